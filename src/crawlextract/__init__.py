@@ -1,0 +1,42 @@
+"""crawlextract: turn downloaded web pages into what a search crawler needs.
+
+>>> import crawlextract
+>>> page = crawlextract.extract(b"<title>Hi</title><p>Hello, world.</p>")
+>>> page.metadata.title
+'Hi'
+"""
+
+from ._exceptions import (
+    CrawlextractError,
+    ExtractorError,
+    InputTypeError,
+    MissingDependencyError,
+    TimeBudgetExceeded,
+    UnknownExtractorError,
+)
+from ._extract import extract
+from ._metadata import Metadata
+from ._options import PRESETS, Limits, Options
+from ._page import Page, PageFilters
+from ._registry import Extractor, ExtractorInfo, available_extractors
+from ._version import __version__
+
+__all__ = [
+    "PRESETS",
+    "CrawlextractError",
+    "Extractor",
+    "ExtractorError",
+    "ExtractorInfo",
+    "InputTypeError",
+    "Limits",
+    "Metadata",
+    "MissingDependencyError",
+    "Options",
+    "Page",
+    "PageFilters",
+    "TimeBudgetExceeded",
+    "UnknownExtractorError",
+    "__version__",
+    "available_extractors",
+    "extract",
+]

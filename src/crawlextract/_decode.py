@@ -1,0 +1,212 @@
+"""Bytes to text: the one place that knows about encodings.
+
+The order, first match wins (``docs/decoding.md`` explains each step):
+
+1. a byte-order mark;
+2. bytes that are valid UTF-8 are UTF-8, whatever they declare (pages often
+   declare latin-1 and send UTF-8);
+3. the ``charset`` of the HTTP ``Content-Type`` header;
+4. a ``<meta charset>`` / ``http-equiv`` prescan of the start of the page;
+5. detection with charset-normalizer;
+6. windows-1252, with replacement characters for undecodable bytes.
+
+A declared charset that is unknown, not a web encoding, or fails to decode the
+bytes falls through to the next step; nothing here raises on content.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+#: Python codec name (as ``codecs.lookup`` spells it) -> (web name, codec used).
+#: Only the encodings of the WHATWG Encoding Standard are accepted, so a page
+#: cannot pick a non-web codec such as ``utf-7`` or ``unicode_escape``. Where the
+#: standard decodes a label with a superset (latin-1 as windows-1252, gb2312 as
+#: gb18030, shift_jis as cp932, euc-kr as cp949) we do the same.
+_WEB_ENCODINGS: dict[str, tuple[str, str]] = {
+    "utf-8": ("utf-8", "utf-8"),
+    "utf-16-le": ("utf-16le", "utf-16-le"),
+    "utf-16-be": ("utf-16be", "utf-16-be"),
+    "utf-16": ("utf-16le", "utf-16"),
+    "cp866": ("ibm866", "cp866"),
+    "koi8-r": ("koi8-r", "koi8-r"),
+    "koi8-u": ("koi8-u", "koi8-u"),
+    "mac-roman": ("macintosh", "mac-roman"),
+    "mac-cyrillic": ("x-mac-cyrillic", "mac-cyrillic"),
+    "tis-620": ("windows-874", "cp874"),
+    "cp874": ("windows-874", "cp874"),
+    "ascii": ("windows-1252", "cp1252"),
+    "iso8859-1": ("windows-1252", "cp1252"),
+    "iso8859-9": ("windows-1254", "cp1254"),
+    "shift_jis": ("shift_jis", "cp932"),
+    "cp932": ("shift_jis", "cp932"),
+    "euc_jp": ("euc-jp", "euc_jp"),
+    "iso2022_jp": ("iso-2022-jp", "iso2022_jp"),
+    "gb2312": ("gbk", "gb18030"),
+    "gbk": ("gbk", "gb18030"),
+    "gb18030": ("gb18030", "gb18030"),
+    "big5": ("big5", "big5hkscs"),
+    "big5hkscs": ("big5", "big5hkscs"),
+    "euc_kr": ("euc-kr", "cp949"),
+    "cp949": ("euc-kr", "cp949"),
+    **{f"cp125{n}": (f"windows-125{n}", f"cp125{n}") for n in range(9)},
+    **{
+        f"iso8859-{n}": (f"iso-8859-{n}", f"iso8859-{n}")
+        for n in (2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16)
+    },
+}
+#: Labels of the standard that Python's codec registry does not know.
+_EXTRA_LABELS = {
+    "x-sjis": "cp932",
+    "windows-31j": "cp932",
+    "ms_kanji": "cp932",
+    "windows-874": "cp874",
+    "iso-8859-8-i": "iso8859-8",
+    "x-mac-cyrillic": "mac-cyrillic",
+    "x-user-defined": "cp1252",
+    "x-gbk": "gbk",
+}
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8", "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16le", "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16be", "utf-16-be"),
+)
+# How far into the page the <meta> prescan looks. The HTML standard says 1024
+# bytes; real pages put long comments and scripts first, so we look further.
+_PRESCAN_BYTES = 16 * 1024
+_META_CHARSET = re.compile(
+    rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:\-]+)""", re.IGNORECASE
+)
+# charset-normalizer's time grows with the input; a sample decides as well.
+_DETECTION_SAMPLE_BYTES = 64 * 1024
+# C0 controls other than tab, line feed and carriage return, and DEL: never
+# meaningful in page text, and they break consumers of our output.
+_CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """A page as text, and how it was decoded."""
+
+    #: The page text.
+    text: str
+    #: The web name of the encoding used, or ``None`` when the page came as ``str``.
+    encoding: str | None
+    #: Which step decided: ``bom``, ``utf-8``, ``http``, ``meta``, ``detected``,
+    #: ``fallback`` or ``str``.
+    source: str
+    #: Whether the input was cut at ``Limits.max_input_bytes``.
+    truncated: bool
+
+
+def web_encoding(label: str) -> tuple[str, str] | None:
+    """Return ``(web name, Python codec)`` for a charset label, or ``None``."""
+    label = label.strip().strip("\"'").lower()
+    codec = _EXTRA_LABELS.get(label, label)
+    try:
+        name = codecs.lookup(codec).name
+    except LookupError:
+        return None
+    return _WEB_ENCODINGS.get(name)
+
+
+def decode_text(text: str, max_chars: int) -> Decoded:
+    """Clean a page that came as ``str``: cut it to size and drop what cannot be text."""
+    truncated = len(text) > max_chars
+    if truncated:
+        text = text[:max_chars]
+    return Decoded(_clean(text), None, "str", truncated)
+
+
+def decode_bytes(data: bytes, declared_charset: str | None, max_bytes: int) -> Decoded:
+    """Decode a downloaded page; see the module docstring for the order."""
+    truncated = len(data) > max_bytes
+    if truncated:
+        data = data[:max_bytes]
+    text, encoding, source = _decode(data, declared_charset)
+    return Decoded(_clean(text), encoding, source, truncated)
+
+
+def _decode(data: bytes, declared_charset: str | None) -> tuple[str, str, str]:
+    for bom, name, codec in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(codec, "replace"), name, "bom"
+    declared = web_encoding(declared_charset) if declared_charset else None
+    if not _declared_wins_over_utf8(data, declared):
+        text = _as_utf8(data)
+        if text is not None:
+            return text, "utf-8", "utf-8"
+    for candidate, source in ((declared, "http"), (_prescan(data), "meta")):
+        if candidate is not None:
+            text = _strict(data, candidate[1])
+            if text is not None:
+                return text, candidate[0], source
+    detected = _detect(data)
+    if detected is not None:
+        text = _strict(data, detected[1])
+        if text is not None:
+            return text, detected[0], "detected"
+    return data.decode("cp1252", "replace"), "windows-1252", "fallback"
+
+
+def _declared_wins_over_utf8(data: bytes, declared: tuple[str, str] | None) -> bool:
+    # Two declared encodings produce bytes that can also be valid UTF-8: UTF-16
+    # (ASCII text interleaved with NULs) and ISO-2022-JP (7-bit, with escape
+    # sequences). When the header declares one and the bytes show its marks,
+    # believe the header.
+    if declared is None:
+        return False
+    if declared[0].startswith("utf-16"):
+        return b"\x00" in data
+    if declared[0] == "iso-2022-jp":
+        return b"\x1b$" in data or b"\x1b(" in data
+    return False
+
+
+def _as_utf8(data: bytes) -> str | None:
+    # A download cut mid-character is still UTF-8: decode incrementally and
+    # drop an incomplete final sequence instead of rejecting the page.
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        return decoder.decode(data, final=False)
+    except UnicodeDecodeError:
+        return None
+
+
+def _strict(data: bytes, codec: str) -> str | None:
+    try:
+        return data.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _prescan(data: bytes) -> tuple[str, str] | None:
+    match = _META_CHARSET.search(data, 0, _PRESCAN_BYTES)
+    if match is None:
+        return None
+    found = web_encoding(match.group(1).decode("ascii", "replace"))
+    if found is not None and found[0].startswith("utf-16"):
+        # The standard: a <meta> can only be read if the page is ASCII-compatible,
+        # so a UTF-16 declaration there means UTF-8.
+        return _WEB_ENCODINGS["utf-8"]
+    return found
+
+
+def _detect(data: bytes) -> tuple[str, str] | None:
+    from charset_normalizer import from_bytes  # noqa: PLC0415 - slow import, rarely needed
+
+    best = from_bytes(data[:_DETECTION_SAMPLE_BYTES]).best()
+    if best is None:
+        return None
+    return web_encoding(best.encoding)
+
+
+def _clean(text: str) -> str:
+    if _CONTROL_CHARACTERS.search(text):
+        text = _CONTROL_CHARACTERS.sub("", text)
+    if _SURROGATES.search(text):
+        text = _SURROGATES.sub("\ufffd", text)
+    return text

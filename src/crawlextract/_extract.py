@@ -1,0 +1,60 @@
+"""The one call: a downloaded page in, a lazy :class:`~crawlextract.Page` out."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ._decode import decode_bytes, decode_text
+from ._document import Document
+from ._exceptions import InputTypeError
+from ._headers import Headers
+from ._options import Options, resolve_options
+from ._page import Page
+from ._registry import get_extractor
+from ._types import OUTPUT_KINDS
+
+if TYPE_CHECKING:
+    from ._types import HeadersInput, HTMLInput
+
+
+def extract(
+    html: HTMLInput,
+    url: str | None = None,
+    headers: HeadersInput = None,
+    *,
+    options: Options | str | None = None,
+) -> Page:
+    """Decode and parse a page once; its outputs are computed on first access.
+
+    Args:
+        html: The page as downloaded (``bytes``) or already decoded (``str``).
+        url: The page URL; relative links, images and the canonical resolve against it.
+        headers: The HTTP response headers; ``Content-Type``'s charset and a
+            ``Link`` canonical are honoured.
+        options: An :class:`Options`, a preset name (``"fast"``, ``"reference"``)
+            or ``None`` for the default (``"fast"``).
+
+    Returns:
+        The :class:`Page`. Bad content never raises: outputs may be empty and
+        ``Page.warnings`` says what was cut or failed.
+
+    Raises:
+        InputTypeError: ``html``, ``url``, ``headers`` or ``options`` has the wrong type.
+        UnknownExtractorError: an extractor name is not registered.
+        MissingDependencyError: a chosen extractor's optional package is missing.
+        TimeBudgetExceeded: parsing ran past ``Limits.time_budget``.
+    """
+    chosen = resolve_options(options)
+    if url is not None and not isinstance(url, str):
+        raise InputTypeError(f"url must be a str or None, not {type(url).__name__}")
+    parsed_headers = Headers(headers)
+    extractors = {kind: get_extractor(kind, getattr(chosen, kind)) for kind in OUTPUT_KINDS}
+    limit = chosen.limits.max_input_bytes
+    if isinstance(html, str):
+        decoded = decode_text(html, limit)
+    elif isinstance(html, (bytes, bytearray, memoryview)):
+        decoded = decode_bytes(bytes(html), parsed_headers.charset(), limit)
+    else:
+        raise InputTypeError(f"html must be bytes or str, not {type(html).__name__}")
+    document = Document(decoded, url, parsed_headers, chosen)
+    return Page(document, extractors)

@@ -1,0 +1,133 @@
+"""Page details and the rules that define them (``docs/metadata.md``).
+
+Backends (Lexbor, lxml) only collect :class:`HeadFacts` from their own tree;
+:func:`metadata_from_facts` applies the rules, so every backend agrees.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ._urls import document_base, resolve
+
+if TYPE_CHECKING:
+    from ._headers import Headers
+
+# The HTML standard's "strip and collapse ASCII whitespace": only these five
+# characters, so a no-break space inside a title survives.
+_ASCII_WHITESPACE_RUN = re.compile("[\t\n\x0c\r ]+")
+_ASCII_WHITESPACE = "\t\n\x0c\r "
+# Elements whose subtree is not in the HTML namespace, and the elements inside
+# them that switch back to HTML (the standard's HTML integration points).
+FOREIGN_ROOTS = frozenset({"svg", "math"})
+INTEGRATION_POINTS = frozenset({"foreignobject", "desc", "title", "annotation-xml"})
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """The page details."""
+
+    #: ``document.title``: the first ``<title>`` in the HTML namespace,
+    #: whitespace stripped and collapsed; ``None`` when absent or empty.
+    title: str | None = None
+    #: The first ``<meta name="description">`` content, whitespace collapsed.
+    description: str | None = None
+    #: The first ``<link rel="canonical">`` resolved against the base URL, else
+    #: the HTTP ``Link`` canonical; ``None`` when nothing is declared.
+    canonical: str | None = None
+    #: Robots directives (lowercase) from ``<meta name="robots">`` and ``X-Robots-Tag``.
+    robots: tuple[str, ...] = ()
+    #: The ``lang`` attribute of ``<html>``.
+    language: str | None = None
+
+    @property
+    def noindex(self) -> bool:
+        """Whether the page asks not to be indexed (``noindex`` or ``none``)."""
+        return "noindex" in self.robots or "none" in self.robots
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the details as a JSON-serialisable dict."""
+        return {
+            "title": self.title,
+            "description": self.description,
+            "canonical": self.canonical,
+            "robots": list(self.robots),
+            "language": self.language,
+        }
+
+
+@dataclass(slots=True)
+class HeadFacts:
+    """What a backend collects from its tree, before any rule is applied."""
+
+    #: Text of the first ``<title>`` in the HTML namespace (``None``: there is none).
+    title: str | None = None
+    #: ``(name, content)`` of each ``<meta>`` with a ``name``, in document order.
+    metas: list[tuple[str, str | None]] = field(default_factory=list)
+    #: ``(rel, href)`` of each ``<link>`` with a ``rel``, in document order.
+    links: list[tuple[str, str | None]] = field(default_factory=list)
+    #: ``href`` of the first ``<base>`` that has one.
+    base_href: str | None = None
+    #: ``lang`` of the root element.
+    language: str | None = None
+
+
+def collapse_whitespace(text: str | None) -> str | None:
+    """Strip and collapse ASCII whitespace; ``None`` for ``None`` or empty."""
+    if text is None:
+        return None
+    collapsed = _ASCII_WHITESPACE_RUN.sub(" ", text).strip(_ASCII_WHITESPACE)
+    return collapsed or None
+
+
+def metadata_from_facts(facts: HeadFacts, url: str | None, headers: Headers) -> Metadata:
+    """Apply the metadata rules to what a backend collected."""
+    return Metadata(
+        title=collapse_whitespace(facts.title),
+        description=_first_meta(facts.metas, "description"),
+        canonical=_canonical(facts, url, headers),
+        robots=_robots(facts.metas, headers),
+        language=collapse_whitespace(facts.language),
+    )
+
+
+def _first_meta(metas: list[tuple[str, str | None]], wanted: str) -> str | None:
+    for name, content in metas:
+        if name.strip(_ASCII_WHITESPACE).lower() == wanted:
+            return collapse_whitespace(content)
+    return None
+
+
+def _canonical(facts: HeadFacts, url: str | None, headers: Headers) -> str | None:
+    base = document_base(url, facts.base_href)
+    for rel, href in facts.links:
+        if "canonical" not in rel.lower().split():
+            continue
+        if href is None or not href.strip(_ASCII_WHITESPACE):
+            continue  # a <link> without a target declares nothing
+        resolved = resolve(href, base)
+        if resolved:
+            return resolved
+    from_header = headers.link_canonical()
+    if from_header and from_header.strip(_ASCII_WHITESPACE):
+        return resolve(from_header, url)
+    return None
+
+
+def _robots(metas: list[tuple[str, str | None]], headers: Headers) -> tuple[str, ...]:
+    directives: list[str] = []
+    for name, content in metas:
+        if name.strip(_ASCII_WHITESPACE).lower() == "robots" and content:
+            directives.extend(_directives(content))
+    for value in headers.get_all("x-robots-tag"):
+        # "googlebot: noindex" applies to one crawler only; keep the unscoped ones.
+        if ":" in value.split(",", 1)[0]:
+            continue
+        directives.extend(_directives(value))
+    return tuple(dict.fromkeys(directives))
+
+
+def _directives(content: str) -> list[str]:
+    return [token.strip().lower() for token in content.split(",") if token.strip()]
