@@ -1,0 +1,117 @@
+"""Shared helpers for the benchmark scripts: the AEB pages, its metric, markdown to text.
+
+The article-extraction benchmark (Zyte, MIT) lives in ``../shared/bench/aeb`` next
+to a checkout; set ``CRAWLEXTRACT_AEB`` to point elsewhere.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+
+AEB_DIR = Path(
+    os.environ.get("CRAWLEXTRACT_AEB", Path(__file__).resolve().parents[1] / ".." / "shared" / "bench" / "aeb")
+).resolve()
+
+_TOKEN = re.compile(r"\w+")
+_SHINGLE = 4
+_MARKDOWN = MarkdownIt("commonmark").enable("table")
+
+
+@dataclass(frozen=True)
+class BenchPage:
+    """One benchmark page: its id, bytes, URL and annotated article body."""
+
+    id: str
+    html: bytes
+    url: str
+    truth: str
+
+
+def load_pages(limit: int | None = None) -> list[BenchPage]:
+    """Load the benchmark pages in a stable order (sorted by id)."""
+    truth = json.loads((AEB_DIR / "ground-truth.json").read_text(encoding="utf-8"))
+    pages = []
+    for path in sorted((AEB_DIR / "html").glob("*.html.gz")):
+        page_id = path.name.removesuffix(".html.gz")
+        entry = truth[page_id]
+        pages.append(BenchPage(page_id, gzip.decompress(path.read_bytes()), entry["url"], entry["articleBody"]))
+        if limit is not None and len(pages) >= limit:
+            break
+    return pages
+
+
+def markdown_to_text(markdown: str) -> str:
+    """Render markdown with a CommonMark parser and keep only the text of the result.
+
+    Link URLs, image sources and markup never count as words; each block ends a line.
+    """
+    lines: list[str] = []
+    for token in _MARKDOWN.parse(markdown):
+        if token.type == "inline" and token.children:
+            parts = []
+            for child in token.children:
+                if child.type in ("text", "code_inline"):
+                    parts.append(child.content)
+                elif child.type in ("softbreak", "hardbreak"):
+                    parts.append("\n")
+            lines.append("".join(parts))
+        elif token.type in ("fence", "code_block"):
+            lines.append(token.content)
+    return "\n".join(lines)
+
+
+def _shingles(text: str) -> Counter[tuple[str, ...]]:
+    tokens = _TOKEN.findall(text)
+    if len(tokens) < _SHINGLE:
+        return Counter([tuple(tokens)]) if tokens else Counter()
+    return Counter(tuple(tokens[i : i + _SHINGLE]) for i in range(len(tokens) - _SHINGLE + 1))
+
+
+@dataclass(frozen=True)
+class PageScore:
+    """Shingle counts of one page, each divided by their sum (the benchmark's weighting)."""
+
+    tp: float
+    fp: float
+    fn: float
+
+    @property
+    def precision(self) -> float | None:
+        """TP/(TP+FP), or ``None`` when nothing was predicted."""
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp > 0 else None
+
+    @property
+    def recall(self) -> float | None:
+        """TP/(TP+FN), or ``None`` when the truth is empty."""
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn > 0 else None
+
+
+def score_page(prediction: str, truth: str) -> PageScore:
+    """Score one page: 4-token shingles as multisets, normalised to sum to 1."""
+    predicted = _shingles(prediction)
+    expected = _shingles(truth)
+    tp = sum((predicted & expected).values())
+    fp = sum((predicted - expected).values())
+    fn = sum((expected - predicted).values())
+    total = tp + fp + fn
+    if total == 0:
+        return PageScore(1.0, 0.0, 0.0)
+    return PageScore(tp / total, fp / total, fn / total)
+
+
+def aggregate(scores: list[PageScore]) -> tuple[float, float, float]:
+    """Return (F1, precision, recall) as the benchmark defines them."""
+    precisions = [p for s in scores if (p := s.precision) is not None]
+    recalls = [r for s in scores if (r := s.recall) is not None]
+    precision = sum(precisions) / len(precisions) if precisions else 0.0
+    recall = sum(recalls) / len(recalls) if recalls else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return f1, precision, recall
