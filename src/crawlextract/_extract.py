@@ -45,16 +45,25 @@ def extract(
         TimeBudgetExceeded: parsing ran past ``Limits.time_budget``.
     """
     chosen = resolve_options(options)
+    extractors = {kind: get_extractor(kind, getattr(chosen, kind)) for kind in OUTPUT_KINDS}
+    return Page(parse_document(html, url, headers, chosen), extractors)
+
+
+def parse_document(
+    html: HTMLInput,
+    url: str | None,
+    headers: HeadersInput,
+    options: Options,
+) -> Document:
+    """Check the input types, decode the page and parse it: the work every output shares."""
     if url is not None and not isinstance(url, str):
         raise InputTypeError(f"url must be a str or None, not {type(url).__name__}")
     parsed_headers = Headers(headers)
-    extractors = {kind: get_extractor(kind, getattr(chosen, kind)) for kind in OUTPUT_KINDS}
-    limit = chosen.limits.max_input_bytes
+    limit = options.limits.max_input_bytes
     if isinstance(html, str):
         decoded = decode_text(html, limit)
     elif isinstance(html, (bytes, bytearray, memoryview)):
         decoded = decode_bytes(bytes(html), parsed_headers.charset(), limit)
     else:
         raise InputTypeError(f"html must be bytes or str, not {type(html).__name__}")
-    document = Document(decoded, url, parsed_headers, chosen)
-    return Page(document, extractors)
+    return Document(decoded, url, parsed_headers, options)
