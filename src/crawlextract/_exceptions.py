@@ -54,7 +54,7 @@ class MissingDependencyError(ExtractorError, ImportError):
         )
 
 
-class TimeBudgetExceeded(CrawlextractError, TimeoutError):
+class TimeBudgetExceeded(CrawlextractError, TimeoutError):  # noqa: N818 - reads as the event, like StopIteration
     """A stage of the extraction ran past ``Limits.time_budget``."""
 
     def __init__(self, stage: str, budget: float) -> None:

@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from ._exceptions import InputTypeError
-from ._types import HeadersInput
+
+if TYPE_CHECKING:
+    from ._types import HeadersInput
 
 _CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([^\s;"',]+)""", re.IGNORECASE)
 # One link-value of RFC 8288: <target> followed by ;-separated parameters.

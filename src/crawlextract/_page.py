@@ -127,7 +127,7 @@ class Page:
             value = extractor.extract(document)
         except CrawlextractError:
             raise
-        except Exception as error:  # noqa: BLE001 - reported on the page, see below
+        except Exception as error:  # reported on the page, see below
             # A backend bug must not lose the other outputs of the page: the
             # output is empty and the page says why (and the log has the trace).
             logger.warning("%s extractor %r failed", kind, extractor.name, exc_info=True)

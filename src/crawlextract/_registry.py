@@ -90,8 +90,8 @@ class _Builtin:
             if importlib.util.find_spec(module) is None:
                 raise MissingDependencyError(self.name, module, self.extra or self.name)
         module_name, attribute = self.target.split(":")
-        module = importlib.import_module(f"crawlextract._extractors.{module_name}")
-        factory = getattr(module, attribute)
+        implementation = importlib.import_module(f"crawlextract._extractors.{module_name}")
+        factory = getattr(implementation, attribute)
         return factory()  # type: ignore[no-any-return]
 
 
@@ -131,7 +131,8 @@ def available_extractors(output: OutputKind | None = None) -> list[ExtractorInfo
         for b in BUILTINS
     ]
     infos.extend(
-        ExtractorInfo(p.output, p.name, _describe(p), True, None, f"entry point {origin}")
+        ExtractorInfo(p.output, p.name, _describe(p), installed=True, extra=None,
+                      origin=f"entry point {origin}")
         for origin, p in _plugins()
     )
     return [info for info in infos if output is None or info.output == output]

@@ -1,0 +1,160 @@
+"""The decoding order of docs/decoding.md, one test per step and per fall-through."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+import crawlextract
+from crawlextract._decode import decode_bytes, web_encoding
+
+LIMIT = 1 << 20
+
+
+def test_utf8_bom_wins_over_everything() -> None:
+    """A UTF-8 BOM decides, even against a different HTTP charset, and is removed."""
+    result = decode_bytes(codecs.BOM_UTF8 + "é".encode(), "windows-1251", LIMIT)
+    assert (result.text, result.encoding, result.source) == ("é", "utf-8", "bom")
+
+
+def test_utf16_bom_decodes_utf16() -> None:
+    """A UTF-16 little-endian BOM decodes the page as UTF-16."""
+    data = codecs.BOM_UTF16_LE + "<p>héllo</p>".encode("utf-16-le")
+    result = decode_bytes(data, None, LIMIT)
+    assert (result.text, result.encoding) == ("<p>héllo</p>", "utf-16le")
+
+
+def test_valid_utf8_beats_a_declared_latin1() -> None:
+    """Bytes that are valid UTF-8 are UTF-8 whatever the header and meta claim."""
+    data = '<meta charset="iso-8859-1"><p>café</p>'.encode()
+    result = decode_bytes(data, "iso-8859-1", LIMIT)
+    assert result.encoding == "utf-8"
+    assert "café" in result.text
+
+
+def test_utf8_cut_mid_character_is_still_utf8() -> None:
+    """A download cut inside a multi-byte character still counts as UTF-8."""
+    data = "<p>日本語</p>日".encode()[:-1]
+    result = decode_bytes(data, None, LIMIT)
+    assert result.encoding == "utf-8"
+    assert result.text.startswith("<p>日本語</p>")
+
+
+def test_http_charset_used_when_not_utf8() -> None:
+    """Non-UTF-8 bytes are decoded with the Content-Type charset."""
+    data = "<p>Привет</p>".encode("windows-1251")
+    result = decode_bytes(data, "windows-1251", LIMIT)
+    assert (result.text, result.encoding, result.source) == ("<p>Привет</p>", "windows-1251", "http")
+
+
+def test_meta_prescan_used_without_http_charset() -> None:
+    """Without a header charset, `<meta charset>` in the head decides."""
+    data = '<meta charset="shift_jis"><p>日本語のテキスト</p>'.encode("shift_jis")
+    result = decode_bytes(data, None, LIMIT)
+    assert (result.encoding, result.source) == ("shift_jis", "meta")
+    assert "日本語のテキスト" in result.text
+
+
+def test_meta_http_equiv_content_type() -> None:
+    """The `http-equiv` form of the meta declaration is honoured too."""
+    text = '<meta http-equiv="Content-Type" content="text/html; charset=koi8-r"><p>Привет</p>'
+    result = decode_bytes(text.encode("koi8-r"), None, LIMIT)
+    assert (result.encoding, result.source) == ("koi8-r", "meta")
+
+
+def test_header_beats_meta() -> None:
+    """The HTTP charset is tried before the meta prescan."""
+    data = '<meta charset="koi8-r"><p>Привет</p>'.encode("windows-1251")
+    assert decode_bytes(data, "windows-1251", LIMIT).source == "http"
+
+
+def test_unknown_declared_charset_falls_through() -> None:
+    """A charset Python doesn't know (`utf-8, ie=edge` style junk) never raises."""
+    data = "<p>Grüße</p>".encode("windows-1252")
+    result = decode_bytes(data, "x-no-such-charset", LIMIT)
+    assert "Grüße" in result.text
+    assert result.source in {"detected", "fallback"}
+
+
+def test_lying_charset_falls_through() -> None:
+    """A declared charset that cannot decode the bytes falls through to the next step."""
+    data = "<p>Grüße aus Köln, schöne Grüße</p>".encode("windows-1252")
+    result = decode_bytes(data, "shift_jis", LIMIT)
+    assert result.source != "http"
+    assert "Köln" in result.text
+
+
+def test_non_web_codecs_are_refused() -> None:
+    """Codecs outside the Encoding Standard (utf-7, unicode_escape) are never used."""
+    assert web_encoding("utf-7") is None
+    assert web_encoding("unicode_escape") is None
+    assert web_encoding("rot13") is None
+
+
+@pytest.mark.parametrize(
+    ("label", "name"),
+    [("latin1", "windows-1252"), ("ISO-8859-1", "windows-1252"), ("ascii", "windows-1252"),
+     ("gb2312", "gbk"), ("x-sjis", "shift_jis"), ("ks_c_5601-1987", "euc-kr"),
+     (" UTF8 ", "utf-8"), ('"utf-8"', "utf-8")],
+)  # fmt: skip
+def test_labels_map_like_the_encoding_standard(label: str, name: str) -> None:
+    """Labels resolve to the Encoding Standard's encoding (latin-1 is windows-1252)."""
+    found = web_encoding(label)
+    assert found is not None
+    assert found[0] == name
+
+
+def test_meta_declaring_utf16_means_utf8() -> None:
+    """A `<meta>` can only be read in an ASCII-compatible page, so utf-16 there is utf-8."""
+    data = b'<meta charset="utf-16"><p>caf\xe9</p>'
+    result = decode_bytes(data, None, LIMIT)
+    assert result.encoding != "utf-16le"
+
+
+def test_http_utf16_without_bom_is_believed() -> None:
+    """UTF-16 bytes declared by the header decode as UTF-16 although NUL-laden ASCII is valid UTF-8."""
+    data = "<p>hello</p>".encode("utf-16-le")
+    result = decode_bytes(data, "utf-16le", LIMIT)
+    assert result.text == "<p>hello</p>"
+
+
+def test_detection_when_nothing_is_declared() -> None:
+    """Undeclared non-UTF-8 bytes are detected (or fall back) without raising."""
+    text = "<p>" + "Съешь же ещё этих мягких французских булок, да выпей чаю. " * 20 + "</p>"
+    result = decode_bytes(text.encode("windows-1251"), None, LIMIT)
+    assert result.source == "detected"
+    assert "французских" in result.text
+
+
+def test_fallback_replaces_undecodable_bytes() -> None:
+    """The last step is windows-1252 with replacement characters."""
+    result = decode_bytes(bytes(range(256)) * 4, None, LIMIT)
+    assert isinstance(result.text, str)
+
+
+def test_control_characters_removed() -> None:
+    """C0 controls other than tab/newline/CR never reach the outputs."""
+    result = decode_bytes(b"<p>a\x00b\x01c\x7fd\te</p>", None, LIMIT)
+    assert result.text == "<p>abcd\te</p>"
+
+
+def test_input_cut_at_max_bytes() -> None:
+    """Input past `max_input_bytes` is cut and the result says so."""
+    result = decode_bytes(b"<p>" + b"a" * 1000, None, 100)
+    assert result.truncated
+    assert len(result.text) == 100
+
+
+def test_page_exposes_encoding() -> None:
+    """`Page.encoding` is the web name of the encoding used; `None` for str input."""
+    page = crawlextract.extract("<p>é</p>".encode("windows-1252"), headers={"Content-Type": "text/html; charset=latin1"})
+    assert page.encoding == "windows-1252"
+    assert crawlextract.extract("<p>x</p>").encoding is None
+
+
+def test_truncation_is_a_page_warning() -> None:
+    """A page cut to the byte budget says so in its warnings."""
+    options = crawlextract.Options(limits=crawlextract.Limits(max_input_bytes=10))
+    page = crawlextract.extract(b"<p>" + b"x" * 100 + b"</p>", options=options)
+    assert any("truncated" in warning for warning in page.warnings)
