@@ -1,0 +1,193 @@
+import os
+import time
+from typing import ClassVar
+
+import pytest
+
+import crawlextract
+from crawlextract import InputTypeError, Options, PageInput, extract, extract_many
+
+
+class MarkerMarkdown:
+    """A markdown extractor that misbehaves on pages carrying a marker word.
+
+    Module level (not a closure) so the worker processes can unpickle it.
+    """
+
+    name: ClassVar[str] = "marker-test"
+    output: ClassVar[str] = "markdown"
+
+    def extract(self, document):
+        """Sleep, exit the process or raise on a marker; else echo the title."""
+        html = document.html
+        if "SLEEP" in html:
+            time.sleep(600)
+        if "CRASH" in html:
+            os._exit(3)
+        if "BOOM" in html:
+            raise RuntimeError("boom")
+        return "ok:" + document.tree.css_first("title").text()
+
+
+MARKER = Options(markdown=MarkerMarkdown())
+
+
+def _pages(n):
+    return [
+        f"<html><head><title>T{i}</title></head><body><p>page {i} text</p></body></html>"
+        for i in range(n)
+    ]
+
+
+def test_results_match_extract_in_input_order():
+    """Two workers give, in input order, exactly what extract().to_dict() gives."""
+    pages = _pages(12)
+    inputs = [
+        pages[0],
+        pages[1].encode(),
+        (pages[2], "https://example.org/2"),
+        (pages[3], "https://example.org/3", {"Content-Type": "text/html"}),
+        *[
+            PageInput(page, f"https://example.org/{i}", key=i)
+            for i, page in enumerate(pages)
+            if i > 3
+        ],
+    ]
+    results = list(extract_many(inputs, workers=2))
+    assert [result.index for result in results] == list(range(12))
+    for result, item in zip(results, inputs, strict=True):
+        page = (
+            item
+            if isinstance(item, PageInput)
+            else PageInput(*item)
+            if isinstance(item, tuple)
+            else PageInput(item)
+        )
+        assert result.ok
+        assert result.url == page.url
+        assert result.page == extract(page.html, page.url, page.headers).to_dict()
+    assert [r.key for r in results[4:]] == list(range(4, 12))
+
+
+def test_in_process_path_gives_the_same_results():
+    """workers=1 without a timeout runs in this process and gives the same results."""
+    pages = _pages(5)
+    serial = list(extract_many(pages, workers=1))
+    parallel = list(extract_many(pages, workers=2))
+    assert serial == parallel
+
+
+def test_bad_items_become_error_results():
+    """An item of the wrong type is reported on its result; the rest still run."""
+    pages = [_pages(1)[0], 42, _pages(2)[1], ("<p>x</p>", 7)]
+    for workers in (1, 2):
+        results = list(extract_many(pages, workers=workers))
+        assert [r.ok for r in results] == [True, False, True, False]
+        assert results[1].error.type == "InputTypeError"
+        assert results[3].error.type == "InputTypeError"
+
+
+def test_extractor_exception_is_a_warning_not_an_error():
+    """A raising extractor leaves the page ok with a warning (Page's own contract)."""
+    results = list(
+        extract_many(["<title>BOOM</title>", "<title>A</title>"], workers=2, options=MARKER)
+    )
+    assert all(r.ok for r in results)
+    assert any("boom" in w for w in results[0].page["warnings"])
+    assert results[1].page["markdown"] == "ok:A"
+
+
+def test_timeout_kills_the_stuck_worker_and_the_batch_goes_on():
+    """A page past the wall-clock limit is reported timed out; later pages still run."""
+    pages = ["<title>A</title>", "<title>SLEEP</title>", "<title>B</title>", "<title>C</title>"]
+    started = time.monotonic()
+    results = list(extract_many(pages, workers=2, options=MARKER, timeout=1.0))
+    assert time.monotonic() - started < 60  # nowhere near the 600 s sleep
+    assert [r.ok for r in results] == [True, False, True, True]
+    assert results[1].error.timed_out
+    assert results[1].error.type == "PageTimeout"
+    assert [r.page["markdown"] for r in results if r.ok] == ["ok:A", "ok:B", "ok:C"]
+
+
+def test_one_worker_with_timeout_still_enforces_it():
+    """workers=1 with a timeout uses a process, so the limit still holds."""
+    results = list(
+        extract_many(
+            ["<title>SLEEP</title>", "<title>Z</title>"], workers=1, options=MARKER, timeout=1.0
+        )
+    )
+    assert results[0].error.timed_out
+    assert results[1].page["markdown"] == "ok:Z"
+
+
+def test_crashed_worker_is_replaced():
+    """A worker that dies mid-page is reported as WorkerDied and replaced."""
+    pages = ["<title>A</title>", "<title>CRASH</title>", "<title>B</title>"]
+    results = list(extract_many(pages, workers=1, options=MARKER, timeout=30))
+    assert results[1].error.type == "WorkerDied"
+    assert "code 3" in results[1].error.message
+    assert results[0].page["markdown"] == "ok:A"
+    assert results[2].page["markdown"] == "ok:B"
+
+
+def test_streaming_reads_input_lazily():
+    """The input is consumed at most in_flight pages ahead of what was yielded."""
+    consumed = []
+
+    def generate():
+        for i in range(1000):
+            consumed.append(i)
+            yield f"<title>{i}</title>"
+
+    results = extract_many(generate(), workers=2, in_flight=3)
+    first = next(results)
+    assert first.page["metadata"]["title"] == "0"
+    assert len(consumed) <= 1 + 3 + 1
+    assert [r.index for r in results][-1] == 999
+    assert len(consumed) == 1000
+
+
+def test_closing_early_stops_the_workers():
+    """Abandoning the iterator shuts the workers down."""
+    results = extract_many((f"<title>{i}</title>" for i in range(100)), workers=2)
+    next(results)
+    results.close()  # must return promptly, without leaving processes behind
+    import multiprocessing  # noqa: PLC0415
+
+    deadline = time.monotonic() + 10
+    while multiprocessing.active_children() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [p for p in multiprocessing.active_children() if "forkserver" not in p.name]
+
+
+def test_unpicklable_options_are_refused_up_front():
+    """An extractor object that cannot be pickled is refused before any work."""
+
+    class Local:  # defined in a function: not importable by a worker
+        name = "local"
+        output = "markdown"
+
+        def extract(self, document):
+            return document.html
+
+    with pytest.raises(InputTypeError, match="picklable"):
+        extract_many(["<p>x</p>"], workers=2, options=Options(markdown=Local()))
+
+
+def test_unknown_extractor_raises_before_work():
+    """A misspelt extractor name raises at once instead of failing every page."""
+    with pytest.raises(crawlextract.UnknownExtractorError):
+        extract_many(["<p>x</p>"], options=Options(markdown="nope"))
+
+
+@pytest.mark.parametrize("bad", [{"workers": 0}, {"timeout": 0}, {"in_flight": 0}])
+def test_bad_arguments(bad):
+    """Non-positive workers, timeout or in_flight are refused."""
+    with pytest.raises(ValueError, match="must"):
+        extract_many([], **bad)
+
+
+def test_empty_input():
+    """No pages, no results, for both paths."""
+    assert list(extract_many([], workers=1)) == []
+    assert list(extract_many([], workers=2)) == []
