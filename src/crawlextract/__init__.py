@@ -6,6 +6,7 @@
 'Hi'
 """
 
+from ._batch import PageError, PageInput, PageResult, extract_many
 from ._exceptions import (
     CrawlextractError,
     ExtractorError,
@@ -33,10 +34,14 @@ __all__ = [
     "MissingDependencyError",
     "Options",
     "Page",
+    "PageError",
     "PageFilters",
+    "PageInput",
+    "PageResult",
     "TimeBudgetExceeded",
     "UnknownExtractorError",
     "__version__",
     "available_extractors",
     "extract",
+    "extract_many",
 ]
