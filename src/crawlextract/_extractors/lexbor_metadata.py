@@ -4,13 +4,23 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from .._metadata import FOREIGN_ROOTS, INTEGRATION_POINTS, HeadFacts, Metadata, metadata_from_facts
+from crawlextract._metadata import (
+    FOREIGN_ROOTS,
+    INTEGRATION_POINTS,
+    HeadFacts,
+    Metadata,
+    metadata_from_facts,
+)
 
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborNode
 
-    from .._document import Document
-    from .._types import OutputKind
+    from crawlextract._document import Document
+    from crawlextract._types import OutputKind
+
+
+# Every element the metadata rules read; see HeadFacts for which of each counts.
+_HEAD_FACTS = "title, meta[name], link[rel], base[href]"
 
 
 class LexborMetadata:
@@ -21,24 +31,26 @@ class LexborMetadata:
 
     def extract(self, document: Document) -> Metadata:
         """Collect the head facts from the Lexbor tree and apply the rules."""
-        tree = document.tree
         facts = HeadFacts()
-        for title in tree.css("title"):
-            if in_html_namespace(title):
-                facts.title = title.text(deep=True)
-                break
-        facts.metas = [
-            (node.attributes.get("name") or "", node.attributes.get("content"))
-            for node in tree.css("meta[name]")
-        ]
-        facts.links = [
-            (node.attributes.get("rel") or "", node.attributes.get("href"))
-            for node in tree.css("link[rel]")
-        ]
-        base = tree.css_first("base[href]")
-        facts.base_href = base.attributes.get("href") if base is not None else None
+        metas = facts.metas
+        links = facts.links
+        # One selector list, so Lexbor walks the document once (four separate
+        # queries walked it four times); matches come back in document order.
+        for node in document.tree.css(_HEAD_FACTS):
+            tag = node.tag
+            if tag == "meta":
+                attrs = node.attrs  # a view: no dict of every attribute is built
+                metas.append((attrs.get("name") or "", attrs.get("content")))
+            elif tag == "link":
+                attrs = node.attrs
+                links.append((attrs.get("rel") or "", attrs.get("href")))
+            elif tag == "title":
+                if facts.title is None and in_html_namespace(node):
+                    facts.title = node.text(deep=True)
+            elif facts.base_href is None:  # <base href>
+                facts.base_href = node.attrs.get("href")
         root = document.html_node
-        facts.language = root.attributes.get("lang") if root is not None else None
+        facts.language = root.attrs.get("lang") if root is not None else None
         return metadata_from_facts(facts, document.url, document.headers)
 
 

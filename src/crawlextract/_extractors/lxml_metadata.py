@@ -7,11 +7,17 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import lxml.etree
 import lxml.html
 
-from .._metadata import FOREIGN_ROOTS, INTEGRATION_POINTS, HeadFacts, Metadata, metadata_from_facts
+from crawlextract._metadata import (
+    FOREIGN_ROOTS,
+    INTEGRATION_POINTS,
+    HeadFacts,
+    Metadata,
+    metadata_from_facts,
+)
 
 if TYPE_CHECKING:
-    from .._document import Document
-    from .._types import OutputKind
+    from crawlextract._document import Document
+    from crawlextract._types import OutputKind
 
 
 class LxmlMetadata:
