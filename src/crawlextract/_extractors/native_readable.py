@@ -1,20 +1,29 @@
-"""Native readable extractor (placeholder until it lands)."""
+"""The main content as markdown, chosen on the shared compact tree.
+
+Selection (which subtrees are the article, what to skip inside them) is
+:func:`crawlextract._readable.select_content`; this module only renders it.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from crawlextract._readable import select_content
+from crawlextract._readable.plaintext import render_text
+
 if TYPE_CHECKING:
-    from .._document import Document
-    from .._types import OutputKind
+    from crawlextract._document import Document
+    from crawlextract._types import OutputKind
 
 
 class NativeReadable:
-    """Native readable extractor on the shared parse."""
+    """Main-content selection by text and link density, hints and structure, on the shared parse."""
 
     name: ClassVar[str] = "native"
     output: ClassVar[OutputKind] = "readable"
 
     def extract(self, document: Document) -> str:
-        """Not written yet."""
-        raise NotImplementedError
+        """Select the main content of the page and render it."""
+        selection = select_content(document.dom, deadline=document.deadline("readable"))
+        # TODO: render with the markdown renderer once it lands; plain text until then.
+        return render_text(selection.roots, selection.exclude)

@@ -1,0 +1,122 @@
+"""Paragraph-level evidence, summed up the tree.
+
+Each block gets a value: positive for a paragraph of prose (its non-link text,
+less its link text), negative for navigation (link-heavy blocks) and, a little,
+for short labels. Each element's score is the sum of the values in its subtree,
+except that an element hinted as boilerplate (comments, share bars, related
+links...) hands its ancestors a penalty instead of its content. The element with
+the highest score is then the smallest container that holds the prose without
+pulling in more page chrome than prose.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from . import signals
+
+if TYPE_CHECKING:
+    from .flat import Flat
+    from .tuning import Tuning
+
+
+_CELLS = frozenset({"td", "th"})
+
+
+class Scores:
+    """Per-element results of :func:`score` (parallel to :class:`~.flat.Flat`)."""
+
+    __slots__ = ("hinted", "net", "paragraphs", "raw", "value")
+
+    def __init__(
+        self,
+        value: list[float],
+        net: list[float],
+        raw: list[float],
+        paragraphs: list[int],
+        hinted: list[bool],
+    ) -> None:
+        """Keep the lists."""
+        #: The element's own value as a block (0 for inline elements).
+        self.value = value
+        #: The sum of the values in the subtree (hints inside it applied).
+        self.net = net
+        #: The same sum with no hint applied: what the text alone says.
+        self.raw = raw
+        #: How many prose paragraphs the subtree holds.
+        self.paragraphs = paragraphs
+        #: Whether the element's boilerplate hint holds (it does not wrap the article).
+        self.hinted = hinted
+
+
+def block_values(flat: Flat, tuning: Tuning) -> tuple[list[float], list[int]]:
+    """Value each block; return the values and a 1 for each prose paragraph."""
+    min_chars = tuning.min_paragraph_chars / flat.scale
+    max_link = tuning.max_link_density
+    link_penalty = tuning.link_penalty
+    short_penalty = tuning.short_penalty
+    count = len(flat.elements)
+    value = [0.0] * count
+    paragraph = [0] * count
+    block_link = flat.block_link
+    block_chars = flat.block_chars
+    block_punct = flat.block_punct
+    min_punct = tuning.min_link_prose_punct
+    link_cost = tuning.link_cost
+    scale = flat.scale
+    elements = flat.elements
+    for index, chars in enumerate(block_chars):
+        if not chars:
+            continue
+        links = block_link[index]
+        if links > chars * max_link:
+            if block_punct[index] >= min_punct and chars - links >= min_chars:
+                # Prose that links a lot (names, sources): count its own words.
+                value[index] = (chars - links) * scale
+                paragraph[index] = 1
+            else:
+                value[index] = -link_penalty * chars * scale
+        elif chars - links < min_chars:
+            # Short table cells are data, not labels: neutral.
+            if elements[index].tag not in _CELLS:
+                value[index] = -short_penalty * chars * scale
+        else:
+            value[index] = (chars - links - link_cost * links) * scale
+            paragraph[index] = 1
+    return value, paragraph
+
+
+def score(flat: Flat, tuning: Tuning) -> Scores:
+    """Sum block values up the tree, applying boilerplate hints."""
+    value, paragraph = block_values(flat, tuning)
+    net = value[:]
+    raw = value[:]
+    paragraphs = paragraph[:]
+    parent = flat.parent
+    flags = flat.flags
+    chars = flat.chars
+    scale = flat.scale
+    penalty = tuning.hint_penalty
+    void_share = tuning.keep_hinted_share
+    count = len(net)
+    # The best score of a content-hinted element (<article>, articleBody) in
+    # each subtree: a boilerplate hint on a wrapper of the article is void.
+    content = [0.0] * count
+    hinted = [False] * count
+    for index in range(count - 1, -1, -1):
+        flag = flags[index]
+        if flag & signals.BOILERPLATE:
+            hinted[index] = content[index] < void_share * net[index] or net[index] <= 0
+        elif flag & signals.CONTENT and net[index] > content[index]:
+            content[index] = net[index]
+        if index == 0:
+            break
+        up = parent[index]
+        paragraphs[up] += paragraphs[index]
+        raw[up] += raw[index]
+        content[up] = max(content[up], content[index])
+        if hinted[index]:
+            net[up] -= penalty * chars[index] * scale
+        else:
+            net[up] += net[index]
+    return Scores(value, net, raw, paragraphs, hinted)

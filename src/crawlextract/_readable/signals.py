@@ -1,0 +1,110 @@
+"""What an element's tag and attributes say about it, before any text is counted.
+
+Three kinds of signal, all soft except the first:
+
+- never content: elements a reader does not see as text (form controls, embedded
+  objects, ``hidden``/``aria-hidden``/``display:none``);
+- boilerplate hints: ``<nav>``, ``<aside>``, ``<footer>``, and class/id tokens
+  such as ``comment``, ``share``, ``related``, ``sidebar``, ``newsletter``;
+- content hints: ``<article>``, ``<main>``, ``itemprop=articleBody``.
+
+Class and id names are matched as words of the lowercased name (split on
+``-``, ``_``, spaces and camelCase), so ``shareBar``, ``share-tools`` and
+``post_share`` all say "share", while ``shareholder`` does not.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Tags whose subtree is never article text.
+NEVER_CONTENT = frozenset({
+    "head", "noscript", "svg", "iframe", "object", "embed", "canvas", "select",
+    "option", "button", "input", "textarea", "audio", "video", "map", "dialog",
+    "meta", "link", "title", "frame", "frameset", "applet", "datalist", "menu",
+})  # fmt: skip
+
+#: Phrasing elements: their text belongs to the nearest block ancestor.
+INLINE = frozenset({
+    "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "br", "cite", "code", "data",
+    "del", "dfn", "em", "font", "i", "img", "ins", "kbd", "label", "mark", "nobr",
+    "picture", "q", "rp", "rt", "ruby", "s", "samp", "small", "source", "span",
+    "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr",
+})  # fmt: skip
+
+#: Sectioning elements that hold page chrome rather than the article.
+BOILERPLATE_TAGS = frozenset({"nav", "aside", "footer"})
+
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+# Flags of one element (bits of an int, cheap to store per element).
+HIDDEN = 1  #: never content: skip the subtree
+BOILERPLATE = 2  #: a boilerplate hint
+CONTENT = 4  #: a content hint
+
+# Words of class and id names that say what an element is: comments and their
+# forms; sharing and social widgets; related, recommended and promoted links;
+# newsletter and sign-up boxes; ads; consent and pop-up layers. Matched as whole
+# words (see _words), or as a word prefix when the entry ends with "*".
+_FUNCTION_WORDS = frozenset({
+    "comment*", "disqus", "respond", "replies", "reply", "discussion", "share*", "sharing",
+    "social", "sociable", "sharethis", "addthis", "related", "recommend*", "recirc",
+    "promo*", "sponsor*", "outbrain", "taboola", "trending", "popular", "newsletter*",
+    "subscribe*", "subscription", "signup", "login", "register", "ad", "ads", "advert*",
+    "advertisement", "adsense", "dfp", "cookie*", "consent", "gdpr", "modal", "popup",
+    "tags", "taglist", "tagcloud", "keywords", "breadcrumb*", "pagination", "pager",
+})  # fmt: skip
+
+# Words that say where an element sits in the page layout. Content can sit in
+# such a region ("content-with-sidebar", "main-rail"), so these hints are void
+# when a content word is also present.
+_LAYOUT_WORDS = frozenset({
+    "nav", "navbar", "navigation", "menu", "sidebar", "rail", "footer", "masthead",
+    "topbar", "toolbar", "skip", "jump", "banner", "overlay",
+})  # fmt: skip
+
+# Words that say an element holds content.
+_CONTENT_NAME_WORDS = frozenset({
+    "article", "content", "main", "body", "story", "entry", "text",
+})  # fmt: skip
+
+_CONTENT_WORDS = (
+    "articlebody", "article-body", "entry-content", "post-content", "story-body",
+)  # fmt: skip
+
+_SPLIT = re.compile(r"[^a-z0-9]+")
+_CAMEL = re.compile(r"([a-z0-9])([A-Z])")
+_FUNCTION = frozenset(word for word in _FUNCTION_WORDS if not word.endswith("*"))
+_PREFIXES = tuple(word[:-1] for word in _FUNCTION_WORDS if word.endswith("*"))
+
+
+def _words(name: str) -> list[str]:
+    return _SPLIT.split(_CAMEL.sub(r"\1-\2", name).lower())
+
+
+def name_flags(names: str) -> int:
+    """Flags from a ``class`` + ``id`` string: BOILERPLATE, CONTENT, both or neither."""
+    flags = 0
+    lowered = names.lower()
+    for phrase in _CONTENT_WORDS:
+        if phrase in lowered:
+            flags |= CONTENT
+            break
+    words = _words(names)
+    if any(word in _FUNCTION or (word and word.startswith(_PREFIXES)) for word in words) or (
+        any(word in _LAYOUT_WORDS for word in words)
+        and not any(word in _CONTENT_NAME_WORDS for word in words)
+    ):
+        flags |= BOILERPLATE
+    return flags
+
+
+def is_hidden(attrs: dict[str, str]) -> bool:
+    """Whether the attributes hide the element from a reader."""
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+        return True
+    style = attrs.get("style")
+    if style and ("none" in style or "hidden" in style):
+        compact = style.replace(" ", "").lower()
+        return "display:none" in compact or "visibility:hidden" in compact
+    return False

@@ -1,0 +1,50 @@
+"""The thresholds of the readable extractor, in one frozen object.
+
+Every number here was tuned on the even-indexed pages of the article-extraction
+benchmark and checked on the odd-indexed ones (``benchmarks/quality.py`` reports
+both halves); a value that helped one half and hurt the other was not kept.
+Character counts are for alphabetic scripts: pages written mostly in CJK
+characters scale them down (see :mod:`.flat`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Tuning:
+    """Thresholds and weights of main-content selection and pruning."""
+
+    #: A block with fewer characters of non-link text is "short": a label, a
+    #: date, a button caption. 25 is readability's paragraph floor; 20-40 scored
+    #: within 0.001 F1 of each other on the tuning half.
+    min_paragraph_chars: int = 25
+    #: A block whose link text is more than this share of its text is navigation.
+    #: Tried 0.3-0.7; 0.5 was best on both halves.
+    max_link_density: float = 0.5
+    #: How much each character of a link-heavy block counts against its container.
+    link_penalty: float = 1.0
+    #: A link-heavy block with at least this many commas and sentence ends is
+    #: prose that links a lot (names, sources), not navigation.
+    min_link_prose_punct: int = 2
+    #: How much each link character costs a prose block (its own text counts +1).
+    link_cost: float = 1.0
+    #: How much each character of a short block counts against its container:
+    #: small, so an article's subheadings and one-line paragraphs cost little.
+    short_penalty: float = 0.3
+    #: How much each character inside a boilerplate-hinted element (comments,
+    #: share bars, sidebars, related links; see :mod:`.signals`) counts against
+    #: its ancestors. 0.5-1.0 scored alike; 0.5 keeps a false hint cheap.
+    hint_penalty: float = 0.5
+    #: The best element outside hinted regions is chosen only if its score is
+    #: at least this share of the best score with hints ignored; otherwise the
+    #: hint is taken to be on a wrapper of the article and ignored.
+    hint_trust: float = 0.3
+    #: Inside the chosen root, an element hinted as boilerplate is kept anyway
+    #: when it holds at least this share of the root's content (the hint was on
+    #: the article itself, e.g. a container class that mentions comments).
+    keep_hinted_share: float = 0.5
+    #: Inside the chosen root, an element with no paragraph whose score is below
+    #: minus this many characters is dropped (ad labels, share rows, tag lists).
+    prune_below: int = 30
