@@ -107,6 +107,18 @@ class Page:
             "warnings": list(self.warnings),
         }
 
+    def _repr_html_(self) -> str:
+        """Show the page in a notebook: details, filters, rendered readable markdown."""
+        from ._views import page_html  # noqa: PLC0415 - only notebooks need it
+
+        return page_html(self)
+
+    def _repr_markdown_(self) -> str:
+        """Show the page in a notebook as markdown."""
+        from ._views import page_markdown  # noqa: PLC0415 - only notebooks need it
+
+        return page_markdown(self)
+
     def _output(self, kind: OutputKind) -> Any:
         try:
             return self._results[kind]
