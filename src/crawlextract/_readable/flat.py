@@ -42,7 +42,7 @@ class Flat:
     """The numbered elements of a page and their text counts (parallel lists)."""
 
     __slots__ = (
-        "block_chars", "block_link", "block_punct", "chars", "elements", "end", "flags",
+        "block_chars", "block_link", "block_punct", "busy", "chars", "elements", "end", "flags",
         "is_block", "link_chars", "parent", "scale",
     )  # fmt: skip
 
@@ -68,6 +68,8 @@ class Flat:
         self.block_link: list[int] = []
         #: Commas and full stops in the block's non-link text (clauses, sentences).
         self.block_punct: list[int] = []
+        #: How many children hold text (element children only).
+        self.busy: list[int] = []
         #: Character-threshold divisor: 1, or more for scripts written without spaces.
         self.scale = 1.0
 
@@ -173,12 +175,16 @@ def _sum_subtrees(flat: Flat) -> None:
     chars = flat.chars
     link_chars = flat.link_chars
     size = [1] * count
+    busy = [0] * count
     for index in range(count - 1, 0, -1):
         up = parent[index]
+        if chars[index]:
+            busy[up] += 1
         chars[up] += chars[index]
         link_chars[up] += link_chars[index]
         size[up] += size[index]
     flat.end = [index + size[index] for index in range(count)]
+    flat.busy = busy
 
 
 def _script_scale(samples: list[str]) -> float:

@@ -98,6 +98,8 @@ def score(flat: Flat, tuning: Tuning) -> Scores:
     scale = flat.scale
     penalty = tuning.hint_penalty
     void_share = tuning.keep_hinted_share
+    decay = tuning.level_decay
+    busy = flat.busy
     count = len(net)
     # The best score of a content-hinted element (<article>, articleBody) in
     # each subtree: a boilerplate hint on a wrapper of the article is void.
@@ -115,8 +117,10 @@ def score(flat: Flat, tuning: Tuning) -> Scores:
         paragraphs[up] += paragraphs[index]
         raw[up] += raw[index]
         content[up] = max(content[up], content[index])
+        # A wrapper whose only text is this child passes it up whole.
+        factor = decay if busy[up] > 1 else 1.0
         if hinted[index]:
-            net[up] -= penalty * chars[index] * scale
+            net[up] -= factor * penalty * chars[index] * scale
         else:
-            net[up] += net[index]
+            net[up] += factor * net[index]
     return Scores(value, net, raw, paragraphs, hinted)

@@ -33,7 +33,7 @@ INLINE = frozenset({
 })  # fmt: skip
 
 #: Sectioning elements that hold page chrome rather than the article.
-BOILERPLATE_TAGS = frozenset({"nav", "aside", "footer"})
+BOILERPLATE_TAGS = frozenset({"nav", "aside", "footer", "header", "figure", "figcaption"})
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
@@ -53,6 +53,14 @@ _FUNCTION_WORDS = frozenset({
     "subscribe*", "subscription", "signup", "login", "register", "ad", "ads", "advert*",
     "advertisement", "adsense", "dfp", "cookie*", "consent", "gdpr", "modal", "popup",
     "tags", "taglist", "tagcloud", "keywords", "breadcrumb*", "pagination", "pager",
+    "caption*", "credit*", "byline*", "dateline", "timestamp",
+})  # fmt: skip
+
+# Whole class names of common CSS frameworks that hide an element or show it
+# only in print or to screen readers.
+_HIDING_CLASSES = frozenset({
+    "hidden", "hide", "d-none", "sr-only", "visually-hidden", "visuallyhidden",
+    "screen-reader-text", "screen-reader-only", "print-only", "invisible",
 })  # fmt: skip
 
 # Words that say where an element sits in the page layout. Content can sit in
@@ -102,6 +110,9 @@ def name_flags(names: str) -> int:
 def is_hidden(attrs: dict[str, str]) -> bool:
     """Whether the attributes hide the element from a reader."""
     if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+        return True
+    classes = attrs.get("class")
+    if classes and not _HIDING_CLASSES.isdisjoint(classes.split()):
         return True
     style = attrs.get("style")
     if style and ("none" in style or "hidden" in style):

@@ -33,6 +33,10 @@ class Tuning:
     #: How much each character of a short block counts against its container:
     #: small, so an article's subheadings and one-line paragraphs cost little.
     short_penalty: float = 0.3
+    #: Each level a value climbs up the tree it is multiplied by this, so a
+    #: container of the article's own paragraphs beats a page-wide wrapper that
+    #: adds teasers nested deeper in cards and lists.
+    level_decay: float = 0.8
     #: How much each character inside a boilerplate-hinted element (comments,
     #: share bars, sidebars, related links; see :mod:`.signals`) counts against
     #: its ancestors. 0.5-1.0 scored alike; 0.5 keeps a false hint cheap.
