@@ -1,21 +1,22 @@
 """Decide what to leave out inside the chosen root.
 
-Dropped, with their subtrees: what a reader never sees as text; elements hinted
-as boilerplate (unless they hold most of the root's content, where the hint
-was on the article itself); link-heavy blocks; and groups of short labels with
-no paragraph (share rows, tag lists, "Advertisement").
+Dropped, with their subtrees: what a reader never sees as text; the ``<h1>``
+title; elements hinted as boilerplate (unless they hold most of the root's
+content, where the hint was on the article itself); link-heavy blocks; and
+groups of short labels with no paragraph (share rows, tag lists,
+"Advertisement").
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import signals
+from crawlextract._readable import signals
 
 if TYPE_CHECKING:
-    from .flat import Flat
-    from .scoring import Scores
-    from .tuning import Tuning
+    from crawlextract._readable.flat import Flat
+    from crawlextract._readable.scoring import Scores
+    from crawlextract._readable.tuning import Tuning
 
 
 def prune(flat: Flat, scores: Scores, root: int, tuning: Tuning) -> list[int]:
@@ -25,28 +26,31 @@ def prune(flat: Flat, scores: Scores, root: int, tuning: Tuning) -> list[int]:
     chars = flat.chars
     link_chars = flat.link_chars
     is_block = flat.is_block
+    elements = flat.elements
     net = scores.net
+    raw = scores.raw
     paragraphs = scores.paragraphs
     hinted = scores.hinted
-    keep_share = tuning.keep_hinted_share * max(net[root], 0.0)
+    # Measured without hints: the root's own score is lowered by the very
+    # hints being judged here.
+    keep_share = tuning.keep_hinted_share * max(raw[root], 0.0)
     max_link = tuning.max_link_density
     prune_below = -tuning.prune_below
+    title = "h1" if tuning.drop_title else None
     dropped: list[int] = []
     index = root + 1
     stop = end[root]
     while index < stop:
-        flag = flags[index]
-        drop = False
-        if flag & signals.HIDDEN:
+        if flags[index] & signals.HIDDEN or elements[index].tag == title:
             drop = True
         elif hinted[index]:
-            drop = net[index] < keep_share
+            drop = raw[index] < keep_share
         elif is_block[index]:
             size = chars[index]
-            if (size and link_chars[index] > size * max_link) or (
-                not paragraphs[index] and net[index] * 1.0 < prune_below
-            ):
-                drop = True
+            drop = bool(size) and link_chars[index] > size * max_link
+            drop = drop or (not paragraphs[index] and net[index] < prune_below)
+        else:
+            drop = False
         if drop:
             dropped.append(index)
             index = end[index]

@@ -71,6 +71,10 @@ _LAYOUT_WORDS = frozenset({
     "topbar", "toolbar", "skip", "jump", "banner", "overlay",
 })  # fmt: skip
 
+# Words that say an element is an embedded post (a quoted tweet, a video):
+# part of the article even inside "social" or "media" wrappers.
+_EMBED_WORDS = frozenset({"embed", "embedded", "tweet", "blockquote"})
+
 # Words that say an element holds content.
 _CONTENT_NAME_WORDS = frozenset({
     "article", "content", "main", "body", "story", "entry", "text",
@@ -92,13 +96,16 @@ def _words(name: str) -> list[str]:
 
 def name_flags(names: str) -> int:
     """Flags from a ``class`` + ``id`` string: BOILERPLATE, CONTENT, both or neither."""
-    flags = 0
     lowered = names.lower()
     for phrase in _CONTENT_WORDS:
         if phrase in lowered:
-            flags |= CONTENT
-            break
+            # A name that says "article body" outweighs any other word beside
+            # it ("article-body pagination-first").
+            return CONTENT
+    flags = 0
     words = _words(names)
+    if not _EMBED_WORDS.isdisjoint(words):
+        return 0
     if any(word in _FUNCTION or (word and word.startswith(_PREFIXES)) for word in words) or (
         any(word in _LAYOUT_WORDS for word in words)
         and not any(word in _CONTENT_NAME_WORDS for word in words)
