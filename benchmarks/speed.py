@@ -407,6 +407,11 @@ def write_section(text: str) -> None:
         return
     end = current.find("\n## ", start + 1)
     rest = current[end + 1 :] if end >= 0 else ""
+    # benchmarks/memory.py owns the "### Memory" part of this section: keep it.
+    old_section = current[start : end + 1 if end >= 0 else len(current)]
+    memory = old_section.find("### Memory\n")
+    if memory >= 0:
+        section += "\n" + old_section[memory:].strip() + "\n"
     DOCS.write_text(current[:start] + section + ("\n" + rest if rest else ""), encoding="utf-8")
 
 
