@@ -18,7 +18,7 @@ from ._cli_page import (
     EXIT_USAGE,
     CommandParser,
     UsageError,
-    configure_logging,
+    cli_logging,
     read_headers,
     read_input,
     report_error,
@@ -72,7 +72,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str]) -> int:
     """Run ``crawlextract fixtures ...``; return the exit status."""
-    configure_logging()
+    with cli_logging():
+        return _run(argv)
+
+
+def _run(argv: Sequence[str]) -> int:
     try:
         try:
             args = build_parser().parse_args(list(argv))

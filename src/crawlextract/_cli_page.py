@@ -8,6 +8,7 @@ Output is UTF-8 whatever the locale.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import json
 import logging
@@ -26,7 +27,7 @@ from ._version import __version__
 from ._views import detail_rows, filter_rows
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
 
     from ._page import Page
 
@@ -84,7 +85,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str]) -> int:
     """Run ``crawlextract FILE ...``; return the exit status."""
-    configure_logging()
+    with cli_logging():
+        return _run(argv)
+
+
+def _run(argv: Sequence[str]) -> int:
     try:
         try:
             args = build_parser().parse_args(list(argv))
@@ -230,12 +235,23 @@ class _StderrHandler(logging.Handler):
         _write_bytes(sys.stderr, line.encode(errors="replace"))
 
 
-def configure_logging() -> None:
-    """Send the library's warnings to stderr, one line each (the library itself never prints)."""
+@contextlib.contextmanager
+def cli_logging() -> Iterator[None]:
+    """While the command runs, show the library's warnings on stderr, one line each.
+
+    The library itself only logs; printing is the command's choice, and it is
+    undone afterwards so a program that calls :func:`main` keeps its logging.
+    """
     logger = logging.getLogger("crawlextract")
-    if not any(isinstance(handler, _StderrHandler) for handler in logger.handlers):
-        logger.addHandler(_StderrHandler(logging.WARNING))
-        logger.propagate = False
+    handler = _StderrHandler(logging.WARNING)
+    propagate = logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
 
 
 def _heading(title: str) -> str:
