@@ -81,9 +81,18 @@ _META_CHARSET = re.compile(
 )
 # charset-normalizer's time grows with the input; a sample decides as well.
 _DETECTION_SAMPLE_BYTES = 64 * 1024
-# C0 controls other than tab, line feed and carriage return, and DEL: never
-# meaningful in page text, and they break consumers of our output.
-_CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# C0 controls other than tab, line feed, form feed and carriage return, DEL and
+# the C1 controls: never meaningful in page text, and they break consumers of
+# our output. (Form feed is HTML whitespace; _clean turns it into a space.)
+_CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+# Numeric character references the parser would turn into those controls (or a
+# form feed or carriage return): C0 but tab and LF, DEL, and the five C1 code points the HTML
+# standard does not remap to windows-1252 characters. A digit after the match
+# would make it another number, hence the look-aheads.
+_CONTROL_REFERENCE = re.compile(
+    r"&#(?:[xX]0*(?:[0-8bBcCdDeEfF]|1[0-9a-fA-F]|7[fF]|8[1dDfF]|9[0dD])(?![0-9a-fA-F])"
+    r"|0*(?:[0-8]|1[1-9]|2[0-9]|3[01]|12[79]|14[134]|157)(?![0-9]));?"
+)
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
 
@@ -207,6 +216,18 @@ def _detect(data: bytes) -> tuple[str, str] | None:
 def _clean(text: str) -> str:
     if _CONTROL_CHARACTERS.search(text):
         text = _CONTROL_CHARACTERS.sub("", text)
+    if "\x0c" in text:
+        text = text.replace("\x0c", " ")
+    if "&#" in text and _CONTROL_REFERENCE.search(text):
+        text = _CONTROL_REFERENCE.sub(_reference_replacement, text)
     if _SURROGATES.search(text):
         text = _SURROGATES.sub("\ufffd", text)
     return text
+
+
+def _reference_replacement(match: re.Match[str]) -> str:
+    # A form feed or carriage return is whitespace (keep the word break);
+    # other controls go.
+    number = match.group(0)[2:].rstrip(";")
+    value = int(number[1:], 16) if number[:1] in "xX" else int(number)
+    return " " if value in (0x0C, 0x0D) else ""

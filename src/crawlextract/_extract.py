@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
+from ._deadline import Deadline
 from ._decode import decode_bytes, decode_text
 from ._document import Document
 from ._exceptions import InputTypeError
 from ._headers import Headers
+from ._markup_guard import defuse
 from ._options import Options, resolve_options
 from ._page import Page
 from ._registry import get_extractor
@@ -66,4 +69,12 @@ def parse_document(
         decoded = decode_bytes(bytes(html), parsed_headers.charset(), limit)
     else:
         raise InputTypeError(f"html must be bytes or str, not {type(html).__name__}")
-    return Document(decoded, url, parsed_headers, options)
+    # The parser is quadratic on some hostile markup; rewrite that first.
+    deadline = Deadline("parse", options.limits.time_budget)
+    text, report = defuse(decoded.text, options.limits.max_depth, deadline)
+    if text is not decoded.text:
+        decoded = dataclasses.replace(decoded, text=text)
+    document = Document(decoded, url, parsed_headers, options)
+    for message in report.warnings(options.limits.max_depth):
+        document.warn(message)
+    return document

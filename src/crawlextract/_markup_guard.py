@@ -1,0 +1,254 @@
+"""Defuse the markup patterns that make the HTML parser quadratic, before it parses.
+
+Lexbor's tree builder does work proportional to the stack of open elements
+for many start tags (the "has a ``p`` element in button scope" walk), to the
+attributes already read for each new attribute, and to the options already in
+a ``<select>`` for each new option. Ordinary pages are shallow, so this is
+cheap; a hostile page of 100,000 nested ``<div>`` or ``<ul><li>`` takes tens
+of seconds to minutes to parse (measured: 100,000 ``<ul><li>`` 125 s,
+40,000 ``<option>`` in one ``<select>`` 5 s, 20,000 attributes on one tag 0.7 s).
+
+So before parsing, one linear scan over the tags models the nesting, and only
+where it goes past a limit does it rewrite the markup:
+
+- a start tag that would nest deeper than the limit is removed, together with
+  its end tag (its text stays, in its ancestor: the page is flattened);
+- attributes past :data:`MAX_ATTRIBUTES` on one tag are removed;
+- options past :data:`MAX_SELECT_OPTIONS` in one ``<select>`` lose their tags.
+
+The model is an estimate (elements that are usually left unclosed, such as
+``<p>`` and ``<li>``, do not count), so the depth limit is set well above the
+depth the compact tree keeps (``Limits.max_depth``): markup is only rewritten
+where the tree would have been flattened anyway.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ._deadline import Deadline
+
+#: Attributes kept on one tag. Real tags carry a few dozen at most; Lexbor's
+#: cost grows with the square of the count (20,000 cost 0.7 s), and 256 costs
+#: well under a millisecond per tag even when every tag of a page has them.
+MAX_ATTRIBUTES = 256
+#: Options kept with their tags in one ``<select>``. Lexbor's cost grows with
+#: the square of the count (1,000 options: about 2 ms; 40,000: 5 s); long
+#: country or product lists stay well under it.
+MAX_SELECT_OPTIONS = 2000
+#: How much deeper than ``Limits.max_depth`` the markup may nest before it is
+#: flattened here. The scan over-counts depth where the parser closes elements
+#: implicitly, so this keeps the rewrite far from anything the tree would keep;
+#: at 1,000 levels the parser's scope walks still cost only about 1 µs per tag.
+DEPTH_FACTOR = 5
+#: Pages with at most this many ``<`` are not scanned: even if every tag nested,
+#: the parser's quadratic cost stays under about 0.2 s at this size (measured on
+#: 8,000 nested ``<ul><li>``, the worst pattern found), while the scan costs about
+#: 1 µs per tag. The 181 benchmark pages have at most 3,229, so none pays for it.
+SCAN_FROM_TAGS = 8000
+# Start tags between deadline checks: cheap to check, fine-grained enough.
+_CHECK_EVERY = 4096
+
+# A comment, or a start or end tag with its attributes. Quotes only matter after
+# "=", as in the tokenizer; an unterminated quoted value runs to the end of the
+# text, as it does for the parser.
+_TOKEN = re.compile(
+    r"""<(?:(!--)|(/?)([A-Za-z][^\t\n\f\r />]*)((?:[^>"'=]+|=\s*"[^"]*"?|=\s*'[^']*'?|=)*)>?)"""
+)
+_ATTRIBUTE = re.compile(
+    r"""[^\t\n\f\r />=][^\t\n\f\r />=]*(?:\s*=\s*(?:"[^"]*"?|'[^']*'?|[^\s>]*))?"""
+)
+# Elements whose content is text up to their end tag (in HTML, not in SVG/MathML).
+_RAW_TEXT = frozenset(
+    {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"}
+)
+# Elements that never have content.
+_VOID = frozenset(
+    {"area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image",
+     "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr"}
+)  # fmt: skip
+# Elements the parser closes by itself when a sibling starts, or that exist
+# once: counting them would make ordinary pages with unclosed <p> look deep.
+_NOT_NESTING = frozenset(
+    {"p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead",
+     "tfoot", "colgroup", "caption", "rb", "rt", "rtc", "rp", "html", "head", "body"}
+)  # fmt: skip
+_FOREIGN = frozenset({"svg", "math"})
+# How far down the modelled stack an end tag looks for its element; keeps each
+# end tag O(1) while matching every ordinarily nested page.
+_END_TAG_SEARCH = 64
+
+
+@dataclass(frozen=True, slots=True)
+class GuardReport:
+    """What :func:`defuse` had to rewrite."""
+
+    #: Start tags removed because they nested too deep.
+    flattened: int = 0
+    #: Attributes removed from tags that had too many.
+    attributes: int = 0
+    #: ``<option>`` tags removed from selects that had too many.
+    options: int = 0
+
+    def warnings(self, max_depth: int) -> list[str]:
+        """Say what was rewritten, one line per kind, for ``Page.warnings``."""
+        messages = []
+        if self.flattened:
+            messages.append(
+                f"markup nested deeper than {max_depth * DEPTH_FACTOR} levels flattened "
+                f"({self.flattened} start tags removed)"
+            )
+        if self.attributes:
+            messages.append(
+                f"tags with more than {MAX_ATTRIBUTES} attributes cut "
+                f"({self.attributes} attributes removed)"
+            )
+        if self.options:
+            messages.append(
+                f"selects with more than {MAX_SELECT_OPTIONS} options simplified "
+                f"({self.options} option tags removed)"
+            )
+        return messages
+
+
+def defuse(html: str, max_depth: int, deadline: Deadline) -> tuple[str, GuardReport]:
+    """Return ``html`` rewritten so the parser stays linear, and what was rewritten.
+
+    Ordinary pages come back unchanged (the same object).
+    """
+    if html.count("<") <= SCAN_FROM_TAGS:
+        return html, GuardReport()
+    return _Scan(html, max_depth * DEPTH_FACTOR, deadline).run()
+
+
+class _Scan:
+    __slots__ = (
+        "attributes_removed",
+        "deadline",
+        "dropped",
+        "flattened",
+        "foreign",
+        "html",
+        "limit",
+        "options",
+        "options_removed",
+        "pieces",
+        "stack",
+        "written",
+    )  # fmt: skip
+
+    def __init__(self, html: str, limit: int, deadline: Deadline) -> None:
+        self.html = html
+        self.limit = limit
+        self.deadline = deadline
+        self.stack: list[str] = []  # modelled open elements that count for depth
+        self.dropped: dict[str, int] = {}  # removed start tags awaiting their end tag
+        self.foreign = 0  # open <svg>/<math> elements on the stack
+        self.options = 0  # options seen in the current <select>
+        self.flattened = 0
+        self.attributes_removed = 0
+        self.options_removed = 0
+        self.pieces: list[str] = []  # the rewritten text, once something changes
+        self.written = 0  # html[:written] is already in pieces
+
+    def run(self) -> tuple[str, GuardReport]:
+        html = self.html
+        search = _TOKEN.search
+        position = 0
+        tags = 0
+        while True:
+            match = search(html, position)
+            if match is None:
+                break
+            position = match.end()
+            if match.group(1):  # a comment: skip to its end (or the end of the page)
+                end = html.find("-->", position)
+                position = len(html) if end < 0 else end + 3
+                continue
+            tags += 1
+            if tags % _CHECK_EVERY == 0:
+                self.deadline.check()
+            name = match.group(3).lower()
+            if match.group(2):
+                self._end_tag(name, match)
+                continue
+            self._start_tag(name, match)
+            if name in _RAW_TEXT and not self.foreign:
+                position = _raw_text_end(html, name, position)
+            elif name == "plaintext" and not self.foreign:
+                break  # the rest of the page is text
+        if not self.pieces:
+            return html, GuardReport()
+        self.pieces.append(html[self.written :])
+        report = GuardReport(self.flattened, self.attributes_removed, self.options_removed)
+        return "".join(self.pieces), report
+
+    def _replace(self, match: re.Match[str], replacement: str) -> None:
+        self.pieces.append(self.html[self.written : match.start()])
+        self.pieces.append(replacement)
+        self.written = match.end()
+
+    def _start_tag(self, name: str, match: re.Match[str]) -> None:
+        attributes = match.group(4)
+        # A tag has at most one attribute per two characters, so only long tags
+        # need counting.
+        if len(attributes) > 2 * MAX_ATTRIBUTES:
+            self._cut_attributes(name, match)
+        if name == "select":
+            self.options = 0
+        elif name == "option":
+            self.options += 1
+            if self.options > MAX_SELECT_OPTIONS:
+                self.options_removed += 1
+                self._replace(match, " ")
+                return
+        if name in _VOID or name in _NOT_NESTING or attributes.rstrip().endswith("/"):
+            return
+        if len(self.stack) >= self.limit:
+            self.flattened += 1
+            self.dropped[name] = self.dropped.get(name, 0) + 1
+            self._replace(match, "")
+            return
+        self.stack.append(name)
+        if name in _FOREIGN:
+            self.foreign += 1
+
+    def _end_tag(self, name: str, match: re.Match[str]) -> None:
+        if name == "option" and self.options > MAX_SELECT_OPTIONS:
+            self._replace(match, "")
+            return
+        waiting = self.dropped.get(name)
+        if waiting:
+            # Removed start tags are the innermost ones, so in balanced markup
+            # their end tags come first.
+            self.dropped[name] = waiting - 1
+            self._replace(match, "")
+            return
+        stack = self.stack
+        bottom = max(0, len(stack) - _END_TAG_SEARCH)
+        for index in range(len(stack) - 1, bottom - 1, -1):
+            if stack[index] == name:
+                self.foreign -= sum(1 for open_name in stack[index:] if open_name in _FOREIGN)
+                del stack[index:]
+                return
+
+    def _cut_attributes(self, name: str, match: re.Match[str]) -> None:
+        found = _ATTRIBUTE.findall(match.group(4))
+        if len(found) <= MAX_ATTRIBUTES:
+            return
+        self.attributes_removed += len(found) - MAX_ATTRIBUTES
+        closing = "/>" if match.group(0).endswith("/>") else ">"
+        self._replace(match, f"<{name} {' '.join(found[:MAX_ATTRIBUTES])}{closing}")
+
+
+_RAW_TEXT_ENDS: dict[str, re.Pattern[str]] = {
+    name: re.compile(f"</{name}[\t\n\f\r />]", re.IGNORECASE) for name in _RAW_TEXT
+}
+
+
+def _raw_text_end(html: str, name: str, position: int) -> int:
+    match = _RAW_TEXT_ENDS[name].search(html, position)
+    return len(html) if match is None else match.start()

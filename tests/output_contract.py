@@ -1,0 +1,97 @@
+"""What every page's outputs must satisfy, whatever the input: shared by the robustness tests.
+
+A helper module, not a test module: ``check_page`` computes every output and
+raises ``AssertionError`` naming the first rule broken.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import TYPE_CHECKING, Any
+
+from markdown_it import MarkdownIt
+
+if TYPE_CHECKING:
+    import crawlextract
+
+#: Control characters no output may contain: C0 but tab and line feed, DEL, C1.
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+#: Schemes a rendered link or image must never point to.
+UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:")
+#: The only raw HTML a markdown output may contain: a line break inside a table cell.
+ALLOWED_HTML = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
+def _renderer() -> MarkdownIt:
+    # CommonMark with raw HTML on, as a permissive renderer would be, and with
+    # its own link validation off, so the test sees every target we emit.
+    md = MarkdownIt("commonmark", {"html": True})
+    md.validateLink = lambda _url: True  # type: ignore[method-assign]
+    return md
+
+
+_MARKDOWN = _renderer()
+
+
+def is_unsafe_target(url: str) -> bool:
+    """Say whether a browser would run or embed ``url`` (leading junk, case and tabs ignored)."""
+    probe = url.lstrip("".join(map(chr, range(33)))).lower()
+    probe = re.sub(r"[\t\n\r]", "", probe)
+    return probe.startswith(UNSAFE_SCHEMES)
+
+
+def check_markdown(markdown: str) -> None:
+    """Assert that rendering ``markdown`` gives no unsafe link or image and no live HTML."""
+    stack = list(_MARKDOWN.parse(markdown))
+    while stack:
+        token = stack.pop()
+        stack.extend(token.children or ())
+        if token.type in {"link_open", "image"}:
+            for name in ("href", "src"):
+                target = token.attrGet(name)
+                if isinstance(target, str):
+                    assert not is_unsafe_target(target), f"unsafe {name}: {target!r}"
+        if token.type in {"html_inline", "html_block"}:
+            assert ALLOWED_HTML.fullmatch(token.content.strip()), (
+                f"raw HTML would be live when rendered: {token.content[:80]!r}"
+            )
+
+
+def check_text(name: str, value: object) -> None:
+    """Assert that an output string is valid UTF-8 text without control characters."""
+    assert isinstance(value, str), f"{name} is {type(value).__name__}, not str"
+    value.encode("utf-8")  # raises on lone surrogates
+    found = CONTROL.search(value)
+    assert found is None, f"{name} has control character {found.group()!r} at {found.start()}"
+
+
+def _strings(value: Any, path: str) -> list[tuple[str, Any]]:
+    if isinstance(value, dict):
+        return [pair for key, item in value.items() for pair in _strings(item, f"{path}.{key}")]
+    if isinstance(value, list):
+        return [pair for i, item in enumerate(value) for pair in _strings(item, f"{path}[{i}]")]
+    return [(path, value)] if isinstance(value, str) else []
+
+
+def check_page(page: crawlextract.Page) -> dict[str, Any]:
+    """Compute every output of ``page``, assert the output contract, return ``to_dict()``."""
+    title = page.metadata.title
+    texts = {
+        "boilerpipe_text": page.boilerpipe_text,
+        "markdown": page.markdown,
+        "readable_markdown": page.readable_markdown,
+    }
+    data = page.to_dict()
+    failed = [warning for warning in page.warnings if " failed: " in warning]
+    assert not failed, f"an extractor raised: {failed}"
+    assert json.loads(json.dumps(data)) == data, "to_dict() is not JSON round-trippable"
+    assert data["metadata"]["title"] == title
+    for name, text in texts.items():
+        check_text(name, text)
+        assert data[name] == text, f"to_dict()[{name!r}] differs from the property"
+    for path, text in _strings(data, "to_dict()"):
+        check_text(path, text)
+    check_markdown(texts["markdown"])
+    check_markdown(texts["readable_markdown"])
+    return data

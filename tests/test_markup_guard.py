@@ -1,0 +1,106 @@
+"""The pre-parse rewrite that keeps Lexbor linear on hostile markup."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+import crawlextract
+from crawlextract._deadline import NO_DEADLINE
+from crawlextract._markup_guard import (
+    DEPTH_FACTOR,
+    MAX_ATTRIBUTES,
+    MAX_SELECT_OPTIONS,
+    SCAN_FROM_TAGS,
+    defuse,
+)
+
+DEPTH = 200
+LIMIT = DEPTH * DEPTH_FACTOR
+
+
+def _depth(html: str) -> int:
+    node = LexborHTMLParser(html).body
+    deepest = 0
+    stack = [(node, 0)]
+    while stack:
+        current, level = stack.pop()
+        deepest = max(deepest, level)
+        stack.extend((child, level + 1) for child in current.iter())
+    return deepest
+
+
+def test_small_pages_are_returned_unchanged() -> None:
+    """A page with few tags is not scanned: the very same string comes back."""
+    html = "<div>" * 100 + "x"
+    out, report = defuse(html, DEPTH, NO_DEADLINE)
+    assert out is html
+    assert not report.warnings(DEPTH)
+
+
+def test_ordinary_big_page_is_returned_unchanged() -> None:
+    """Many tags that do not nest deeply (unclosed <p>, <li>, voids) are left alone."""
+    html = "<ul>" + "<li><p>item <b>x</b><br><img src=a>" * SCAN_FROM_TAGS + "</ul>"
+    out, report = defuse(html, DEPTH, NO_DEADLINE)
+    assert out is html
+    assert report.flattened == report.attributes == report.options == 0
+
+
+def test_deep_nesting_is_flattened_with_text_kept() -> None:
+    """100,000 nested divs are cut at the limit; every text character survives."""
+    html = "".join(f"<div>{i % 10}" for i in range(100_000)) + "</div>" * 100_000
+    out, report = defuse(html, DEPTH, NO_DEADLINE)
+    assert report.flattened == 100_000 - LIMIT
+    assert out.count("<div>") == LIMIT
+    assert out.count("</div>") == LIMIT
+    assert LexborHTMLParser(out).body.text() == "".join(str(i % 10) for i in range(100_000))
+    assert "flattened" in report.warnings(DEPTH)[0]
+
+
+def test_nesting_inside_script_is_not_counted() -> None:
+    """Tags inside a <script> are text to the parser, so they are neither counted nor cut."""
+    html = "<script>" + "<div>" * 20_000 + "</script><p>after"
+    out, report = defuse(html, DEPTH, NO_DEADLINE)
+    assert out is html
+    assert report.flattened == 0
+
+
+def test_svg_title_is_not_raw_text() -> None:
+    """Inside <svg>, <title> is an element, so a flood after it is still seen and cut."""
+    html = "<svg><title>" + "<div>" * 20_000 + "x"
+    out, report = defuse(html, DEPTH, NO_DEADLINE)
+    assert report.flattened > 0
+    assert _depth(out) <= LIMIT + 10
+
+
+def test_attribute_flood_is_cut() -> None:
+    """A tag with 100,000 attributes keeps the first MAX_ATTRIBUTES, in order."""
+    attributes = " ".join(f'a{i}="v"' for i in range(100_000))
+    html = f"<p {attributes}>text</p>" + "<br>" * SCAN_FROM_TAGS
+    out, report = defuse(html, DEPTH, NO_DEADLINE)
+    assert report.attributes == 100_000 - MAX_ATTRIBUTES
+    element = LexborHTMLParser(out).css_first("p")
+    assert list(element.attributes) == [f"a{i}" for i in range(MAX_ATTRIBUTES)]
+    assert element.text() == "text"
+
+
+def test_quoted_angle_bracket_does_not_hide_attributes() -> None:
+    """A '>' inside a quoted value does not end the tag for the scan, as for the parser."""
+    attributes = " ".join(f"a{i}" for i in range(10_000))
+    html = f'<p title=">" {attributes}>text</p>' + "<br>" * SCAN_FROM_TAGS
+    _out, report = defuse(html, DEPTH, NO_DEADLINE)
+    assert report.attributes == 10_001 - MAX_ATTRIBUTES
+
+
+def test_option_flood_keeps_text() -> None:
+    """A select with 50,000 options keeps MAX_SELECT_OPTIONS of them; their text stays."""
+    html = "<select>" + "<option>o</option>" * 50_000 + "</select>"
+    out, report = defuse(html, DEPTH, NO_DEADLINE)
+    assert report.options == 50_000 - MAX_SELECT_OPTIONS
+    assert out.count("<option>") == MAX_SELECT_OPTIONS
+    assert out.count("o") - out.count("option") * 2 >= 50_000 - 2 * MAX_SELECT_OPTIONS
+
+
+def test_extract_reports_the_rewrite() -> None:
+    """extract() applies the guard and says so in Page.warnings."""
+    page = crawlextract.extract("<div>" * 50_000 + "deep text")
+    assert any("flattened" in warning for warning in page.warnings)

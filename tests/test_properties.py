@@ -1,0 +1,70 @@
+"""Properties over generated HTML: no exception, clean text, determinism, safe markdown."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import crawlextract
+from output_contract import check_markdown, check_page
+from strategies import PROPERTY_SETTINGS, URLS, html_bytes, html_documents, page_urls
+
+
+@PROPERTY_SETTINGS
+@given(html=html_documents(), url=page_urls)
+def test_generated_html_meets_the_output_contract(html: str, url: str | None) -> None:
+    """Any generated page gives str outputs without controls and safe markdown, never raising."""
+    check_page(crawlextract.extract(html, url))
+
+
+@PROPERTY_SETTINGS
+@given(page=html_bytes(), url=page_urls)
+def test_generated_bytes_meet_the_output_contract(
+    page: tuple[bytes, dict[str, str]], url: str | None
+) -> None:
+    """Encoded, cut or random bytes with a possibly lying charset never break the contract."""
+    data, headers = page
+    check_page(crawlextract.extract(data, url, headers))
+
+
+@PROPERTY_SETTINGS
+@given(html=html_documents(), url=page_urls)
+def test_same_input_gives_the_same_output(html: str, url: str | None) -> None:
+    """Two extractions of one page give equal dicts (and warnings, in the same order)."""
+    first = crawlextract.extract(html, url).to_dict()
+    second = crawlextract.extract(html, url).to_dict()
+    assert first == second
+
+
+@PROPERTY_SETTINGS
+@given(
+    target=st.sampled_from(URLS),
+    label=st.text(max_size=20),
+    image=st.booleans(),
+    url=page_urls,
+)
+def test_link_targets_in_markdown_are_never_executable(
+    target: str, label: str, image: bool, url: str | None  # noqa: FBT001
+) -> None:
+    """Links and images with any spelling of javascript:/vbscript:/data: never reach markdown."""
+    escaped = target.replace('"', "&quot;")
+    element = (
+        f'<img src="{escaped}" alt="{label}">'
+        if image
+        else f'<a href="{escaped}">{label or "link"}</a>'
+    )
+    html = f"<html><body><article><h1>T</h1><p>Some text here. {element} more.</p></article>"
+    page = crawlextract.extract(html, url)
+    check_markdown(page.markdown)
+    check_markdown(page.readable_markdown)
+
+
+@PROPERTY_SETTINGS
+@given(words=st.lists(st.sampled_from(("<script>alert(1)</script>", "<img src=x onerror=y>",
+                                       "<b>", "</div>", "<!--", "<a href='javascript:x'>",
+                                       "<iframe src=//evil>", "plain")), min_size=1))  # fmt: skip
+def test_escaped_markup_in_text_stays_text(words: list[str]) -> None:
+    """HTML written as text (entities) never becomes live HTML when the markdown is rendered."""
+    body = " ".join(word.replace("&", "&amp;").replace("<", "&lt;") for word in words)
+    html = f"<html><body><article><p>{body}</p><pre>{body}</pre></article></body></html>"
+    check_page(crawlextract.extract(html))
