@@ -29,7 +29,8 @@ th, td { text-align: left; vertical-align: top; padding: .3rem .6rem;
          border-bottom: 1px solid var(--line); overflow-wrap: anywhere; }
 th { width: 9rem; white-space: nowrap; }
 .flag { font-weight: 600; }
-.outputs { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 1rem; }
+.outputs { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 1rem;
+           margin-top: 1.6rem; }
 @media (max-width: 60rem) { .outputs { grid-template-columns: 1fr; } }
 .outputs section { border: 1px solid var(--line); border-radius: 6px; min-width: 0; }
 .outputs h2 { margin: 0; padding: .5rem .8rem; border-bottom: 1px solid var(--line); }

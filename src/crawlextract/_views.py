@@ -20,9 +20,10 @@ OUTPUTS: tuple[tuple[str, str, str], ...] = (
     ("Readable markdown", "readable_markdown", "readable"),
 )
 
-# Characters with a meaning in inline markdown (and `<`, which starts raw
-# HTML): backslash-escaped wherever page text is put into markdown.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>|#!~&+\-.])")
+# Characters with a meaning inside a line of markdown (`<` starts raw HTML,
+# `&` an entity, `|` a table cell): backslash-escaped wherever page text is
+# put into a table cell. Line-start markers (#, -, 1.) cannot occur there.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
