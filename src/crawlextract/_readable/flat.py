@@ -26,8 +26,9 @@ if TYPE_CHECKING:
     from crawlextract._deadline import Deadline
     from crawlextract._dom import Element
 
-# How many elements to number between deadline checks (cheap, frequent enough).
-_CHECK_EVERY = 4096
+# Check the deadline every 4096 elements (count & mask == 0): cheap, and often
+# enough to stop within milliseconds of the budget.
+_CHECK_MASK = 4096 - 1
 # Characters at or above this code point are CJK ideographs, kana or hangul.
 _WIDE = 0x2E80
 # A page whose sampled text is at least this share wide characters is scaled.
@@ -36,6 +37,14 @@ _WIDE_SHARE = 0.3
 _WIDE_SCALE = 3.0
 # How many characters of text to sample for the script test.
 _SAMPLE = 2000
+
+
+_TAG_FLAGS = {
+    **dict.fromkeys(signals.NEVER_CONTENT, signals.HIDDEN),
+    **dict.fromkeys(signals.BOILERPLATE_TAGS, signals.BOILERPLATE),
+    "article": signals.CONTENT,
+    "main": signals.CONTENT,
+}
 
 
 class Flat:
@@ -76,13 +85,14 @@ class Flat:
 
 # One hot loop over every node of the page: split into per-node calls it ran
 # about a third slower, so its branches stay together.
-def flatten(root: Element, deadline: Deadline | None = None) -> Flat:  # noqa: C901, PLR0912, PLR0915
+def flatten(root: Element, deadline: Deadline | None = None) -> Flat:  # noqa: C901, PLR0915
     """Number the elements under ``root`` and count their text."""
     flat = Flat()
     elements = flat.elements
-    parent = flat.parent
-    flags_of = flat.flags
-    is_block = flat.is_block
+    add_element = elements.append
+    add_parent = flat.parent.append
+    add_flags = flat.flags.append
+    add_block = flat.is_block.append
     own = flat.chars
     own_link = flat.link_chars
     block_chars = flat.block_chars
@@ -91,81 +101,90 @@ def flatten(root: Element, deadline: Deadline | None = None) -> Flat:  # noqa: C
     name_cache: dict[str, int] = {}
     samples: list[str] = []
     sampled = 0
-    never = signals.NEVER_CONTENT
     inline = signals.INLINE
-    boilerplate_tags = signals.BOILERPLATE_TAGS
-    # (element, parent number, block number, inside a link)
-    stack: list[tuple[Element, int, int, bool]] = [(root, -1, -1, False)]
+    hidden = signals.HIDDEN
+    # The walk keeps one iterator per open element and the context of the
+    # element whose children are being read (its number, its block, whether it
+    # is inside a link); the contexts of the open ancestors wait in `saved`.
+    count = 0
+    index = block = -1
+    linked = False
+    pending: list[Element | str] = [root]
+    stack = [iter(pending)]
+    saved: list[tuple[int, int, bool]] = []
     while stack:
-        element, up, block, in_link = stack.pop()
-        index = len(elements)
-        if deadline is not None and index % _CHECK_EVERY == 0:
-            deadline.check()
-        elements.append(element)
-        parent.append(up)
-        own.append(0)
-        own_link.append(0)
-        block_chars.append(0)
-        block_link.append(0)
-        block_punct.append(0)
-        tag = element.tag
-        attrs = element.attrs
-        flags = 0
-        if tag in never or (attrs and signals.is_hidden(attrs)):
-            flags = signals.HIDDEN
-        else:
-            # The classes of <body> and <html> describe the whole page
-            # ("single-post has-sidebar"), never one part of it.
-            if attrs and tag != "body" and tag != "html":  # noqa: PLR1714
-                names = attrs.get("class", "") + " " + attrs.get("id", "")
-                if len(names) > 1:
-                    cached = name_cache.get(names)
-                    if cached is None:
-                        cached = name_cache[names] = signals.name_flags(names)
-                    flags = cached
-                if attrs.get("itemprop", "").lower() == "articlebody":
-                    flags |= signals.CONTENT
-            if tag in boilerplate_tags:
-                flags |= signals.BOILERPLATE
-            elif tag == "article" or tag == "main":  # noqa: PLR1714 - two tags read clearer
-                flags |= signals.CONTENT
-        flags_of.append(flags)
-        block_here = tag not in inline
-        is_block.append(block_here)
-        if flags & signals.HIDDEN:
-            continue
-        if block_here:
-            block = index
-        linked = in_link or tag == "a"
-        for child in reversed(element.children):
+        for child in stack[-1]:
             if isinstance(child, str):
+                if child.isspace():
+                    continue
                 text = child.strip()
                 size = len(text)
-                if not size:
-                    continue
                 own[index] += size
-                if block >= 0:
-                    block_chars[block] += size
-                    if linked:
-                        block_link[block] += size
-                    elif size > 1:
-                        block_punct[block] += (
-                            text.count(",")
-                            + text.count(". ")
-                            + text.count("\uff0c")
-                            + text.count("\u3002")
-                            + text.count("\u3001")
-                        )
+                block_chars[block] += size
                 if linked:
                     own_link[index] += size
+                    block_link[block] += size
+                elif size > 1:
+                    block_punct[block] += (
+                        text.count(",") + text.count(". ")
+                        + text.count("\uff0c") + text.count("\u3002")
+                    )  # fmt: skip
                 if sampled < _SAMPLE and size > 20:
                     samples.append(text)
                     sampled += size
-            else:
-                stack.append((child, index, block, linked))
+                continue
+            tag = child.tag
+            attrs = child.attrs
+            flags = element_flags(tag, attrs, name_cache) if attrs else _TAG_FLAGS.get(tag, 0)
+            add_element(child)
+            add_parent(index)
+            add_flags(flags)
+            block_here = tag not in inline
+            add_block(block_here)
+            own.append(0)
+            own_link.append(0)
+            block_chars.append(0)
+            block_link.append(0)
+            block_punct.append(0)
+            count += 1
+            if deadline is not None and not count & _CHECK_MASK:
+                deadline.check()
+            if flags & hidden or not child.children:
+                continue
+            saved.append((index, block, linked))
+            index = count - 1
+            if block_here:
+                block = index
+            linked = linked or tag == "a"
+            stack.append(iter(child.children))
+            break
+        else:
+            stack.pop()
+            if saved:
+                index, block, linked = saved.pop()
     _sum_subtrees(flat)
     flat.scale = _script_scale(samples)
     return flat
+
+
+def element_flags(tag: str, attrs: dict[str, str], cache: dict[str, int]) -> int:
+    """The :mod:`.signals` flags of one element with attributes (names cached per page)."""
+    if tag in signals.NEVER_CONTENT or signals.is_hidden(attrs):
+        return signals.HIDDEN
+    flags = _TAG_FLAGS.get(tag, 0)
+    # The classes of <body> and <html> describe the whole page ("single-post
+    # has-sidebar"), never one part of it.
+    if tag == "body" or tag == "html":  # noqa: PLR1714 - two tags read clearer
+        return flags
+    names = attrs.get("class", "") + " " + attrs.get("id", "")
+    if len(names) > 1:
+        cached = cache.get(names)
+        if cached is None:
+            cached = cache[names] = signals.name_flags(names)
+        flags |= cached
+    if attrs.get("itemprop", "").lower() == "articlebody":
+        flags |= signals.CONTENT
+    return flags
 
 
 def _sum_subtrees(flat: Flat) -> None:

@@ -84,42 +84,44 @@ _CONTENT_WORDS = (
     "articlebody", "article-body", "entry-content", "post-content", "story-body",
 )  # fmt: skip
 
-_SPLIT = re.compile(r"[^a-z0-9]+")
-_CAMEL = re.compile(r"([a-z0-9])([A-Z])")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _FUNCTION = frozenset(word for word in _FUNCTION_WORDS if not word.endswith("*"))
 _PREFIXES = tuple(word[:-1] for word in _FUNCTION_WORDS if word.endswith("*"))
 
 
-def _words(name: str) -> list[str]:
-    return _SPLIT.split(_CAMEL.sub(r"\1-\2", name).lower())
-
-
 def name_flags(names: str) -> int:
-    """Flags from a ``class`` + ``id`` string: BOILERPLATE, CONTENT, both or neither."""
+    """Flags from a ``class`` + ``id`` string: HIDDEN, BOILERPLATE, CONTENT or none."""
+    if not _HIDING_CLASSES.isdisjoint(names.split()):
+        return HIDDEN
     lowered = names.lower()
     for phrase in _CONTENT_WORDS:
         if phrase in lowered:
             # A name that says "article body" outweighs any other word beside
             # it ("article-body pagination-first").
             return CONTENT
-    flags = 0
-    words = _words(names)
-    if not _EMBED_WORDS.isdisjoint(words):
+    # camelCase joins words too ("theiaStickySidebar"); most names have no
+    # capital letter, and those skip the costlier split.
+    split = " ".join(_CAMEL.split(names)).lower() if lowered != names else lowered
+    words = set(split.replace("-", " ").replace("_", " ").split())
+    if not words.isdisjoint(_EMBED_WORDS):
         return 0
-    if any(word in _FUNCTION or (word and word.startswith(_PREFIXES)) for word in words) or (
-        any(word in _LAYOUT_WORDS for word in words)
-        and not any(word in _CONTENT_NAME_WORDS for word in words)
-    ):
-        flags |= BOILERPLATE
-    return flags
+    if not words.isdisjoint(_FUNCTION) or _has_prefix(words):
+        return BOILERPLATE
+    if not words.isdisjoint(_LAYOUT_WORDS) and words.isdisjoint(_CONTENT_NAME_WORDS):
+        return BOILERPLATE
+    return 0
+
+
+def _has_prefix(words: set[str]) -> bool:
+    for word in words:  # noqa: SIM110 - a plain loop is faster than any() here
+        if word.startswith(_PREFIXES):
+            return True
+    return False
 
 
 def is_hidden(attrs: dict[str, str]) -> bool:
     """Whether the attributes hide the element from a reader."""
     if "hidden" in attrs or attrs.get("aria-hidden") == "true":
-        return True
-    classes = attrs.get("class")
-    if classes and not _HIDING_CLASSES.isdisjoint(classes.split()):
         return True
     style = attrs.get("style")
     if style and ("none" in style or "hidden" in style):
