@@ -1,20 +1,22 @@
-"""Native boilerpipe extractor (placeholder until it lands)."""
+"""Native boilerpipe: the ArticleExtractor on the shared compact tree."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from crawlextract._boilerpipe import article_text
+
 if TYPE_CHECKING:
-    from .._document import Document
-    from .._types import OutputKind
+    from crawlextract._document import Document
+    from crawlextract._types import OutputKind
 
 
 class NativeBoilerpipe:
-    """Native boilerpipe extractor on the shared parse."""
+    """boilerpipe's ArticleExtractor on the shared compact tree (no second parse)."""
 
     name: ClassVar[str] = "native"
     output: ClassVar[OutputKind] = "boilerpipe"
 
     def extract(self, document: Document) -> str:
-        """Not written yet."""
-        raise NotImplementedError
+        """Return the article text, one block per line, as boilerpy3 would."""
+        return article_text(document.dom, document.deadline("boilerpipe"))

@@ -1,0 +1,119 @@
+"""Text blocks, their labels, and the document the filters work on."""
+
+from __future__ import annotations
+
+from .words import wrapped_lines
+
+#: The block has the text of the page title (or the title's longest part).
+TITLE = "title"
+#: The block reads like the end of an article ("Add your comment", "12 comments").
+END_OF_TEXT = "end-of-text"
+#: The block lost to the largest block, but may still belong to the article.
+MIGHT_BE_CONTENT = "might-be-content"
+
+
+class TextBlock:
+    """A run of page text between block boundaries, with boilerpipe's features.
+
+    After fusion a block stands for several adjacent blocks: counts are sums,
+    offsets span them all, the text joins theirs with newlines.
+    """
+
+    __slots__ = (
+        "_lines",
+        "_sources",
+        "is_content",
+        "labels",
+        "num_linked_words",
+        "num_words",
+        "offset_end",
+        "offset_start",
+        "tag_level",
+        "text",
+    )
+
+    def __init__(
+        self, text: str, num_words: int, num_linked_words: int, offset: int, tag_level: int
+    ) -> None:
+        """Make an unmerged block: the ``offset``-th block of the page."""
+        #: The block's text, whitespace inside kept as on the page.
+        self.text = text
+        #: Tokens with a letter or digit.
+        self.num_words = num_words
+        #: Words inside ``<a>`` elements.
+        self.num_linked_words = num_linked_words
+        #: Index of the first page block this block covers.
+        self.offset_start = offset
+        #: Index of the last page block this block covers.
+        self.offset_end = offset
+        #: Nesting depth of the block's first text.
+        self.tag_level = tag_level
+        #: Whether the filters so far think it is article text.
+        self.is_content = False
+        #: Labels the filters attached (see the module constants).
+        self.labels: set[str] = set()
+        # Wrapped-line counts are only read by one filter, on a few blocks, so
+        # they are computed on demand from the texts of the unmerged blocks.
+        self._sources: list[str] | None = None
+        self._lines: tuple[int, int] | None = None
+
+    def __repr__(self) -> str:
+        """Show offsets, counts, class and the start of the text."""
+        kind = "content" if self.is_content else "boilerplate"
+        return (
+            f"<TextBlock {self.offset_start}-{self.offset_end} words={self.num_words} "
+            f"linked={self.num_linked_words} {kind} {sorted(self.labels)} {self.text[:40]!r}>"
+        )
+
+    @property
+    def link_density(self) -> float:
+        """Share of the words that are link text (0 for a block without words)."""
+        return self.num_linked_words / self.num_words if self.num_words else 0.0
+
+    @property
+    def text_density(self) -> float:
+        """Words per wrapped 80-column line."""
+        in_wrapped, lines = self.wrapped_lines()
+        return in_wrapped / lines
+
+    def wrapped_lines(self) -> tuple[int, int]:
+        """Return (words in wrapped lines, wrapped lines), summed over merged blocks."""
+        if self._lines is None:
+            if self._sources is None:
+                self._lines = wrapped_lines(self.text)
+            else:
+                counts = [wrapped_lines(source) for source in self._sources]
+                self._lines = (sum(c[0] for c in counts), sum(c[1] for c in counts))
+        return self._lines
+
+    def merge(self, other: TextBlock) -> None:
+        """Absorb the block that follows this one."""
+        if self._sources is None:
+            self._sources = [self.text]
+        self._sources.extend(other._sources or (other.text,))
+        self._lines = None
+        self.text = f"{self.text}\n{other.text}"
+        self.num_words += other.num_words
+        self.num_linked_words += other.num_linked_words
+        self.offset_start = min(self.offset_start, other.offset_start)
+        self.offset_end = max(self.offset_end, other.offset_end)
+        self.is_content = self.is_content or other.is_content
+        self.labels |= other.labels
+        self.tag_level = min(self.tag_level, other.tag_level)
+
+
+class TextDocument:
+    """The page as the filters see it: its title and its blocks in page order."""
+
+    __slots__ = ("blocks", "title")
+
+    def __init__(self, title: str | None, blocks: list[TextBlock]) -> None:
+        """Hold the title (``None`` if the page has none) and the blocks."""
+        #: The text of the page's ``<title>``.
+        self.title = title
+        #: The blocks still in play; filters may replace the list.
+        self.blocks = blocks
+
+    def content(self) -> str:
+        """Return the text of the content blocks, one block per line."""
+        return "\n".join(block.text for block in self.blocks if block.is_content)
