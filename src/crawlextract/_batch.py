@@ -216,14 +216,16 @@ def _as_input(item: object) -> PageInput:
     )
 
 
-def _extract_dict(
+def extract_dict(
     html: HTMLInput, url: str | None, headers: HeadersInput, options: Options
 ) -> dict[str, Any]:
+    """Extract one page and compute every output: what a worker does per page."""
     page: dict[str, Any] = extract(html, url, headers, options=options).to_dict()
     return page
 
 
-def _error_of(error: BaseException) -> PageError:
+def page_error(error: BaseException) -> PageError:
+    """Describe the exception that stopped a page."""
     return PageError(
         type(error).__name__, str(error), timed_out=isinstance(error, TimeBudgetExceeded)
     )
@@ -236,9 +238,9 @@ def _run_in_process(pages: Iterable[PageLike], options: Options) -> Iterator[Pag
         try:
             page = _as_input(item)
             url, key = page.url, page.key
-            result = _extract_dict(page.html, page.url, page.headers, options)
+            result = extract_dict(page.html, page.url, page.headers, options)
         except Exception as error:  # noqa: BLE001 - reported on the page's result
-            yield PageResult(index, url, key, None, _error_of(error))
+            yield PageResult(index, url, key, None, page_error(error))
         else:
             yield PageResult(index, url, key, result, None)
 
@@ -257,9 +259,9 @@ def _worker_main(conn: Connection, options: Options) -> None:
             return
         index, html, url, headers = pickle.loads(message)  # noqa: S301 - from our parent
         try:
-            reply: tuple[Any, ...] = (index, _extract_dict(html, url, headers, options), None)
+            reply: tuple[Any, ...] = (index, extract_dict(html, url, headers, options), None)
         except Exception as error:  # noqa: BLE001 - sent back as the page's error
-            reply = (index, None, _error_of(error))
+            reply = (index, None, page_error(error))
         conn.send_bytes(pickle.dumps(reply, protocol=pickle.HIGHEST_PROTOCOL))
 
 
@@ -369,7 +371,7 @@ class _Pool:
                 (index, page.html, page.url, page.headers), protocol=pickle.HIGHEST_PROTOCOL
             )
         except Exception as error:  # noqa: BLE001 - an unusable item is that page's error
-            self._done[index] = PageResult(index, url, key, None, _error_of(error))
+            self._done[index] = PageResult(index, url, key, None, page_error(error))
             return
         self._sent[index] = (url, key)
         worker = self._workers[position]

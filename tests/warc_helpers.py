@@ -1,0 +1,103 @@
+"""Build small WARC files for the tests, with warcio's writer.
+
+Shared by test_warc, test_cli_warc-style tests and test_dask: each writes its own
+archive, so no WARC file is stored in the repository.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+from pathlib import Path
+
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+AEB_HTML = Path(__file__).resolve().parents[1] / ".." / "shared" / "bench" / "aeb" / "html"
+
+#: (url, status, headers, body) of the HTML responses written by write_warc.
+SYNTHETIC = [
+    (
+        "https://example.org/a",
+        "200 OK",
+        [("Content-Type", "text/html; charset=windows-1252")],
+        (
+            b"<html><head><title>Caf\xe9</title>"
+            b'<meta name="description" content="About a caf\xe9"></head>'
+            b"<body><p>Coffee is served.</p></body></html>"
+        ),
+    ),
+    (
+        "https://example.org/b",
+        "404 Not Found",
+        [
+            ("Content-Type", "text/html"),
+            ("Link", '<https://example.org/canonical-b>; rel="canonical"'),
+        ],
+        b"<html><head><title>Missing</title></head><body><p>Not here.</p></body></html>",
+    ),
+    (
+        "https://example.org/c",
+        "200 OK",
+        [("Content-Type", "text/html; charset=utf-8"), ("Content-Encoding", "gzip")],
+        gzip.compress(
+            b"<html><head><title>Zipped \xe2\x9c\x93</title></head><body>z</body></html>"
+        ),
+    ),
+    (
+        "https://example.org/d",
+        "200 OK",
+        [],  # no Content-Type: sniffed
+        b"<!DOCTYPE html><html><head><title>Sniffed</title></head><body>s</body></html>",
+    ),
+]
+
+
+def write_warc(path: Path, *, aeb_pages: int = 0, gzip_records: bool | None = None) -> int:
+    """Write a WARC to ``path``; return how many HTML response records it holds.
+
+    Besides the HTML responses it writes a warcinfo record, a request record per
+    response, a PNG response and a revisit record, which readers must skip.
+    """
+    compress = path.name.endswith(".gz") if gzip_records is None else gzip_records
+    pages = list(SYNTHETIC)
+    for page in sorted(AEB_HTML.glob("*.html.gz"))[:aeb_pages]:
+        url = f"https://aeb.example/{page.name.removesuffix('.html.gz')}"
+        pages.append(
+            (url, "200 OK", [("Content-Type", "text/html")], gzip.decompress(page.read_bytes()))
+        )
+    with path.open("wb") as stream:
+        writer = WARCWriter(stream, gzip=compress)
+        writer.write_record(writer.create_warcinfo_record(path.name, {"software": "tests"}))
+        for url, status, headers, body in pages:
+            request_bytes = f"GET {url} HTTP/1.1\r\n\r\n".encode()
+            # A length up front keeps warcio from spooling to a temporary file
+            # it never closes (a ResourceWarning, an error under pytest here).
+            request = writer.create_warc_record(
+                url, "request", payload=io.BytesIO(request_bytes), length=len(request_bytes)
+            )
+            writer.write_record(request)
+            http = StatusAndHeaders(status, headers, protocol="HTTP/1.1")
+            writer.write_record(
+                writer.create_warc_record(
+                    url, "response", payload=io.BytesIO(body), length=len(body), http_headers=http
+                )
+            )
+        png = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1")
+        writer.write_record(
+            writer.create_warc_record(
+                "https://example.org/logo.png",
+                "response",
+                payload=io.BytesIO(b"\x89PNG\r\n\x1a\n" + bytes(64)),
+                length=72,
+                http_headers=png,
+            )
+        )
+        revisit = writer.create_revisit_record(
+            "https://example.org/a",
+            digest="sha1:AAAA",
+            refers_to_uri="https://example.org/a",
+            refers_to_date="2020-01-01T00:00:00Z",
+        )
+        writer.write_record(revisit)
+    return len(pages)
