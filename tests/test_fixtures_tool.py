@@ -294,7 +294,7 @@ def test_cli_add_then_check_then_detect_then_update(capsysbinary, tmp_path):
     assert out == f"added {store / 'article'}\n"
 
     status, out, _ = run(capsysbinary, "fixtures", "check", str(store))
-    assert (status, out) == (0, "1 fixtures checked, 0 changed\n")
+    assert (status, out) == (0, "1 fixture checked, 0 changed\n")
 
     golden = store / "article" / "metadata.json"
     golden.write_text(golden.read_text().replace("Saved page", "Edited page"))
@@ -303,10 +303,10 @@ def test_cli_add_then_check_then_detect_then_update(capsysbinary, tmp_path):
     assert "--- article/metadata.json (golden)" in out
     assert '-    "title": "Edited page",' in out
     assert '+    "title": "Saved page",' in out
-    assert out.endswith("1 fixtures checked, 1 changed\n")
+    assert out.endswith("1 fixture checked, 1 changed\n")
 
     status, out, _ = run(capsysbinary, "fixtures", "check", str(store), "--update")
-    assert (status, out) == (0, "updated article: metadata.json\n1 fixtures checked, 1 updated\n")
+    assert (status, out) == (0, "updated article: metadata.json\n1 fixture checked, 1 updated\n")
     status, _, _ = run(capsysbinary, "fixtures", "check", str(store))
     assert status == 0
 

@@ -135,7 +135,8 @@ def _check(args: argparse.Namespace) -> int:
         else:
             write_output("".join(result.diffs.values()), None)
     verb = "updated" if args.update else "changed"
-    summary = f"{len(paths)} fixtures checked, {changed} {verb}"
+    noun = "fixture" if len(paths) == 1 else "fixtures"
+    summary = f"{len(paths)} {noun} checked, {changed} {verb}"
     if failed:
         summary += f", {failed} failed"
     write_output(summary + "\n", None)
@@ -160,7 +161,7 @@ def _progress(paths: list[Path]) -> Iterable[Path]:
     if not sys.stderr.isatty():
         return paths
     try:
-        from tqdm import tqdm  # type: ignore[import-untyped]  # noqa: PLC0415 - optional
+        from tqdm import tqdm  # noqa: PLC0415 - optional, for terminals only
     except ImportError:
         return paths
     bar: Iterable[Path] = tqdm(paths, desc="fixtures", unit="page", leave=False)
