@@ -203,6 +203,69 @@ def _peer_systems() -> list[System]:
     ]
 
 
+_KINDS = ("metadata", "boilerpipe", "markdown", "readable")
+
+
+def run_stages(pages: list[Input], warmup: int) -> list[System]:
+    """Where the time of "all four" goes: each stage timed alone on one document per page.
+
+    Per page: decode + guard + Lexbor parse (``parse_document``), the compact
+    tree build (the first ``document.dom``), then each default extractor on
+    that document with the tree already built, in that order.
+    """
+    from crawlextract._extract import parse_document  # noqa: PLC0415 - private, for profiling
+    from crawlextract._registry import get_extractor  # noqa: PLC0415
+
+    options = crawlextract.Options()
+    extractors = [get_extractor(kind, getattr(options, kind)) for kind in _KINDS]
+    rows = [
+        System("decode + parse", "stage", "`parse_document()`: decode, guard, Lexbor", _no_run),
+        System("tree build", "stage", "the first `document.dom` (compact tree)", _no_run),
+    ] + [
+        System(f"{kind} extractor", "stage", f"`{e.name}` on a built tree", _no_run)
+        for kind, e in zip(_KINDS, extractors, strict=True)
+    ]
+    for index, page in enumerate(pages[:warmup] + pages):
+        times: list[float] = []
+        start = time.perf_counter_ns()
+        document = parse_document(page.data, page.url, None, options)
+        times.append((time.perf_counter_ns() - start) / 1e6)
+        start = time.perf_counter_ns()
+        _ = document.dom
+        times.append((time.perf_counter_ns() - start) / 1e6)
+        for row, extractor in zip(rows[2:], extractors, strict=True):
+            start = time.perf_counter_ns()
+            try:
+                extractor.extract(document)
+            except Exception:  # noqa: BLE001 - counted per stage
+                row.failures += index >= warmup
+            times.append((time.perf_counter_ns() - start) / 1e6)
+        if index >= warmup:
+            for row, value in zip(rows, times, strict=True):
+                row.samples.append(value)
+    return rows
+
+
+def _no_run(_: Input) -> object:
+    return None
+
+
+def stage_table(rows: list[System]) -> str:
+    """Render the stage table: median, p90 and share of the summed medians."""
+    total = sum(statistics.median(row.samples) for row in rows)
+    lines = [
+        "| stage | median ms | p90 ms | share of summed medians | failed pages |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        median = statistics.median(row.samples)
+        lines.append(
+            f"| {row.name} ({row.what}) | {median:.2f} | {_percentile(row.samples, 0.9):.2f} | "
+            f"{median / total:.0%} | {row.failures} |"
+        )
+    return "\n".join(lines)
+
+
 def _quiet_logs() -> None:
     # boilerpy3 logs warnings on ordinary pages and crawlextract logs each
     # extractor failure with a trace; failures are counted per system instead.
@@ -273,6 +336,24 @@ def _peak_rss_of(which: str, pages: list[Input]) -> float:
     for page in pages:
         _time_once(system, page)
     return _vm_status("VmHWM")
+
+
+def profile(pages: list[Input]) -> int:
+    """Print where "all four" spends its time, by function (pyinstrument, twice over the pages)."""
+    from pyinstrument import Profiler  # noqa: PLC0415 - dev dependency, only for --profile
+
+    _quiet_logs()
+    all_four = _crawlextract_systems()[4]
+    for page in pages[:20]:
+        _time_once(all_four, page)
+    profiler = Profiler(interval=0.0005)
+    profiler.start()
+    for _ in range(2):
+        for page in pages:
+            _time_once(all_four, page)
+    profiler.stop()
+    print(profiler.output_text(unicode=False, color=False))
+    return 0
 
 
 def table(systems: list[System], reference: System) -> str:
@@ -358,6 +439,7 @@ def report(  # noqa: PLR0913 - one report, every fact it needs
     *,
     systems: list[System],
     by_name: dict[str, System],
+    stages: list[System],
     rss: dict[str, float],
     args: argparse.Namespace,
     command: str,
@@ -379,6 +461,9 @@ def report(  # noqa: PLR0913 - one report, every fact it needs
         "run, not runs.\n\n"
         f"{table(systems, by_name['trafilatura'])}\n\n"
         f"Done when (issue 4):\n\n{verdicts}\n\n"
+        "Where the time of the default pipeline goes (each stage timed alone, same "
+        "process, after the run above; one document per page):\n\n"
+        f"{stage_table(stages)}\n\n"
         f"Peak RSS (`VmHWM`): this whole run {rss['run']:.0f} MB; a fresh process running "
         f"crawlextract's four outputs over the pages {rss['crawlextract']:.0f} MB; "
         f"trafilatura alone {rss['trafilatura']:.0f} MB.\n\n"
@@ -433,10 +518,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warmup", type=int, default=181, help="pages in the untimed warm-up pass")
     parser.add_argument("--no-write", action="store_true", help="do not update docs/benchmarks.md")
     parser.add_argument(
+        "--profile", action="store_true", help="print a pyinstrument profile of all four outputs"
+    )
+    parser.add_argument(
         "--peak-rss-of", choices=["crawlextract", "trafilatura"], help=argparse.SUPPRESS
     )
     args = parser.parse_args(argv)
     pages = load_inputs(args.pages)
+    if args.profile:
+        return profile(pages)
     if args.peak_rss_of:
         print(f"{_peak_rss_of(args.peak_rss_of, pages):.1f}")
         return 0
@@ -447,12 +537,14 @@ def main(argv: list[str] | None = None) -> int:
     by_name = {s.name: s for s in systems}
     print(f"{len(systems)} systems, {len(pages)} pages; {machine_before}", file=sys.stderr)
     run_interleaved(systems, pages, args.repeat, min(args.warmup, len(pages)))
+    stages = run_stages(pages, min(args.warmup, len(pages), 20))
     rss = {"run": _vm_status("VmHWM")}
     rss["crawlextract"] = _child_peak_rss("crawlextract", args.pages)
     rss["trafilatura"] = _child_peak_rss("trafilatura", args.pages)
     text = report(
         systems=systems,
         by_name=by_name,
+        stages=stages,
         rss=rss,
         args=args,
         command=command.strip(),
