@@ -69,13 +69,13 @@ def block_values(flat: Flat, tuning: Tuning) -> tuple[list[float], list[int]]:
         if not chars:
             continue
         links = block_link[index]
-        if links > chars * max_link:
-            if block_punct[index] >= min_punct and chars - links >= min_chars:
-                # Prose that links a lot (names, sources): count its own words.
-                value[index] = (chars - links) * scale
-                paragraph[index] = 1
-            else:
-                value[index] = -link_penalty * chars * scale
+        if block_punct[index] >= min_punct and chars - links >= min_chars:
+            # Sentences: prose, however much of it links (names, sources);
+            # its own words count, its links neither add nor cost.
+            value[index] = (chars - links) * scale
+            paragraph[index] = 1
+        elif links > chars * max_link:
+            value[index] = -link_penalty * chars * scale
         elif chars - links < min_chars:
             # Short table cells are data, not labels: neutral.
             if elements[index].tag not in _CELLS:

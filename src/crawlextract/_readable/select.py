@@ -31,15 +31,12 @@ def choose_root(flat: Flat, scores: Scores, tuning: Tuning) -> int:
         if not chrome and value >= best_net and value > 0:
             best = index
             best_net = value
-    # Hints are soft: when the best element outside every hinted region holds
-    # much less prose than the best element anywhere, the hint was on a wrapper
-    # of the article (a "content-with-sidebar" layout class), not on chrome.
-    raw = scores.raw
-    strongest = max(range(len(raw)), key=raw.__getitem__) if raw else -1
-    if (
-        strongest >= 0
-        and raw[strongest] > 0
-        and (best < 0 or best_net < tuning.hint_trust * raw[strongest])
+    # Hints are soft: when the best element outside every hinted region scores
+    # much less than the best element anywhere, the hint was on a wrapper of
+    # the article (a "content-with-sidebar" layout class), not on chrome.
+    strongest = max(range(len(net)), key=net.__getitem__) if net else -1
+    if strongest >= 0 and net[strongest] > 0 and (
+        best < 0 or best_net < tuning.hint_trust * net[strongest]
     ):
         return strongest
     if best >= 0:

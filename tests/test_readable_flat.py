@@ -1,0 +1,62 @@
+"""Numbering and text counts of the readable extractor's flat view."""
+
+from __future__ import annotations
+
+from crawlextract._dom import Element
+from crawlextract._extract import parse_document
+from crawlextract._options import Options
+from crawlextract._readable.flat import flatten
+
+
+def dom(html: str) -> Element:
+    """The compact tree of a page."""
+    return parse_document(html, None, None, Options()).dom
+
+
+def test_subtrees_are_contiguous_ranges() -> None:
+    """Every element's subtree is exactly the numbers from it to its end."""
+    flat = flatten(dom("<body><div><p>a <b>b</b></p><p>c</p></div><p>d</p></body>"))
+    for index, element in enumerate(flat.elements):
+        inside = {id(e) for e in element.iter()}
+        numbered = {id(flat.elements[i]) for i in range(index, flat.end[index])}
+        assert inside == numbered
+
+
+def test_block_text_includes_inline_descendants_and_links() -> None:
+    """A paragraph's block counts its inline children's text; link text is counted apart."""
+    flat = flatten(dom("<body><p>Hello <a href=x>world</a>, again.</p></body>"))
+    index = next(i for i, e in enumerate(flat.elements) if e.tag == "p")
+    assert flat.block_chars[index] == len("Hello") + len("world") + len(", again.")
+    assert flat.block_link[index] == len("world")
+    assert flat.chars[index] == flat.block_chars[index]
+    assert flat.block_punct[index] == 1
+
+
+def test_hidden_subtrees_are_numbered_but_not_counted() -> None:
+    """A hidden element is numbered (so it can be excluded) and its text is not counted."""
+    flat = flatten(dom("<body><p>seen</p><div hidden><p>unseen text</p></div></body>"))
+    body = next(i for i, e in enumerate(flat.elements) if e.tag == "body")
+    assert flat.chars[body] == len("seen")
+    assert any(e.tag == "div" for e in flat.elements)
+
+
+def test_cjk_pages_scale_character_thresholds() -> None:
+    """A page mostly in CJK characters gets a scale above 1; a Latin page gets 1."""
+    cjk = flatten(dom("<p>" + "日本語の文章です。" * 10 + "</p>"))
+    latin = flatten(dom("<p>" + "An English sentence. " * 10 + "</p>"))
+    assert cjk.scale > 1
+    assert latin.scale == 1
+
+
+def test_deep_tree_is_walked_without_recursion() -> None:
+    """A tree deeper than Python's recursion limit is numbered (iterative walk)."""
+    root = Element("#document", {}, None)
+    node = root
+    for _ in range(5000):
+        child = Element("div", {}, node)
+        node.children.append(child)
+        node = child
+    node.children.append("bottom text")
+    flat = flatten(root)
+    assert len(flat.elements) == 5001
+    assert flat.chars[0] == len("bottom text")

@@ -1,0 +1,48 @@
+"""What is left out inside the chosen root."""
+
+from __future__ import annotations
+
+from crawlextract._extract import parse_document
+from crawlextract._options import Options
+from crawlextract._readable import select_content
+from crawlextract._readable.tuning import Tuning
+
+PROSE = "The council agreed, after a long debate, to keep the old lanterns on the pier. "
+
+
+def excluded_tags(html: str, tuning: Tuning | None = None) -> set[str]:
+    """Tag.class of every excluded element."""
+    dom = parse_document(html, None, None, Options()).dom
+    selection = select_content(dom, tuning or Tuning())
+    return {f"{e.tag}.{e.attrs.get('class', '')}" for e in dom.iter() if id(e) in selection.exclude}
+
+
+def test_boilerplate_inside_the_article_is_dropped() -> None:
+    """Share rows, captions, link lists and groups of short labels inside the article go."""
+    html = (
+        f"<body><article><h1>Title</h1><p>{PROSE}</p>"
+        "<div class=share><a href=#>Share</a></div>"
+        "<figure><img src=a.jpg><figcaption>A photo</figcaption></figure>"
+        f"<p>{PROSE}</p><ul class=x><li><a href=/1>One link here</a></li>"
+        "<li><a href=/2>Two link here</a></li></ul>"
+        "<div class=x>" + "<div>Advertisement label</div>" * 10 + "</div>"
+        f"<p>{PROSE}</p></article></body>"
+    )
+    dropped = excluded_tags(html)
+    assert {"h1.", "div.share", "figure.", "ul.x", "div.x"} <= dropped
+    assert not any(tag.startswith("p.") for tag in dropped)
+
+
+def test_title_is_kept_when_asked() -> None:
+    """With drop_title off the h1 stays."""
+    html = f"<body><article><h1>Title</h1><p>{PROSE}</p><p>{PROSE}</p></article></body>"
+    assert "h1." not in excluded_tags(html, Tuning(drop_title=False))
+
+
+def test_hinted_element_holding_most_of_the_content_is_kept() -> None:
+    """A hint on the element that holds most of the article does not drop the article."""
+    html = (
+        f"<body><div id=a><p>short intro, here.</p><div class=has-comments>"
+        f"<p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div></div></body>"
+    )
+    assert "div.has-comments" not in excluded_tags(html)

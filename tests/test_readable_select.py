@@ -1,0 +1,59 @@
+"""Choosing the main-content root."""
+
+from __future__ import annotations
+
+from crawlextract._extract import parse_document
+from crawlextract._options import Options
+from crawlextract._readable.flat import Flat, flatten
+from crawlextract._readable.scoring import score
+from crawlextract._readable.select import choose_root, fallback_root
+from crawlextract._readable.tuning import Tuning
+
+PROSE = "The council agreed, after a long debate, to keep the old lanterns on the pier. "
+
+
+def flat_of(html: str) -> Flat:
+    """The flat view of a page."""
+    return flatten(parse_document(html, None, None, Options()).dom)
+
+
+def root_of(html: str) -> tuple[Flat, int]:
+    """The flat view and the chosen root."""
+    flat = flat_of(html)
+    tuning = Tuning()
+    return flat, choose_root(flat, score(flat, tuning), tuning)
+
+
+def test_tightest_container_of_the_paragraphs_wins() -> None:
+    """The article's own container is chosen, not the page wrapper around it and a menu."""
+    menu = "".join(f"<li><a href=/{n}>Section {n}</a></li>" for n in range(20))
+    flat, root = root_of(
+        f"<body><div id=page><ul>{menu}</ul><div id=story>"
+        f"<p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div></div></body>"
+    )
+    assert flat.elements[root].attrs.get("id") == "story"
+
+
+def test_content_inside_a_comment_thread_is_never_the_root() -> None:
+    """A long comment is not chosen over a shorter article."""
+    long_comment = PROSE * 4
+    flat, root = root_of(
+        f"<body><div id=story><p>{PROSE}</p><p>{PROSE}</p></div>"
+        f"<div id=comments><div><p>{long_comment}</p></div></div></body>"
+    )
+    assert flat.elements[root].attrs.get("id") == "story"
+
+
+def test_misleading_hint_is_ignored_when_everything_else_is_weak() -> None:
+    """If the only prose sits under a hinted name, the hint is ignored, not the prose."""
+    flat, root = root_of(
+        f"<body><p>Menu</p><div class=overlay-wrap><p>{PROSE}</p><p>{PROSE}</p></div></body>"
+    )
+    assert flat.elements[root].attrs.get("class") == "overlay-wrap"
+
+
+def test_page_without_prose_falls_back_to_body() -> None:
+    """With no paragraph anywhere, the body is the root."""
+    flat, root = root_of("<body><a href=/a>A</a><a href=/b>B</a></body>")
+    assert flat.elements[root].tag == "body"
+    assert fallback_root(flat) == root

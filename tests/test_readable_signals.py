@@ -1,0 +1,77 @@
+"""Class/id hints and hiding rules of the readable extractor."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawlextract._readable import signals
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        "comments",
+        "post-comments",
+        "commentList",
+        "share-bar",
+        "shareTools",
+        "social-links",
+        "related-stories",
+        "newsletter-signup",
+        "ad",
+        "sidebar",
+        "theiaStickySidebar",
+        "wp-caption",
+        "byline",
+        "tags",
+    ],
+)
+def test_boilerplate_names(names: str) -> None:
+    """Names of comment threads, share bars, related links, ads, sidebars and captions are hints."""
+    assert signals.name_flags(names) == signals.BOILERPLATE
+
+
+@pytest.mark.parametrize("names", ["content", "col-md-8", "advantage", "row clearfix", "story"])
+def test_neutral_names(names: str) -> None:
+    """Ordinary layout names, and words that merely contain a hint word, are not hints."""
+    assert signals.name_flags(names) == 0
+
+
+def test_content_phrase_outweighs_other_words() -> None:
+    """A name that says "article body" is content even beside a boilerplate word."""
+    assert signals.name_flags("article-body pagination-first") == signals.CONTENT
+    assert signals.name_flags("entry-content") == signals.CONTENT
+
+
+def test_layout_word_beside_a_content_word_is_void() -> None:
+    """A layout name beside a content word ("content-with-sidebar") is no hint."""
+    assert signals.name_flags("content-with-sidebar-wrp") == 0
+    assert signals.name_flags("main-rail") == 0
+
+
+def test_embedded_posts_are_not_social_chrome() -> None:
+    """An embedded post inside a "social" wrapper is content."""
+    assert signals.name_flags("social-media-embed") == 0
+
+
+def test_hiding_classes() -> None:
+    """Framework classes that hide an element are read as hidden."""
+    assert signals.name_flags("d-none foo") == signals.HIDDEN
+    assert signals.name_flags("hidden-xs") != signals.HIDDEN
+
+
+@pytest.mark.parametrize(
+    ("attrs", "hidden"),
+    [
+        ({"hidden": ""}, True),
+        ({"aria-hidden": "true"}, True),
+        ({"style": "display: none"}, True),
+        ({"style": "VISIBILITY:hidden"}, True),
+        ({"style": "color: red"}, False),
+        ({"aria-hidden": "false"}, False),
+        ({}, False),
+    ],
+)
+def test_is_hidden(attrs: dict[str, str], hidden: bool) -> None:  # noqa: FBT001
+    """The hidden attribute, aria-hidden=true and display:none/visibility:hidden hide."""
+    assert signals.is_hidden(attrs) is hidden
