@@ -191,3 +191,23 @@ def test_empty_input():
     """No pages, no results, for both paths."""
     assert list(extract_many([], workers=1)) == []
     assert list(extract_many([], workers=2)) == []
+
+
+def test_fork_only_while_single_threaded():
+    """Workers are forked only while this process has one thread; else forkserver."""
+    import threading  # noqa: PLC0415
+
+    from crawlextract._batch import _context  # noqa: PLC0415
+
+    assert _context("spawn").get_start_method() == "spawn"
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert _context(None).get_start_method() == "forkserver"
+        results = list(extract_many(["<title>T</title>"] * 3, workers=2))
+        assert [r.page["metadata"]["title"] for r in results] == ["T"] * 3
+    finally:
+        stop.set()
+        thread.join()
+    assert _context(None).get_start_method() in ("fork", "forkserver")  # fork unless pytest threads

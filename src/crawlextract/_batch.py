@@ -20,6 +20,7 @@ import signal
 import time
 from dataclasses import dataclass
 from multiprocessing.connection import wait
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._exceptions import InputTypeError, TimeBudgetExceeded
@@ -135,8 +136,9 @@ def extract_many(  # noqa: PLR0913 - keyword-only knobs of one call
             ``error.timed_out``. ``None`` for no limit.
         in_flight: Pages read ahead of the one to be yielded next; default
             ``4 * workers``. Bounds memory.
-        start_method: The :mod:`multiprocessing` start method; ``None`` chooses
-            (see :func:`_default_start_method`).
+        start_method: The :mod:`multiprocessing` start method; ``None`` for
+            ``fork`` while this process is single-threaded (fast, and safe
+            then) and ``forkserver`` otherwise.
 
     Yields:
         One :class:`PageResult` per input item, in input order.
@@ -158,23 +160,41 @@ def extract_many(  # noqa: PLR0913 - keyword-only knobs of one call
     if count == 1 and timeout is None:
         # Nothing to enforce and nothing to parallelise: skip the process hop.
         return _run_in_process(pages, chosen)
-    context = multiprocessing.get_context(start_method or _default_start_method())
-    pool = _Pool(context, count, chosen, timeout)
+    pool = _Pool(start_method, count, chosen, timeout)
     return pool.run(iter(pages), limit)
 
 
-def _default_start_method() -> str:
-    # "fork" starts workers fastest, but forking a process that has threads (a
-    # tqdm monitor, pyarrow's pool, a Dask client, the caller's own) can copy a
-    # lock held by another thread into the child, where nothing will ever
-    # release it: a hang, the one outcome this pool exists to prevent. Workers
-    # are also *re*started mid-run after a timeout, when such threads are
-    # likely running. "forkserver" forks each worker from a clean
-    # single-threaded server process instead; it costs one server start per
-    # program (about a quarter of a second here) and, like "spawn", needs the
-    # caller's script to guard its entry point with ``if __name__ == "__main__"``.
+def _context(start_method: str | None) -> BaseContext:
+    """Return the multiprocessing context to start the next worker with."""
+    if start_method is not None:
+        return multiprocessing.get_context(start_method)
+    # "fork" starts a worker in milliseconds with every module already
+    # imported; "forkserver" costs a server start (about a second here) and
+    # then about half a second per worker to import crawlextract again, which
+    # on a few hundred pages is most of the gain of a second core. But forking
+    # a process that has other threads (a tqdm monitor, pyarrow's pool, a Dask
+    # client, the caller's own) can copy a lock held by one of them into the
+    # child, where nothing will ever release it: a hang, the one outcome this
+    # pool exists to prevent. So fork only while the process is provably
+    # single-threaded, counting OS threads (native ones too) in /proc, and
+    # decide again for every worker, since replacements start mid-run when
+    # such threads may have appeared. Otherwise forkserver forks workers from
+    # a clean single-threaded server (spawn where there is none). Like spawn,
+    # forkserver needs the caller's script to guard its entry point with
+    # ``if __name__ == "__main__"``.
+    if _single_threaded():
+        return multiprocessing.get_context("fork")
     methods = multiprocessing.get_all_start_methods()
-    return "forkserver" if "forkserver" in methods else "spawn"
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def _single_threaded() -> bool:
+    # Only Linux exposes the thread list like this; elsewhere fork is either
+    # missing or (macOS) unsafe with system frameworks, so never choose it.
+    try:
+        return len(list(Path("/proc/self/task").iterdir())) == 1
+    except OSError:
+        return False
 
 
 def _checked_options(options: Options | str | None) -> Options:
@@ -270,7 +290,8 @@ class _Worker:
 
     __slots__ = ("conn", "index", "process", "started")
 
-    def __init__(self, context: BaseContext, options: Options) -> None:
+    def __init__(self, start_method: str | None, options: Options) -> None:
+        context = _context(start_method)
         parent_end, child_end = context.Pipe(duplex=True)
         self.process: BaseProcess = context.Process(  # type: ignore[attr-defined]
             target=_worker_main, args=(child_end, options), daemon=True
@@ -307,9 +328,9 @@ class _Pool:
     """
 
     def __init__(
-        self, context: BaseContext, count: int, options: Options, timeout: float | None
+        self, start_method: str | None, count: int, options: Options, timeout: float | None
     ) -> None:
-        self._context = context
+        self._start_method = start_method
         self._count = count
         self._options = options
         self._timeout = timeout
@@ -323,7 +344,7 @@ class _Pool:
 
     def run(self, pages: Iterator[PageLike], limit: int) -> Iterator[PageResult]:
         """Yield the results of ``pages`` in order, with at most ``limit`` held."""
-        self._workers = [_Worker(self._context, self._options) for _ in range(self._count)]
+        self._workers = [_Worker(self._start_method, self._options) for _ in range(self._count)]
         try:
             while True:
                 self._fill(pages, limit)
@@ -422,7 +443,7 @@ class _Pool:
 
     def _replace(self, position: int) -> None:
         self._workers[position].kill()
-        self._workers[position] = _Worker(self._context, self._options)
+        self._workers[position] = _Worker(self._start_method, self._options)
 
 
 def _receive(worker: _Worker) -> tuple[int, dict[str, Any] | None, PageError | None] | None:
