@@ -87,7 +87,7 @@ def _replay(dom: Element, deadline: Deadline) -> tuple[str | None, list[_Buffer]
     # node of the page, and per-event method calls and global lookups cost
     # more than everything else here together.
     block, inline, anchor, spaced, ignore = _BLOCK, _INLINE, _ANCHOR, _SPACED, _IGNORE
-    void, check_every = _VOID, _CHECK_EVERY
+    void, check_every, text_as_markup = _VOID, _CHECK_EVERY, _RAW_TEXT | _RCDATA
     action_of = _ACTIONS.get
     buffers: list[_Buffer] = []
     title: str | None = None
@@ -121,7 +121,7 @@ def _replay(dom: Element, deadline: Deadline) -> tuple[str | None, list[_Buffer]
 
     stack = [iter(dom.children)]
     open_actions = [block]
-    walked = 0
+    countdown = check_every
     while stack:
         for node in stack[-1]:
             if isinstance(node, str):
@@ -155,9 +155,10 @@ def _replay(dom: Element, deadline: Deadline) -> tuple[str | None, list[_Buffer]
                     if ends_with_space:
                         link_parts.append(" ")
                 continue
-            walked += 1
-            if walked % check_every == 0:
+            countdown -= 1
+            if not countdown:
                 deadline.check()
+                countdown = check_every
             tag = node.tag
             action = action_of(tag, block)
             if action == block:
@@ -198,7 +199,7 @@ def _replay(dom: Element, deadline: Deadline) -> tuple[str | None, list[_Buffer]
             last_start = tag
             children = node.children
             if children:
-                if tag in _RAW_TEXT or tag in _RCDATA:
+                if tag in text_as_markup:
                     children = _markup_in_text(children, unescape=tag in _RAW_TEXT)
             elif tag in void:
                 continue
@@ -270,7 +271,12 @@ def _make_blocks(buffers: list[_Buffer]) -> list[TextBlock]:
     blocks: list[TextBlock] = []
     for text, link_text, level in buffers:
         words = count_words(text)
-        if words or has_token(text):
-            linked = count_words(link_text) if link_text and words else 0
-            blocks.append(TextBlock(text.strip(), words, linked, len(blocks), level))
+        if not words and not has_token(text):
+            continue
+        stripped = text.strip()
+        linked = 0
+        if link_text and words:
+            # A block that is one link (a menu entry) needs no second count.
+            linked = words if link_text.strip() == stripped else count_words(link_text)
+        blocks.append(TextBlock(stripped, words, linked, len(blocks), level))
     return blocks

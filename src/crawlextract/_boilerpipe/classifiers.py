@@ -15,14 +15,16 @@ from .model import END_OF_TEXT, TITLE, TextBlock
 if TYPE_CHECKING:
     from .model import TextDocument
 
-# Phrases that end an article's text (boilerpipe's list, matched lowercased).
-# " reuters" can never match a stripped block; boilerpipe has the same quirk.
-_END_PREFIXES = ("comments", " reuters", "please rate this", "post a comment")
-_END_INFIXES = ("what you think...", "add your comment", "add comment", "reader views",
-                "have your say", "reader comments", "rtta artikeln")  # fmt: skip
+# Phrases that end an article's text (boilerpipe's list), matched on the
+# lowercased block: at its start ("comments", "42 comments", ...) or anywhere.
+# boilerpipe also lists the prefix " reuters", which can never match a block
+# (blocks are stripped), so it is left out.
+_END_PHRASES = re.compile(
+    r"^(?:comments|please rate this|post a comment|\d+ (?:comments|users responded in))"
+    r"|what you think\.\.\.|add your comment|add comment|reader views|have your say"
+    r"|reader comments|rtta artikeln"
+)
 _END_EXACT = "thanks for your comments - this feedback is now closed"
-_END_AFTER_NUMBER = (" comments", " users responded in")
-_LEADING_DIGITS = re.compile(r"\d*")
 # A terminating block is short: fewer than this many words ...
 _END_MAX_WORDS = 15
 # ... and at least this many characters.
@@ -35,14 +37,7 @@ def mark_end_of_text(document: TextDocument) -> None:
         if block.num_words >= _END_MAX_WORDS or len(block.text) < _END_MIN_CHARS:
             continue
         text = block.text.lower()
-        digits = _LEADING_DIGITS.match(text)
-        after_number = digits.end() if digits else 0
-        if (
-            text.startswith(_END_PREFIXES)
-            or (after_number > 0 and text.startswith(_END_AFTER_NUMBER, after_number))
-            or any(phrase in text for phrase in _END_INFIXES)
-            or text == _END_EXACT
-        ):
+        if _END_PHRASES.search(text) or text == _END_EXACT:
             block.labels.add(END_OF_TEXT)
 
 
@@ -62,8 +57,14 @@ def mark_title(document: TextDocument) -> None:
     candidates = title_candidates(document.title)
     if not candidates:
         return
+    # Lowercasing keeps the length of ASCII text, so most blocks are ruled out
+    # by their length alone.
+    lengths = {len(candidate) for candidate in candidates}
     for block in document.blocks:
-        if block.text.lower() in candidates:
+        text = block.text
+        if text.isascii() and len(text) not in lengths:
+            continue
+        if text.lower() in candidates:
             block.labels.add(TITLE)
 
 
