@@ -13,9 +13,10 @@ from __future__ import annotations
 import argparse
 import glob
 import gzip
+import itertools
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from ._batch import PageInput, PageResult, extract_many
 from ._columnar import JsonlWriter
@@ -24,6 +25,8 @@ from ._options import PRESETS
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
+
+T = TypeVar("T")
 
 #: File names ``batch`` picks up inside a folder.
 PAGE_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
@@ -85,6 +88,21 @@ def progress(
         return iterable
     bar: Iterable[Any] = tqdm(iterable, total=total, unit=unit, file=stream, dynamic_ncols=True)
     return bar
+
+
+def started(iterator: Iterator[T]) -> Iterator[T]:
+    """Take the first item now, and give it back first.
+
+    Workers start on the first item. Taking it before a progress bar or
+    pyarrow exists lets them start while this process is single-threaded,
+    which is when ``extract_many`` may fork them (fast) instead of using a
+    fork server.
+    """
+    try:
+        first = next(iterator)
+    except StopIteration:
+        return iter(())
+    return itertools.chain([first], iterator)
 
 
 def _read_pages(paths: list[str]) -> Iterator[PageInput]:
@@ -166,8 +184,10 @@ def main(argv: Sequence[str]) -> int:
     if not paths:
         return 2
     try:
-        results = extract_many(
-            _read_pages(paths), workers=args.workers, options=args.preset, timeout=args.timeout
+        results = started(
+            extract_many(
+                _read_pages(paths), workers=args.workers, options=args.preset, timeout=args.timeout
+            )
         )
     except (CrawlextractError, ValueError) as error:
         _say(str(error))

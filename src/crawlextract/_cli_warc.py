@@ -12,8 +12,8 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
-from ._cli_batch import expand_paths, progress
-from ._columnar import open_writer
+from ._cli_batch import expand_paths, progress, started
+from ._columnar import open_writer, output_format
 from ._exceptions import CrawlextractError
 from ._options import PRESETS
 from ._warc import WarcStats, extract_warc
@@ -113,9 +113,10 @@ def main(argv: Sequence[str]) -> int:
     stats = WarcStats()
     errors = 0
     try:
+        output_format(args.output)  # a bad name fails before any work
+        rows = started(_rows(args, paths, stats))
         writer = open_writer(args.output)
         try:
-            rows = _rows(args, paths, stats)
             for row in progress(rows, total=None, unit="page", stream=sys.stderr):
                 writer.write(row)
                 errors += row["error"] is not None

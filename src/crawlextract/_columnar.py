@@ -183,14 +183,25 @@ class ParquetWriter:
         self._chars = 0
 
 
-def open_writer(path: str | Path, columns: tuple[Column, ...] = WARC_COLUMNS) -> RowWriter:
-    """Open a writer by the file name: ``.parquet`` or ``.jsonl`` / ``.ndjson`` / ``-``."""
+def output_format(path: str | Path) -> str:
+    """Tell the format from the file name: ``parquet`` (``.parquet``) or ``jsonl``.
+
+    Raises:
+        ValueError: the name ends in neither (``.jsonl``, ``.ndjson``, ``.json``, ``-``).
+    """
     name = str(path)
     if name.endswith(".parquet"):
-        return ParquetWriter(path, columns)
+        return "parquet"
     if name == "-" or name.endswith((".jsonl", ".ndjson", ".json")):
-        return JsonlWriter(path)
+        return "jsonl"
     raise ValueError(f"cannot tell the output format of {name!r}: use .parquet or .jsonl")
+
+
+def open_writer(path: str | Path, columns: tuple[Column, ...] = WARC_COLUMNS) -> RowWriter:
+    """Open a writer by the file name (see :func:`output_format`)."""
+    if output_format(path) == "parquet":
+        return ParquetWriter(path, columns)
+    return JsonlWriter(path)
 
 
 def _pyarrow() -> Any:
