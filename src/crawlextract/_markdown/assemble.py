@@ -1,0 +1,376 @@
+"""From escaped text with markers to markdown lines.
+
+The joined page text, already cleaned and escaped, is split on the marker
+characters; one pass over the pieces keeps the current block's inline parts,
+pairs emphasis and link markers, and writes finished blocks as lines with their
+container prefixes (list indents, ``> ``).
+
+Emphasis that CommonMark would not read back (a closer after punctuation
+followed by a letter, say) is dropped rather than written as stray asterisks;
+spaces just inside a span move outside it; a span with nothing in it vanishes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .escape import LINE_START_CHARS, escape_heading_end, escape_line_start, longest_backtick_run
+from .tokens import (
+    BLOCK,
+    BR,
+    CELL,
+    DATA,
+    DEL_CLOSE,
+    DEL_OPEN,
+    EM_CLOSE,
+    EM_OPEN,
+    HEADING_END,
+    LINK_OPEN,
+    MARKER_CLASS,
+    ROW,
+    RULE,
+    STRONG_CLOSE,
+    STRONG_OPEN,
+    TABLE_END,
+    CodeBlock,
+    Container,
+    Context,
+    HeadingStart,
+    Literal,
+    TableStart,
+)
+
+_SPLIT = re.compile(f"({MARKER_CLASS})")
+_SPACES = re.compile("  +")
+_EMPTY_CONTEXT = Context(None, None)
+# A run of block boundaries, with the spaces around them, is one boundary.
+_BLOCK_RUN = re.compile(f" ?{BLOCK}(?: ?{BLOCK})* ?")
+_OPENERS = {STRONG_OPEN: "**", EM_OPEN: "*", DEL_OPEN: "~~", LINK_OPEN: "["}
+_CLOSERS = {STRONG_CLOSE: "**", EM_CLOSE: "*", DEL_CLOSE: "~~"}
+
+
+def _punct(char: str) -> bool:
+    return not char.isalnum() and not char.isspace()
+
+
+def _flanks(before: str, first: str, last: str, after: str) -> bool:
+    """Whether ``*``/``~`` runs around ``first..last`` open and close (CommonMark flanking).
+
+    Spaces were moved outside already, so only punctuation next to a letter can fail.
+    """
+    if _punct(first) and not (before.isspace() or _punct(before)):
+        return False
+    return not (_punct(last) and not (after.isspace() or _punct(after)))
+
+
+def _strip_parts(inner: str) -> tuple[str, str, str]:
+    core = inner.strip(" \n")
+    if not core:
+        return inner, "", ""
+    lead = inner[: len(inner) - len(inner.lstrip(" \n"))]
+    trail = inner[len(inner.rstrip(" \n")) :]
+    return lead, core, trail
+
+
+class _Assembler:
+    __slots__ = (
+        "cells",
+        "ctx",
+        "heading",
+        "heading_ctx",
+        "in_cell",
+        "opens",
+        "out",
+        "pieces",
+        "prev_containers",
+        "prev_groups",
+        "prev_rest",
+        "rows",
+        "table_width",
+        "used",
+    )
+
+    def __init__(self) -> None:
+        self.out: list[str] = []
+        self.pieces: list[str] = []
+        # Open emphasis/link markers of the current block: (markup, index in pieces).
+        self.opens: list[tuple[str, int]] = []
+        self.ctx = _EMPTY_CONTEXT
+        self.used: set[int] = set()
+        self.prev_groups: tuple[int, ...] = ()
+        self.prev_containers: tuple[Container, ...] = ()
+        self.prev_rest = ""
+        self.heading = 0
+        self.heading_ctx = _EMPTY_CONTEXT
+        self.table_width = 0
+        self.rows: list[list[str]] = []
+        self.cells: list[str] | None = None
+        self.in_cell = False
+
+    # -- inline ---------------------------------------------------------------
+
+    def open(self, markup: str) -> None:
+        self.opens.append((markup, len(self.pieces)))
+        self.pieces.append(markup)
+
+    def close_emphasis(self, markup: str, following: str) -> None:
+        opens = self.opens
+        if not opens or opens[-1][0] != markup:
+            return  # its opener was cut off by a block boundary
+        index = opens.pop()[1]
+        pieces = self.pieces
+        inner = "".join(pieces[index + 1 :])
+        del pieces[index:]
+        lead, core, trail = _strip_parts(inner)
+        if not core:
+            if lead:
+                pieces.append(lead)
+            return
+        before = lead[-1] if lead else pieces[-1][-1] if pieces else " "
+        after = trail[0] if trail else following[0] if following else " "
+        if _flanks(before, core[0], core[-1], after):
+            pieces.append(f"{lead}{markup}{core}{markup}{trail}")
+        else:
+            pieces.append(inner)
+
+    def close_link(self, url: str) -> None:
+        opens = self.opens
+        if not opens or opens[-1][0] != "[":
+            return
+        index = opens.pop()[1]
+        pieces = self.pieces
+        inner = pieces[-1] if index + 2 == len(pieces) else "".join(pieces[index + 1 :])
+        del pieces[index:]
+        if inner and inner[0] not in " \n" and inner[-1] not in " \n":
+            pieces.append(f"[{inner}]({url})")  # the common case: nothing to move
+            return
+        lead, core, trail = _strip_parts(inner)
+        if core:
+            pieces.append(f"{lead}[{core}]({url}){trail}")
+        elif lead:
+            pieces.append(lead)
+
+    def take_inline(self) -> str:
+        """The current inline content on one line (headings, table cells)."""
+        pieces = self.pieces
+        for _, index in self.opens:
+            pieces[index] = ""
+        self.opens.clear()
+        text = "".join(pieces).replace("\n", " ").strip(" ")
+        pieces.clear()
+        if "  " in text:
+            text = _SPACES.sub(" ", text)
+        return text
+
+    def line_break(self) -> None:
+        pieces = self.pieces
+        if self.heading or self.in_cell:
+            pieces.append(" ")
+            return
+        while pieces and pieces[-1] == " ":
+            pieces.pop()
+        if not pieces:
+            return
+        if pieces[-1] == "\n":  # a second <br> in a row ends the paragraph
+            pieces.pop()
+            self.flush()
+        else:
+            pieces.append("\n")
+
+    # -- blocks ---------------------------------------------------------------
+
+    def flush(self) -> None:
+        """End the current paragraph."""
+        pieces = self.pieces
+        if not pieces:
+            return
+        for _, index in self.opens:
+            pieces[index] = ""
+        self.opens.clear()
+        text = "".join(pieces).strip(" \n")
+        pieces.clear()
+        if not text:
+            return
+        if "  " in text:
+            text = _SPACES.sub(" ", text)
+        if "\n" not in text:
+            self.emit([escape_line_start(text) if text[0] in LINE_START_CHARS else text])
+            return
+        lines = [line.strip(" ") for line in text.split("\n")]
+        lines = [
+            escape_line_start(line) if line[0] in LINE_START_CHARS else line
+            for line in lines
+            if line
+        ]
+        last = len(lines) - 1
+        self.emit([line + "\\" if i < last else line for i, line in enumerate(lines)])
+
+    def emit(self, lines: list[str], ctx: Context | None = None) -> None:  # noqa: C901
+        """Write a block's lines with the prefixes of its containers."""
+        if ctx is None:
+            ctx = self.ctx
+        rest = ctx.rest
+        first = rest
+        # A new item follows without a blank line when the previous block was in
+        # an item of the same list, or in the item this one is nested in.
+        tight = False
+        if ctx.has_item:
+            used = self.used
+            prefixes = []
+            outer = self.prev_containers
+            for depth, container in enumerate(ctx.containers):
+                if container.item and id(container) not in used:
+                    used.add(id(container))
+                    prefixes.append(container.first)
+                    tight = (
+                        tight
+                        or container.group in self.prev_groups
+                        or (
+                            depth == len(outer) > 0
+                            and all(a is b for a, b in zip(outer, ctx.containers, strict=False))
+                        )
+                    )
+                else:
+                    prefixes.append(container.rest)
+            first = "".join(prefixes)
+        out = self.out
+        if not rest and not self.prev_rest:
+            # The common case: a top-level block after a top-level block.
+            if out:
+                out.append("")
+            out.extend(lines)
+            self.prev_groups = ()
+            self.prev_containers = ()
+            return
+        if out and not tight:
+            previous = self.prev_rest
+            if previous.startswith(rest):
+                out.append(rest.rstrip())
+            elif rest.startswith(previous):
+                out.append(previous.rstrip())
+            else:
+                out.append("")
+        out.append(first + lines[0])
+        if len(lines) > 1:
+            bare = rest.rstrip()
+            out.extend(rest + line if line else bare for line in lines[1:])
+        self.prev_groups = ctx.groups
+        self.prev_containers = ctx.containers
+        self.prev_rest = rest
+
+    def start_heading(self, level: int) -> None:
+        self.flush()
+        self.heading = level
+        self.heading_ctx = self.ctx
+
+    def end_heading(self) -> None:
+        text = self.take_inline()
+        if text:
+            self.emit([f"{'#' * self.heading} {escape_heading_end(text)}"], self.heading_ctx)
+        self.heading = 0
+
+    def code_block(self, block: CodeBlock) -> None:
+        self.flush()
+        text = block.text
+        text = text.removesuffix("\n")
+        fence = "`" * max(3, longest_backtick_run(text) + 1)
+        self.emit([fence + block.info, *text.split("\n"), fence])
+
+    def rule(self) -> None:
+        self.flush()
+        self.emit(["---"])
+
+    # -- tables ---------------------------------------------------------------
+
+    def start_table(self, width: int) -> None:
+        self.flush()
+        self.table_width = width
+        self.rows = []
+        self.cells = None
+        self.in_cell = True
+
+    def cell(self) -> None:
+        if self.cells is None:
+            self.cells = []
+        else:
+            self.cells.append(self.take_inline())
+
+    def row(self) -> None:
+        if self.cells is not None:
+            self.cells.append(self.take_inline())
+            self.rows.append(self.cells)
+        self.cells = None
+
+    def end_table(self) -> None:
+        self.row()
+        self.in_cell = False
+        width = self.table_width
+        lines = []
+        for cells in self.rows:
+            if len(cells) < width:
+                cells.extend([""] * (width - len(cells)))
+            lines.append("| " + " | ".join(cells[:width]) + " |")
+            if len(lines) == 1:
+                lines.append("| " + " | ".join(["---"] * width) + " |")
+        self.rows = []
+        if lines:
+            self.emit(lines)
+
+
+def assemble(text: str, data: list[object]) -> str:  # noqa: C901, PLR0912, PLR0915
+    # One loop over every marker of the page: kept flat because it is hot.
+    """Build the markdown from cleaned, escaped text with markers and their payloads."""
+    tokens = _SPLIT.split(_BLOCK_RUN.sub(BLOCK, text))
+    a = _Assembler()
+    pieces = a.pieces
+    if tokens[0]:
+        pieces.append(tokens[0])
+    payloads = iter(data)
+    for i in range(1, len(tokens), 2):
+        marker = tokens[i]
+        following = tokens[i + 1]
+        if marker == BLOCK:
+            if a.heading or a.in_cell:
+                pieces.append(" ")
+            elif pieces:
+                a.flush()
+        elif marker == DATA:
+            payload = next(payloads)
+            kind = type(payload)
+            if kind is str:
+                a.close_link(payload)  # type: ignore[arg-type]
+            elif kind is Literal:
+                pieces.append(payload.text)  # type: ignore[attr-defined]
+            elif kind is Context:
+                if not a.heading:
+                    a.flush()
+                a.ctx = payload  # type: ignore[assignment]
+            elif kind is HeadingStart:
+                a.start_heading(payload.level)  # type: ignore[attr-defined]
+            elif payload is HEADING_END:
+                a.end_heading()
+            elif kind is CodeBlock:
+                a.code_block(payload)  # type: ignore[arg-type]
+            elif kind is TableStart:
+                a.start_table(payload.width)  # type: ignore[attr-defined]
+            elif payload is TABLE_END:
+                a.end_table()
+            elif payload is RULE:
+                a.rule()
+        elif marker in _CLOSERS:
+            a.close_emphasis(_CLOSERS[marker], following)
+        elif marker in _OPENERS:
+            a.open(_OPENERS[marker])
+        elif marker == BR:
+            a.line_break()
+        elif marker == CELL:
+            a.cell()
+        elif marker == ROW:
+            a.row()
+        # Any other marker character is a stray one: dropped.
+        if following and (pieces or following != " "):
+            if a.in_cell and "|" in following:
+                following = following.replace("|", "\\|")
+            pieces.append(following)
+    a.flush()
+    return "\n".join(a.out)

@@ -1,0 +1,34 @@
+"""``<a href>``: ``[text](absolute-url)``; unsafe targets keep only their text."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .tokens import DATA, LINK_OPEN
+
+if TYPE_CHECKING:
+    from crawlextract._dom import Element
+
+    from .walk import Walker
+
+
+def link(walker: Walker, element: Element) -> None:
+    """Open a link when it has a safe target and links are wanted; its text is walked either way."""
+    href = element.attrs.get("href")
+    if href is not None and not walker.link_depth and walker.include_links:
+        url = walker.targets.target(href)
+        if url:
+            walker.link_depth += 1
+            walker.parts.append(LINK_OPEN)
+            walker.stack.append((_close, url))
+    walker.stack.extend(reversed(element.children))
+
+
+def _close(walker: Walker, url: str) -> None:
+    walker.link_depth -= 1
+    parts = walker.parts
+    if parts[-1] == LINK_OPEN:
+        parts.pop()  # no text: no link
+    else:
+        parts.append(DATA)
+        walker.data.append(url)  # a str payload is a link end

@@ -1,0 +1,74 @@
+"""``<ul>``/``<ol>``/``<li>``: ``-`` bullets and ``1.`` numbers, nested by content indent."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .blocks import block
+from .tokens import BLOCK, Container
+from .walk import ListFrame
+
+if TYPE_CHECKING:
+    from crawlextract._dom import Element
+
+    from .walk import Walker
+
+LIST_TAGS = ("ul", "ol", "menu")
+# CommonMark reads at most nine digits as a list number.
+_MAX_NUMBER = 999_999_999
+
+
+def _number(value: str | None) -> int | None:
+    if value is None:
+        return None
+    try:
+        number = int(value.strip())
+    except ValueError:
+        return None
+    return min(max(number, 0), _MAX_NUMBER)
+
+
+def list_(walker: Walker, element: Element) -> None:
+    """Open a list; inside a table cell its items are only blocks (flattened)."""
+    if walker.flat:
+        block(walker, element)
+        return
+    ordered = element.tag == "ol"
+    step = 1
+    start = _number(element.attrs.get("start"))
+    if ordered and "reversed" in element.attrs:
+        step = -1
+        if start is None:
+            start = sum(1 for c in element.children if not isinstance(c, str) and c.tag == "li")
+    walker.list_count += 1
+    frame = ListFrame(
+        ordered=ordered, start=1 if start is None else start, step=step, group=walker.list_count
+    )
+    walker.lists.append(frame)
+    walker.parts.append(BLOCK)
+    walker.stack.append((_close_list, None))
+    walker.stack.extend(reversed(element.children))
+
+
+def _close_list(walker: Walker, _: object) -> None:
+    walker.lists.pop()
+    walker.parts.append(BLOCK)
+
+
+def item(walker: Walker, element: Element) -> None:
+    """Open a list item: a container whose first line carries the marker."""
+    if walker.flat:
+        block(walker, element)
+        return
+    frame = walker.lists[-1] if walker.lists else None
+    if frame is not None and frame.ordered:
+        value = _number(element.attrs.get("value"))
+        if value is not None:
+            frame.next = value
+        marker = f"{frame.next}. "
+        frame.next = min(max(frame.next + frame.step, 0), _MAX_NUMBER)
+    else:
+        marker = "- "
+    group = frame.group if frame is not None else 0
+    walker.enter_container(Container(marker, " " * len(marker), item=True, group=group))
+    walker.stack.extend(reversed(element.children))

@@ -1,0 +1,31 @@
+"""``<blockquote>`` as ``> `` lines and ``<q>`` as quotation marks."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .blocks import block
+from .tokens import Container
+
+if TYPE_CHECKING:
+    from crawlextract._dom import Element
+
+    from .walk import Walker
+
+_QUOTE = Container("> ", "> ", item=False)
+
+
+def blockquote(walker: Walker, element: Element) -> None:
+    """Prefix the quoted blocks with ``> `` (a plain block inside a table cell)."""
+    if walker.flat:
+        block(walker, element)
+        return
+    walker.enter_container(_QUOTE)
+    walker.stack.extend(reversed(element.children))
+
+
+def inline_quote(walker: Walker, element: Element) -> None:
+    """``<q>``: the content between straight double quotes."""
+    walker.parts.append('"')
+    walker.stack.append('"')
+    walker.stack.extend(reversed(element.children))

@@ -1,0 +1,147 @@
+"""The private characters the walk writes between page text, and their payloads.
+
+The walk does not build markdown directly. It appends page text untouched and,
+between the text, single *marker* characters taken from the high-surrogate
+range (U+D800..U+DBFF). Text from the Lexbor parse is decoded UTF-8, which can
+never hold a surrogate, so a marker can never be confused with page text; the
+walker still checks (see :mod:`.walk`) and falls back to cleaning every text
+node if a hand-made tree smuggles one in.
+
+That lets the expensive text work (control characters, whitespace collapsing,
+escaping) run as a few C-speed passes over the joined page text instead of once
+per node, and keeps markup out of their way. :mod:`.assemble` then splits the
+text on the markers and builds the lines.
+
+:data:`DATA` is the one marker that carries a payload: the n-th ``DATA`` in the
+text belongs to the n-th object in the walk's ``data`` list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: Ends the current block (paragraph): a ``<div>``, ``<p>`` ... boundary.
+BLOCK = "\ud800"
+#: A ``<br>``: a hard line break (two in a row end the paragraph).
+BR = "\ud801"
+#: ``<strong>``/``<b>`` opens and closes.
+STRONG_OPEN = "\ud802"
+STRONG_CLOSE = "\ud803"
+#: ``<em>``/``<i>`` opens and closes.
+EM_OPEN = "\ud804"
+EM_CLOSE = "\ud805"
+#: ``<del>``/``<s>`` opens and closes.
+DEL_OPEN = "\ud806"
+DEL_CLOSE = "\ud807"
+#: A link's text starts (its :class:`LinkEnd` carries the target).
+LINK_OPEN = "\ud808"
+#: A table row starts.
+ROW = "\ud809"
+#: A table cell starts.
+CELL = "\ud80a"
+#: The next payload of the walk's ``data`` list applies here.
+DATA = "\ud80b"
+
+#: Matches any marker (the whole high-surrogate range, so stray ones are split out too).
+MARKER_CLASS = "[\ud800-\udbff]"
+
+
+class Container:
+    """A block container that prefixes its lines: a list item or a block quote."""
+
+    __slots__ = ("first", "group", "item", "rest")
+
+    def __init__(self, first: str, rest: str, *, item: bool, group: int = 0) -> None:
+        """Describe the container's prefixes."""
+        #: Prefix of the container's first line (``"- "``, ``"1. "``, ``"> "``).
+        self.first = first
+        #: Prefix of its other lines (the content indent, or ``"> "``).
+        self.rest = rest
+        #: Whether it is a list item (items of one list are not separated by a blank line).
+        self.item = item
+        #: Which list the item belongs to (a number unique within one render).
+        self.group = group
+
+
+class Context:
+    """The containers a block is nested in, outermost first."""
+
+    __slots__ = ("containers", "groups", "has_item", "rest")
+
+    def __init__(self, parent: Context | None, container: Container | None) -> None:
+        """The parent's containers plus ``container`` (none at all for the top level)."""
+        if parent is None or container is None:
+            #: The containers, outermost first.
+            self.containers: tuple[Container, ...] = ()
+            #: The prefix of every line after a container's first.
+            self.rest = ""
+            #: Whether any container is a list item.
+            self.has_item = False
+            #: The lists this context's items belong to.
+            self.groups: tuple[int, ...] = ()
+            return
+        self.containers = (*parent.containers, container)
+        self.rest = parent.rest + container.rest
+        self.has_item = parent.has_item or container.item
+        self.groups = (*parent.groups, container.group) if container.item else parent.groups
+
+
+class Literal:
+    """Finished inline markdown (an image, a code span): emitted as is, never escaped.
+
+    (A link's end carries its target as a plain ``str`` payload: links are the
+    most common payload, and a ``str`` costs nothing to make.)
+    """
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        """Wrap the markdown."""
+        #: The markdown.
+        self.text = text
+
+
+@dataclass(frozen=True, slots=True)
+class HeadingStart:
+    """A heading starts; it ends at the next :data:`HEADING_END`."""
+
+    #: 1 to 6.
+    level: int
+
+
+@dataclass(frozen=True, slots=True)
+class CodeBlock:
+    """A ``<pre>``: its text verbatim and the fence info (language)."""
+
+    #: The text, whitespace as in the page.
+    text: str
+    #: The language name, or ``""``.
+    info: str
+
+
+@dataclass(frozen=True, slots=True)
+class TableStart:
+    """A pipe table starts; rows and cells follow as :data:`ROW`/:data:`CELL` markers."""
+
+    #: Number of columns.
+    width: int
+
+
+class _Signal:
+    """A payload without data."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __repr__(self) -> str:
+        return f"<{self.name}>"
+
+
+#: A heading ends.
+HEADING_END = _Signal("heading end")
+#: A table ends.
+TABLE_END = _Signal("table end")
+#: An ``<hr>``.
+RULE = _Signal("rule")

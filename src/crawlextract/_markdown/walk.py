@@ -1,0 +1,206 @@
+"""The walk: one iterative pass over the tree that writes text and markers.
+
+The stack holds what is left to visit, last item first:
+
+* ``str`` -- page text, or a marker a rule pushed to be written later: appended as is;
+* :class:`~crawlextract._dom.Element` -- checked (hidden? excluded?) and handed to
+  the rule registered for its tag in :data:`.rules.RULES`, or walked into when no
+  rule claims it (inline elements like ``<span>``);
+* ``(function, argument)`` -- work a rule left for after the element's children
+  (closing a link, leaving a list item).
+
+No recursion, so tree depth costs no Python frames.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from crawlextract._dom import Element
+
+from .escape import strip_markers
+from .hidden import is_hidden
+from .tokens import BLOCK, DATA, MARKER_CLASS, Container, Context
+from .urls import LinkTargets
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from collections.abc import Set as AbstractSet
+
+    from . import RenderContext
+
+#: Work left for after an element's children: ``function(walker, argument)``.
+After = tuple[Callable[["Walker", Any], None], Any]
+#: What the walk stack holds.
+Item = Element | str | After
+#: A rule: called with the walker and the element its tag matched.
+Rule = Callable[["Walker", Element], None]
+
+# Elements between deadline checks: a check is a clock read, a few thousand
+# elements take well under a millisecond.
+_CHECK_MASK = 2047
+
+
+class ListFrame:
+    """Numbering state of one open ``<ul>``/``<ol>``."""
+
+    __slots__ = ("group", "next", "ordered", "step")
+
+    def __init__(self, *, ordered: bool, start: int, step: int, group: int) -> None:
+        """Start counting at ``start``."""
+        #: Whether items are numbered.
+        self.ordered = ordered
+        #: The next item's number.
+        self.next = start
+        #: +1, or -1 for ``<ol reversed>``.
+        self.step = step
+        #: Which list this is (a number unique within one render).
+        self.group = group
+
+
+class Walker:
+    """The state of one render: output parts, payloads, and what we are inside."""
+
+    __slots__ = (
+        "cell_depth",
+        "context",
+        "ctx",
+        "ctx_stack",
+        "data",
+        "em_depth",
+        "exclude",
+        "flat",
+        "heading_depth",
+        "image_mark",
+        "include_links",
+        "link_depth",
+        "list_count",
+        "lists",
+        "parts",
+        "stack",
+        "strike_depth",
+        "strong_depth",
+        "targets",
+    )
+
+    def __init__(self, context: RenderContext) -> None:
+        """Start an empty render."""
+        #: The render options.
+        self.context = context
+        #: Page text and markers, in order ("" first, so ``parts[-1]`` always exists).
+        self.parts: list[str] = [""]
+        #: Payloads of the :data:`~.tokens.DATA` markers, in order.
+        self.data: list[object] = []
+        #: What is left to visit.
+        self.stack: list[Item] = []
+        #: Whether to write link targets (``context.include_links``).
+        self.include_links = context.include_links
+        #: Link targets of this render.
+        self.targets = LinkTargets(context.base_url)
+        #: The containers the current block is in.
+        self.ctx = Context(None, None)
+        self.ctx_stack: list[Context] = []
+        #: Open lists, innermost last.
+        self.lists: list[ListFrame] = []
+        #: Lists opened so far (numbers them).
+        self.list_count = 0
+        #: How many headings and table cells we are inside: there, blocks are inline.
+        self.flat = 0
+        #: How many table cells / headings / links / emphasis elements we are inside.
+        self.cell_depth = 0
+        self.heading_depth = 0
+        self.link_depth = 0
+        self.strong_depth = 0
+        self.em_depth = 0
+        self.strike_depth = 0
+        #: ``id()`` of elements left out with their subtrees.
+        self.exclude: AbstractSet[int] = frozenset()
+        #: ``len(parts)`` right after the last image written (for ``<noscript>`` copies).
+        self.image_mark = -1
+
+    def emit(self, payload: object) -> None:
+        """Write a :data:`~.tokens.DATA` marker carrying ``payload``."""
+        self.parts.append(DATA)
+        self.data.append(payload)
+
+    def children(self, element: Element) -> None:
+        """Visit the element's children next."""
+        self.stack.extend(reversed(element.children))
+
+    def enter_container(self, container: Container) -> None:
+        """Nest the following blocks in ``container`` until :meth:`leave_container`."""
+        self.ctx_stack.append(self.ctx)
+        self.ctx = Context(self.ctx, container)
+        self.emit(self.ctx)
+        self.stack.append((_leave_container, None))
+
+    def walk(
+        self,
+        roots: Sequence[Element],
+        rules: dict[str, Rule],
+        exclude: AbstractSet[int],
+        *,
+        clean_text: bool = False,
+    ) -> None:
+        """Visit ``roots`` in order; ``clean_text`` strips marker characters from page text.
+
+        The loop is the hot path of the renderer (every node passes through it),
+        so plain block elements are handled inline instead of by a rule call.
+        """
+        self.exclude = exclude
+        stack = self.stack
+        append = self.parts.append
+        pop = stack.pop
+        extend = stack.extend
+        get_rule = rules.get
+        block_rule = rules.get("div")
+        check = self.context.deadline.check
+        for root in reversed(roots):
+            stack.append(BLOCK)
+            stack.append(root)
+        count = 0
+        while stack:
+            node = pop()
+            if type(node) is str:
+                if clean_text:
+                    node = _clean(node)
+                append(node)
+            elif type(node) is Element:
+                count += 1
+                if not count & _CHECK_MASK:
+                    check()
+                attrs = node.attrs
+                if (
+                    attrs
+                    and ("hidden" in attrs or "aria-hidden" in attrs or "style" in attrs)
+                    and is_hidden(attrs)
+                ) or (exclude and id(node) in exclude):
+                    continue
+                rule = get_rule(node.tag)
+                if rule is None:
+                    extend(reversed(node.children))
+                elif rule is block_rule:
+                    append(BLOCK)
+                    stack.append(BLOCK)
+                    extend(reversed(node.children))
+                else:
+                    rule(self, node)
+            else:
+                node[0](self, node[1])  # type: ignore[index,operator]
+
+
+def _clean(text: str) -> str:
+    # Rules push single markers but never DATA (they emit() it); page text
+    # loses every marker character.
+    if len(text) != 1:
+        return strip_markers(text)
+    return "" if text == DATA else text
+
+
+def _leave_container(walker: Walker, _: object) -> None:
+    walker.ctx = walker.ctx_stack.pop()
+    walker.emit(walker.ctx)
+
+
+__all__ = ["MARKER_CLASS", "After", "Item", "ListFrame", "Rule", "Walker"]
