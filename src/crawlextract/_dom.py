@@ -33,9 +33,9 @@ if TYPE_CHECKING:
 
 #: Tags whose contents are never page text.
 SKIPPED_TAGS = frozenset({"script", "style", "template", "-comment", "-doctype", "!doctype"})
-# Check the deadline every 4096 nodes (count & mask == 0): often enough to stop
-# within a few milliseconds of the budget, rarely enough to cost nothing measurable.
-_CHECK_MASK = 4096 - 1
+# Check the deadline every 4096 nodes: often enough to stop within a few
+# milliseconds of the budget, rarely enough to cost nothing measurable.
+_CHECK_EVERY = 4096
 
 
 class Element:
@@ -154,7 +154,10 @@ def build(  # noqa: C901, PLR0912, PLR0915
     children = root.children
     depth = 1  # of the nodes now being visited; <html> is 0
     node = html_node.first_child
-    count = 0
+    # Nodes are counted down in windows that end at every _CHECK_EVERY-th node
+    # (check the deadline) and at node max_nodes + 1 (stop).
+    visited = 0  # nodes in the windows already finished
+    window = countdown = min(_CHECK_EVERY, max_nodes + 1)
     while True:
         if node is None:
             if not stack:
@@ -162,13 +165,17 @@ def build(  # noqa: C901, PLR0912, PLR0915
             node, parent, depth = stack.pop()
             children = parent.children
             continue
-        count += 1
-        if not count & _CHECK_MASK:
+        countdown -= 1
+        if not countdown:
+            # The end of a window: one test per node covers both budgets.
+            visited += window
+            if visited > max_nodes:
+                report.node_limited = True
+                visited -= 1  # this node is not kept
+                window = countdown = 0
+                break
             deadline.check()
-        if count > max_nodes:
-            report.node_limited = True
-            count -= 1
-            break
+            window = countdown = min(_CHECK_EVERY, max_nodes + 1 - visited)
         tag_id = node.tag_id
         if tag_id == _TEXT_ID:
             text = node.text_content
@@ -213,7 +220,7 @@ def build(  # noqa: C901, PLR0912, PLR0915
         # The absorbed text arrived as many strings; the promise is one run of text.
         if len(element.children) > 1:
             element.children = ["".join(element.children)]  # type: ignore[arg-type]
-    report.nodes = count
+    report.nodes = visited + window - countdown
     return document, report
 
 
