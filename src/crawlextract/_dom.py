@@ -18,7 +18,6 @@ iteration to recursion.
 
 from __future__ import annotations
 
-import sys
 from typing import TYPE_CHECKING, cast
 
 from selectolax.lexbor import LexborHTMLParser
@@ -50,8 +49,8 @@ class Element:
         parent: Element | None,
     ) -> None:
         """Make an element with no children yet."""
-        #: Lowercase tag name (``#document`` for the root). Built trees intern
-        #: their tag names, so equal tags are usually the same object.
+        #: Lowercase tag name (``#document`` for the root). Within one built
+        #: tree, equal tag names are the same string object.
         self.tag = tag
         #: Attribute values; a valueless attribute has ``""``.
         self.attrs = attrs
@@ -130,7 +129,7 @@ def build(  # noqa: C901, PLR0912, PLR0915
 ) -> tuple[Element, BuildReport]:
     """Convert the Lexbor tree under ``html_node`` into :class:`Element` objects.
 
-    Tags are lowercase and interned. A subtree nested deeper than
+    Tags are lowercase, one string object per name. A subtree nested deeper than
     ``limits.max_depth`` becomes one text child of its ancestor at that depth
     (without script or style text); past ``limits.max_nodes`` nodes the rest of
     the page is dropped. ``deadline`` is checked every few thousand nodes.
@@ -225,10 +224,11 @@ def build(  # noqa: C901, PLR0912, PLR0915
 
 
 def _name(node: LexborNode, names: dict[int, str]) -> str:
-    # The tag name, lowercase and interned (so comparisons are pointer checks),
-    # or "" for a node the tree leaves out; remembered for this document.
+    # The tag name, lowercase, or "" for a node the tree leaves out; remembered
+    # for this document. Not sys.intern()ed: on some Pythons interned strings
+    # live forever, and pages can invent any number of custom element names.
     tag = node.tag
-    name = "" if tag is None or tag in SKIPPED_TAGS else sys.intern(tag.lower())
+    name = "" if tag is None or tag in SKIPPED_TAGS else tag.lower()
     names[node.tag_id] = name
     return name
 
