@@ -29,18 +29,20 @@ INTEGRATION_POINTS = frozenset({"foreignobject", "desc", "title", "annotation-xm
 class Metadata:
     """The page details."""
 
-    #: ``document.title``: the first ``<title>`` in the HTML namespace,
-    #: whitespace stripped and collapsed; ``None`` when absent or empty.
     title: str | None = None
-    #: The first ``<meta name="description">`` content, whitespace collapsed.
+    """``document.title``: the first ``<title>`` in the HTML namespace, whitespace stripped and
+    collapsed; ``None`` when absent or empty.
+    """
     description: str | None = None
-    #: The first ``<link rel="canonical">`` resolved against the base URL, else
-    #: the HTTP ``Link`` canonical; ``None`` when nothing is declared.
+    """The first ``<meta name="description">`` content, whitespace collapsed."""
     canonical: str | None = None
-    #: Robots directives (lowercase) from ``<meta name="robots">`` and ``X-Robots-Tag``.
+    """The first ``<link rel="canonical">`` resolved against the base URL, else the HTTP ``Link``
+    canonical; ``None`` when nothing is declared.
+    """
     robots: tuple[str, ...] = ()
-    #: The ``lang`` attribute of ``<html>``.
+    """Robots directives (lowercase) from ``<meta name="robots">`` and ``X-Robots-Tag``."""
     language: str | None = None
+    """The ``lang`` attribute of ``<html>``."""
 
     @property
     def noindex(self) -> bool:
@@ -62,16 +64,16 @@ class Metadata:
 class HeadFacts:
     """What a backend collects from its tree, before any rule is applied."""
 
-    #: Text of the first ``<title>`` in the HTML namespace (``None``: there is none).
     title: str | None = None
-    #: ``(name, content)`` of each ``<meta>`` with a ``name``, in document order.
+    """Text of the first ``<title>`` in the HTML namespace (``None``: there is none)."""
     metas: list[tuple[str, str | None]] = field(default_factory=list)
-    #: ``(rel, href)`` of each ``<link>`` with a ``rel``, in document order.
+    """``(name, content)`` of each ``<meta>`` with a ``name``, in document order."""
     links: list[tuple[str, str | None]] = field(default_factory=list)
-    #: ``href`` of the first ``<base>`` that has one.
+    """``(rel, href)`` of each ``<link>`` with a ``rel``, in document order."""
     base_href: str | None = None
-    #: ``lang`` of the root element.
+    """``href`` of the first ``<base>`` that has one."""
     language: str | None = None
+    """``lang`` of the root element."""
 
 
 def collapse_whitespace(text: str | None) -> str | None:

@@ -27,17 +27,18 @@ class Limits:
     says so; past the time budget :class:`~crawlextract.TimeBudgetExceeded` is raised.
     """
 
-    #: Bytes of input read; the rest is cut off (a warning says so).
     max_input_bytes: int = 16 * 1024 * 1024
-    #: Element nesting kept; deeper content is flattened into its ancestor's text.
+    """Bytes of input read; the rest is cut off (a warning says so)."""
     max_depth: int = 200
-    #: Elements and text nodes kept; the rest of the document is dropped.
+    """Element nesting kept; deeper content is flattened into its ancestor's text."""
     max_nodes: int = 2_000_000
-    #: Cells one rendered table may have; larger tables are cut to this many.
+    """Elements and text nodes kept; the rest of the document is dropped."""
     max_table_cells: int = 200_000
-    #: Seconds each stage (parse, each output) may take; ``None`` for no limit.
-    #: Checked cooperatively, so it works in threads and worker frameworks.
+    """Cells one rendered table may have; larger tables are cut to this many."""
     time_budget: float | None = None
+    """Seconds each stage (parse, each output) may take; ``None`` for no limit. Checked
+    cooperatively, so it works in threads and worker frameworks.
+    """
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,20 +49,20 @@ class Options:
     or an object that follows the :class:`~crawlextract.Extractor` protocol.
     """
 
-    #: Extractor for the page details.
     metadata: ExtractorSpec = "lexbor"
-    #: Extractor for ``boilerpipe_text``.
+    """Extractor for the page details."""
     boilerpipe: ExtractorSpec = "native"
-    #: Extractor for ``markdown`` (the whole page).
+    """Extractor for ``boilerpipe_text``."""
     markdown: ExtractorSpec = "native"
-    #: Extractor for ``readable_markdown`` (the main content).
+    """Extractor for ``markdown`` (the whole page)."""
     readable: ExtractorSpec = "native"
-    #: Keep images in the markdown outputs.
+    """Extractor for ``readable_markdown`` (the main content)."""
     include_images: bool = True
-    #: Keep link targets in the markdown outputs (the link text stays either way).
+    """Keep images in the markdown outputs."""
     include_links: bool = True
-    #: Size and time budgets.
+    """Keep link targets in the markdown outputs (the link text stays either way)."""
     limits: Limits = field(default_factory=Limits)
+    """Size and time budgets."""
 
     def replace(self, **changes: Any) -> Options:
         """Return a copy with some fields changed."""

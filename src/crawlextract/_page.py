@@ -25,11 +25,12 @@ CanonicalStatus = Literal["not set", "self", "other", "unknown"]
 class PageFilters:
     """What a crawler can judge from the page alone before indexing it."""
 
-    #: ``not set``; ``self`` (the canonical is the page URL); ``other``; or
-    #: ``unknown`` (a canonical is declared but the page URL was not given).
     canonical: CanonicalStatus
-    #: Whether robots directives ask not to index the page.
+    """``not set``; ``self`` (the canonical is the page URL); ``other``; or ``unknown`` (a
+    canonical is declared but the page URL was not given).
+    """
     noindex: bool
+    """Whether robots directives ask not to index the page."""
 
     def to_dict(self) -> dict[str, Any]:
         """Return the filters as a JSON-serialisable dict."""
