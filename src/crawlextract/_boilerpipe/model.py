@@ -20,6 +20,7 @@ class TextBlock:
     """
 
     __slots__ = (
+        "_joined",
         "_lines",
         "_sources",
         "is_content",
@@ -29,15 +30,16 @@ class TextBlock:
         "offset_end",
         "offset_start",
         "tag_level",
-        "text",
     )
 
     def __init__(
         self, text: str, num_words: int, num_linked_words: int, offset: int, tag_level: int
     ) -> None:
         """Make an unmerged block: the ``offset``-th block of the page."""
-        #: The block's text, whitespace inside kept as on the page.
-        self.text = text
+        # The texts of the unmerged blocks this one covers, joined on demand:
+        # joining at every merge would copy the text over and over.
+        self._sources = [text]
+        self._joined: str | None = text
         #: Tokens with a letter or digit.
         self.num_words = num_words
         #: Words inside ``<a>`` elements.
@@ -54,7 +56,6 @@ class TextBlock:
         self.labels: set[str] = set()
         # Wrapped-line counts are only read by one filter, on a few blocks, so
         # they are computed on demand from the texts of the unmerged blocks.
-        self._sources: list[str] | None = None
         self._lines: tuple[int, int] | None = None
 
     def __repr__(self) -> str:
@@ -64,6 +65,13 @@ class TextBlock:
             f"<TextBlock {self.offset_start}-{self.offset_end} words={self.num_words} "
             f"linked={self.num_linked_words} {kind} {sorted(self.labels)} {self.text[:40]!r}>"
         )
+
+    @property
+    def text(self) -> str:
+        """The block's text (merged blocks: one line each), inner whitespace as on the page."""
+        if self._joined is None:
+            self._joined = "\n".join(self._sources)
+        return self._joined
 
     @property
     def link_density(self) -> float:
@@ -79,20 +87,15 @@ class TextBlock:
     def wrapped_lines(self) -> tuple[int, int]:
         """Return (words in wrapped lines, wrapped lines), summed over merged blocks."""
         if self._lines is None:
-            if self._sources is None:
-                self._lines = wrapped_lines(self.text)
-            else:
-                counts = [wrapped_lines(source) for source in self._sources]
-                self._lines = (sum(c[0] for c in counts), sum(c[1] for c in counts))
+            counts = [wrapped_lines(source) for source in self._sources]
+            self._lines = (sum(c[0] for c in counts), sum(c[1] for c in counts))
         return self._lines
 
     def merge(self, other: TextBlock) -> None:
         """Absorb the block that follows this one."""
-        if self._sources is None:
-            self._sources = [self.text]
-        self._sources.extend(other._sources or (other.text,))
+        self._sources.extend(other._sources)
+        self._joined = None
         self._lines = None
-        self.text = f"{self.text}\n{other.text}"
         self.num_words += other.num_words
         self.num_linked_words += other.num_linked_words
         self.offset_start = min(self.offset_start, other.offset_start)
