@@ -54,6 +54,16 @@ def test_parent_links_match_children() -> None:
                 assert child.parent is element
 
 
+def test_built_elements_have_every_slot_set() -> None:
+    """The builder's fast construction sets every slot `Element.__init__` sets."""
+    for element in tree_of("<div a=1><p>x</p><br></div>").iter():
+        values = {slot: getattr(element, slot) for slot in Element.__slots__}  # none unset
+        assert isinstance(values["tag"], str)
+        assert isinstance(values["attrs"], dict)
+        assert isinstance(values["children"], list)
+        assert values["parent"] is None or isinstance(values["parent"], Element)
+
+
 def test_text_nodes_are_decoded_strings_with_raw_whitespace() -> None:
     """Text children are `str` with entities decoded and whitespace untouched."""
     root = tree_of("<p>Tom &amp;\n  Jerry&nbsp;!</p>")
