@@ -72,6 +72,19 @@ def _strip_parts(inner: str) -> tuple[str, str, str]:
     return lead, core, trail
 
 
+def _filled_columns(rows: list[list[str]], width: int) -> tuple[list[list[str]], int]:
+    """Drop the columns that are empty in every row (a huge colspan's padding carries nothing)."""
+    filled = [False] * width
+    for cells in rows:
+        for index, cell in enumerate(cells[:width]):
+            if cell:
+                filled[index] = True
+    keep = [index for index in range(width) if filled[index]]
+    if len(keep) == width:
+        return rows, width
+    return [[cells[i] if i < len(cells) else "" for i in keep] for cells in rows], len(keep)
+
+
 class _Assembler:
     __slots__ = (
         "cells",
@@ -304,17 +317,23 @@ class _Assembler:
     def end_table(self) -> None:
         self.row()
         self.in_cell = False
-        width = self.table_width
+        rows = self.rows
+        self.rows = []
+        rows, width = _filled_columns(rows, self.table_width)
+        if width <= 1:
+            for cells in rows:
+                text = cells[0] if cells else ""
+                if text:
+                    self.emit([escape_line_start(text) if text[0] in LINE_START_CHARS else text])
+            return
         lines = []
-        for cells in self.rows:
+        for cells in rows:
             if len(cells) < width:
                 cells.extend([""] * (width - len(cells)))
             lines.append("| " + " | ".join(cells[:width]) + " |")
             if len(lines) == 1:
                 lines.append("| " + " | ".join(["---"] * width) + " |")
-        self.rows = []
-        if lines:
-            self.emit(lines)
+        self.emit(lines)
 
 
 def assemble(text: str, data: list[object]) -> str:  # noqa: C901, PLR0912, PLR0915

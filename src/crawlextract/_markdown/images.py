@@ -101,9 +101,11 @@ def noscript(walker: Walker, element: Element) -> None:
     if not walker.context.include_images:
         return
     parts = walker.parts
-    gap = len(parts) - walker.image_mark
-    if 0 <= gap <= _NOSCRIPT_GAP and all(
-        part == BLOCK or not part.strip() for part in parts[walker.image_mark :]
+    mark = walker.image_mark
+    if (
+        mark >= 0
+        and len(parts) - mark <= _NOSCRIPT_GAP
+        and all(part == BLOCK or not part.strip() for part in parts[mark:])
     ):
         return
     for found in element.iter():

@@ -1,0 +1,64 @@
+"""Links in the native markdown."""
+
+from __future__ import annotations
+
+import crawlextract
+from crawlextract import Options
+
+URL = "https://example.com/dir/page.html"
+
+
+def md(html: str, **options: object) -> str:
+    """Helper: the page's native markdown."""
+    return crawlextract.extract(html, url=URL, options=Options(**options)).markdown  # type: ignore[arg-type]
+
+
+def test_links_absolute() -> None:
+    """Relative targets resolve against the page URL."""
+    assert md('<a href="../x">t</a>') == "[t](https://example.com/x)"
+
+
+def test_base_href_used() -> None:
+    """<base href> is the base links resolve against."""
+    html = '<head><base href="https://cdn.example.org/sub/"></head><a href="y">t</a>'
+    assert md(html) == "[t](https://cdn.example.org/sub/y)"
+
+
+def test_unsafe_targets_keep_text() -> None:
+    """javascript:, vbscript: and data: links are dropped, their text kept."""
+    html = (
+        '<a href="javascript:alert(1)">a</a> <a href=" JaVaScRiPt:x">b</a> '
+        '<a href="vbscript:x">c</a> <a href="data:text/html,x">d</a> <a href="java\tscript:x">e</a>'
+    )
+    assert md(html) == "a b c d e"
+
+
+def test_breaking_characters_encoded() -> None:
+    """Spaces and parentheses in a target are percent-encoded."""
+    assert md('<a href="/a(b) c">t</a>') == "[t](https://example.com/a%28b%29%20c)"
+
+
+def test_empty_link_dropped() -> None:
+    """A link with no text writes nothing."""
+    assert md('<p>a<a href="/x"> </a>b</p>') == "a b"
+
+
+def test_spaces_move_outside_link() -> None:
+    """Spaces at the edges of link text go outside the brackets."""
+    assert md('<p>a<a href="/x"> t </a>b</p>') == "a [t](https://example.com/x) b"
+
+
+def test_include_links_false_keeps_text() -> None:
+    """With include_links off only the link text is written."""
+    assert md('<a href="/x">t</a>', include_links=False) == "t"
+
+
+def test_link_text_with_brackets_escaped() -> None:
+    """Brackets in link text are escaped so the link stays one link."""
+    assert md('<a href="/x">a]b</a>') == "[a\\]b](https://example.com/x)"
+
+
+def test_many_links_linear() -> None:
+    """A hundred thousand links render in linear time."""
+    out = md("".join(f'<a href="/p{i}">l{i}</a> ' for i in range(100_000)))
+    assert out.count("](https://example.com/p") == 100_000

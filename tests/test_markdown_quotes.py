@@ -1,0 +1,30 @@
+"""Block quotes and inline quotes in the native markdown."""
+
+from __future__ import annotations
+
+import crawlextract
+
+
+def md(html: str) -> str:
+    """Helper: the page's native markdown."""
+    return crawlextract.extract(html).markdown
+
+
+def test_blockquote_prefixes_every_line() -> None:
+    """Every line of a quote, blank separators included, starts with '>'."""
+    assert md("<blockquote><p>a</p><p>b</p></blockquote><p>c</p>") == "> a\n>\n> b\n\nc"
+
+
+def test_nested_blockquote() -> None:
+    """A quote inside a quote gets '> > '."""
+    assert md("<blockquote>a<blockquote>b</blockquote></blockquote>") == "> a\n>\n> > b"
+
+
+def test_list_inside_quote() -> None:
+    """A list inside a quote keeps both prefixes."""
+    assert md("<blockquote><ul><li>a</li><li>b</li></ul></blockquote>") == "> - a\n> - b"
+
+
+def test_q_gets_quotation_marks() -> None:
+    """<q> is written between double quotes."""
+    assert md("<p>he said <q>hi</q>.</p>") == 'he said "hi".'

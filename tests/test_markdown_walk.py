@@ -1,0 +1,66 @@
+"""The walk: iteration, hidden/excluded elements, bounded cost on hostile trees."""
+
+from __future__ import annotations
+
+import time
+
+import crawlextract
+from crawlextract._deadline import NO_DEADLINE
+from crawlextract._dom import Element
+from crawlextract._markdown import RenderContext
+from crawlextract._markdown.rules import RULE_BY_TAG
+from crawlextract._markdown.tokens import BLOCK, DATA
+from crawlextract._markdown.walk import Walker
+
+
+def make_walker() -> Walker:
+    """Helper: a fresh walker."""
+    return Walker(
+        RenderContext(
+            base_url="https://e.com/",
+            include_images=True,
+            include_links=True,
+            max_table_cells=100,
+            deadline=NO_DEADLINE,
+        )
+    )
+
+
+def test_walk_writes_text_and_markers() -> None:
+    """Text is written as is; a block writes boundaries around its content."""
+    div = Element("div", {}, None)
+    div.children.append("x")
+    walker = make_walker()
+    walker.walk([div], RULE_BY_TAG, frozenset())
+    assert "".join(walker.parts) == f"{BLOCK}x{BLOCK}{BLOCK}"
+
+
+def test_payload_per_data_marker() -> None:
+    """Every DATA marker has its payload, in order."""
+    a = Element("a", {"href": "/x"}, None)
+    a.children.append("t")
+    walker = make_walker()
+    walker.walk([a], RULE_BY_TAG, frozenset())
+    assert "".join(walker.parts).count(DATA) == len(walker.data) == 1
+    assert walker.data == ["https://e.com/x"]
+
+
+def test_deeply_nested_inline_tags() -> None:
+    """100,000 nested inline tags render without recursion errors."""
+    html = "<span>" * 100_000 + "x" + "</span>" * 100_000
+    assert crawlextract.extract(html).markdown == "x"
+
+
+def test_wide_page_is_linear() -> None:
+    """Doubling the page roughly doubles the time (generous bound for quadratic blow-ups)."""
+
+    def cost(n: int) -> float:
+        html = "<div><p>para <b>bold</b> <a href='/x'>l</a></p><ul><li>i</li></ul></div>" * n
+        page = crawlextract.extract(html)
+        start = time.perf_counter()
+        assert page.markdown
+        return time.perf_counter() - start
+
+    small = cost(5_000)
+    large = cost(20_000)
+    assert large < small * 12
