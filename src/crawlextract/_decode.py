@@ -100,15 +100,16 @@ _SURROGATES = re.compile("[\ud800-\udfff]")
 class Decoded:
     """A page as text, and how it was decoded."""
 
-    #: The page text.
     text: str
-    #: The web name of the encoding used, or ``None`` when the page came as ``str``.
+    """The page text."""
     encoding: str | None
-    #: Which step decided: ``bom``, ``utf-8``, ``http``, ``meta``, ``detected``,
-    #: ``fallback`` or ``str``.
+    """The web name of the encoding used, or ``None`` when the page came as ``str``."""
     source: str
-    #: Whether the input was cut at ``Limits.max_input_bytes``.
+    """Which step decided: ``bom``, ``utf-8``, ``http``, ``meta``, ``detected``, ``fallback`` or
+    ``str``.
+    """
     truncated: bool
+    """Whether the input was cut at ``Limits.max_input_bytes``."""
 
 
 def web_encoding(label: str) -> tuple[str, str] | None:
@@ -149,7 +150,7 @@ def _decode(data: bytes, declared_charset: str | None) -> tuple[str, str, str]:
         if text is not None:
             return text, "utf-8", "utf-8"
     for candidate, source in ((declared, "http"), (_prescan(data), "meta")):
-        if candidate is not None:
+        if candidate is not None and _plausible(data, candidate[0]):
             text = _strict(data, candidate[1])
             if text is not None:
                 return text, candidate[0], source
@@ -173,6 +174,13 @@ def _declared_wins_over_utf8(data: bytes, declared: tuple[str, str] | None) -> b
     if declared[0] == "iso-2022-jp":
         return b"\x1b$" in data or b"\x1b(" in data
     return False
+
+
+def _plausible(data: bytes, encoding: str) -> bool:
+    # Almost any even number of bytes "decodes" as UTF-16, into CJK-looking
+    # noise. HTML markup is ASCII, which UTF-16 writes with a NUL byte per
+    # character, so a declared UTF-16 without a single NUL is a lie.
+    return not encoding.startswith("utf-16") or b"\x00" in data
 
 
 def _as_utf8(data: bytes) -> str | None:

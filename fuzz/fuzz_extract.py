@@ -1,0 +1,85 @@
+"""Coverage-guided fuzzing of extract(): every output and to_dict() on arbitrary input.
+
+Run (see fuzz/README.md)::
+
+    /work/venv/bin/python fuzz/make_corpus.py fuzz/corpus
+    /work/venv/bin/python fuzz/fuzz_extract.py fuzz/corpus -max_len=8192 -runs=1000000
+
+A crash is any exception, an extractor failure reported in ``Page.warnings``, or
+an output that breaks the contract (not ``str``, control characters, lone
+surrogates, an executable link target in the markdown).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import sys
+
+import atheris
+
+with atheris.instrument_imports():
+    import crawlextract
+
+    # Extractors are imported on first use: use them all now, inside the
+    # instrumented block, so their code is coverage-guided too.
+    crawlextract.extract("<title>t</title><p>warm <a href=/x>up</a></p>").to_dict()
+
+# The same contract as tests/output_contract.py, inlined so the harness is standalone.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_UNSAFE_TARGET = re.compile(
+    r"\]\(\s*<?[\x00-\x20]*(?:j[\t\n\r]*a[\t\n\r]*v[\t\n\r]*a[\t\n\r]*s[\t\n\r]*c[\t\n\r]*r"
+    r"[\t\n\r]*i[\t\n\r]*p[\t\n\r]*t|vbscript|data)[\t\n\r]*:",
+    re.IGNORECASE,
+)
+_CHARSETS = ("", "utf-8", "windows-1252", "utf-16", "shift_jis", "gb18030", "bogus", "utf-7")
+
+
+def _check_text(name: str, value: object) -> None:
+    if not isinstance(value, str):
+        raise TypeError(f"{name} is {type(value).__name__}")
+    value.encode("utf-8")
+    found = _CONTROL.search(value)
+    if found:
+        raise ValueError(f"{name} has control character {found.group()!r}")
+
+
+def test_one_input(data: bytes) -> None:
+    """Extract one fuzzed page and check every output."""
+    provider = atheris.FuzzedDataProvider(data)
+    mode = provider.ConsumeIntInRange(0, 3)
+    charset = _CHARSETS[provider.ConsumeIntInRange(0, len(_CHARSETS) - 1)]
+    rest = provider.ConsumeBytes(provider.remaining_bytes())
+    html: bytes | str = rest
+    if mode == 1:
+        html = rest.decode("utf-8", "surrogateescape")  # lone surrogates included
+    elif mode == 2:
+        html = rest.decode("latin-1")
+    headers = {"Content-Type": f"text/html; charset={charset}"} if charset else None
+    url = "https://example.com/dir/page.html" if mode != 3 else None
+    page = crawlextract.extract(html, url, headers)
+    result = page.to_dict()
+    json.dumps(result)
+    failed = [warning for warning in page.warnings if " failed: " in warning]
+    if failed:
+        raise RuntimeError(f"extractor failed: {failed}")
+    for name in ("boilerpipe_text", "markdown", "readable_markdown"):
+        _check_text(name, result[name])
+    for name, value in result["metadata"].items():
+        if isinstance(value, str):
+            _check_text(name, value)
+    for name in ("markdown", "readable_markdown"):
+        if _UNSAFE_TARGET.search(result[name]):
+            raise ValueError(f"{name} has an executable link target")
+
+
+def main() -> None:
+    """Start libFuzzer with the command-line arguments."""
+    logging.disable(logging.CRITICAL)  # failures are raised above, not logged
+    atheris.Setup(sys.argv, test_one_input)
+    atheris.Fuzz()
+
+
+if __name__ == "__main__":
+    main()
