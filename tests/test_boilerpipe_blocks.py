@@ -88,6 +88,12 @@ def test_ignorable_elements_hide_their_text() -> None:
     assert [b[0] for b in blocks] == ["kept", "also kept"]
 
 
+def test_embed_hides_nothing_after_it() -> None:
+    """An ``<embed>`` is closed at once, so the text after it stays (see docs/boilerpipe.md)."""
+    _, blocks = _features(_page("<p>before</p><embed src=x><p>after</p>"))
+    assert [b[0] for b in blocks] == ["before", "after"]
+
+
 def test_punctuation_only_block_is_kept_without_words() -> None:
     """A block with a token but no word ("--") is kept; one with no token ("|") is not."""
     _, blocks = _features(_page("<p>--</p><p>|</p><p>word</p>"))

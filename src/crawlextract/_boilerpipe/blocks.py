@@ -53,9 +53,12 @@ _ACTIONS: dict[str, int] = {
     "body": _BODY,
 }  # fmt: skip
 # Elements that have no end tag on the page, so they only ever start.
+# ``embed`` is left out on purpose: boilerpipe hides everything after an
+# ``<embed>`` that has no end tag, but pages often write ``</embed>`` or
+# ``<embed/>``, which the tree cannot tell apart; we close it at once.
 _VOID = frozenset(
-    ("area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image",
-     "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr")
+    ("area", "base", "basefont", "bgsound", "br", "col", "frame", "hr", "image", "img",
+     "input", "keygen", "link", "meta", "param", "source", "track", "wbr")
 )  # fmt: skip
 # Elements whose content an HTML5 parser keeps as raw text, where boilerpipe's
 # parser reads markup: entities are decoded there (the first group only) and
