@@ -2,13 +2,33 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, ClassVar
 
 import html_to_markdown
 
 if TYPE_CHECKING:
-    from .._document import Document
-    from .._types import OutputKind
+    from crawlextract._document import Document
+    from crawlextract._types import OutputKind
+
+# html-to-markdown writes javascript:/vbscript:/data: targets as they are. A
+# link or image of the simple form is unwrapped (link text kept, image
+# dropped); any unsafe destination left after that is emptied.
+_UNSAFE = r"\s*<?[\x00-\x20]*(?:javascript|vbscript|data):"
+_UNSAFE_LINK = re.compile(
+    rf"(!?)\[([^\[\]]*)\]\({_UNSAFE}[^()\s]*(?:\([^()]*\)[^()\s]*)*\)", re.IGNORECASE
+)
+_UNSAFE_DESTINATION = re.compile(rf"\]\({_UNSAFE}[^)]*\)", re.IGNORECASE)
+
+
+def _unwrap(match: re.Match[str]) -> str:
+    return "" if match[1] else match[2]
+
+
+def drop_unsafe_targets(markdown: str) -> str:
+    """Remove ``javascript:``, ``vbscript:`` and ``data:`` link and image targets."""
+    markdown = _UNSAFE_LINK.sub(_unwrap, markdown)
+    return _UNSAFE_DESTINATION.sub("]()", markdown)
 
 
 class HtmlToMarkdown:
@@ -18,7 +38,7 @@ class HtmlToMarkdown:
     output: ClassVar[OutputKind] = "markdown"
 
     def extract(self, document: Document) -> str:
-        """Convert the page, without the metadata block it adds by default."""
+        """Convert the page, without the metadata block it adds by default or unsafe targets."""
         options = html_to_markdown.ConversionOptions(
             extract_metadata=False,
             base_url=document.base_url,
@@ -26,4 +46,4 @@ class HtmlToMarkdown:
         )
         result = html_to_markdown.convert(document.html, options)
         text: str = result.content or ""
-        return text.strip()
+        return drop_unsafe_targets(text).strip()
