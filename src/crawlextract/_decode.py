@@ -93,6 +93,8 @@ _CONTROL_REFERENCE = re.compile(
     r"&#(?:[xX]0*(?:[0-8bBcCdDeEfF]|1[0-9a-fA-F]|7[fF]|8[1dDfF]|9[0dD])(?![0-9a-fA-F])"
     r"|0*(?:[0-8]|1[1-9]|2[0-9]|3[01]|12[79]|14[134]|157)(?![0-9]));?"
 )
+# The start of a character reference, at the end of the text searched.
+_PARTIAL_REFERENCE = re.compile(r"&(?:#[xX]?[0-9a-fA-F]*)?\Z")
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
 
@@ -227,15 +229,28 @@ def _clean(text: str) -> str:
     if "\x0c" in text:
         text = text.replace("\x0c", " ")
     if "&#" in text and _CONTROL_REFERENCE.search(text):
-        text = _CONTROL_REFERENCE.sub(_reference_replacement, text)
+        text = _drop_control_references(text)
     if _SURROGATES.search(text):
         text = _SURROGATES.sub("\ufffd", text)
     return text
 
 
-def _reference_replacement(match: re.Match[str]) -> str:
-    # A form feed or carriage return is whitespace (keep the word break);
-    # other controls go.
-    number = match.group(0)[2:].rstrip(";")
-    value = int(number[1:], 16) if number[:1] in "xX" else int(number)
-    return " " if value in (0x0C, 0x0D) else ""
+def _drop_control_references(text: str) -> str:
+    # Removing a reference must not create another: in "&#&#1;x7f;" dropping
+    # "&#1;" would leave "&#x7f;". Where the text before a reference is the
+    # start of one ("&", "&#", "&#x9" ...), a space goes in its place instead.
+    # The partial-reference search only looks between two matches, so the
+    # whole pass stays linear.
+    pieces: list[str] = []
+    written = 0
+    for match in _CONTROL_REFERENCE.finditer(text):
+        start = match.start()
+        pieces.append(text[written:start])
+        number = match.group(0)[2:].rstrip(";")
+        value = int(number[1:], 16) if number[:1] in "xX" else int(number)
+        whitespace = value in (0x0C, 0x0D)  # keep the word break
+        partial = _PARTIAL_REFERENCE.search(text, written, start) is not None
+        pieces.append(" " if whitespace or partial else "")
+        written = match.end()
+    pieces.append(text[written:])
+    return "".join(pieces)
