@@ -54,3 +54,13 @@ def test_html_to_markdown_has_no_metadata_block() -> None:
     pytest.importorskip("html_to_markdown")
     out = crawlextract.extract(PAGE, options=Options(markdown="html-to-markdown")).markdown
     assert not out.startswith("---")
+
+
+def test_html_to_markdown_refusal_is_a_warning() -> None:
+    """Input html-to-markdown refuses as binary gives empty markdown and a page warning."""
+    pytest.importorskip("html_to_markdown")
+    page = crawlextract.extract(
+        b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", options=Options(markdown="html-to-markdown")
+    )
+    assert page.markdown == ""
+    assert any("html-to-markdown" in warning for warning in page.warnings)

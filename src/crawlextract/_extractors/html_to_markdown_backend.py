@@ -44,6 +44,11 @@ class HtmlToMarkdown:
             base_url=document.base_url,
             skip_images=not document.options.include_images,
         )
-        result = html_to_markdown.convert(document.html, options)
+        try:
+            result = html_to_markdown.convert(document.html, options)
+        except html_to_markdown.InvalidInputError as error:
+            # It refuses text that looks binary (a PDF saved as .html): no markdown.
+            document.warn(f"html-to-markdown refused the page: {error}")
+            return ""
         text: str = result.content or ""
         return drop_unsafe_targets(text).strip()
