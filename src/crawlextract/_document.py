@@ -14,6 +14,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from . import _dom
 from ._deadline import Deadline
+from ._extractors.lexbor_metadata import collect_head_facts
 from ._urls import document_base
 
 if TYPE_CHECKING:
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 
     from ._decode import Decoded
     from ._headers import Headers
+    from ._metadata import HeadFacts
     from ._options import Options
 
 
@@ -60,6 +62,7 @@ class Document:
         self.tree = LexborHTMLParser(self.html)
         deadline.check()
         self._dom: _dom.Element | None = None
+        self._head_facts: HeadFacts | None = None
         self._base_url: str | None = None
         self._base_url_known = False
 
@@ -84,12 +87,24 @@ class Document:
         return self.tree.root
 
     @property
+    def head_facts(self) -> HeadFacts:
+        """What the metadata rules read (title, metas, links, base, lang), collected once.
+
+        Shared by the ``lexbor`` metadata extractor and :attr:`base_url`, so a
+        page whose metadata and markdown are both read walks its tree for them once.
+        """
+        if self._head_facts is None:
+            # Locked: Lexbor's selector engine is not safe to share between threads.
+            with self._lock:
+                if self._head_facts is None:
+                    self._head_facts = collect_head_facts(self.tree)
+        return self._head_facts
+
+    @property
     def base_url(self) -> str | None:
         """The URL relative links resolve against: ``<base href>``, else the page URL."""
         if not self._base_url_known:
-            base = self.tree.css_first("base[href]")
-            href = base.attributes.get("href") if base is not None else None
-            self._base_url = document_base(self.url, href)
+            self._base_url = document_base(self.url, self.head_facts.base_href)
             self._base_url_known = True
         return self._base_url
 

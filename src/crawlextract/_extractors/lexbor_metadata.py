@@ -13,7 +13,7 @@ from crawlextract._metadata import (
 )
 
 if TYPE_CHECKING:
-    from selectolax.lexbor import LexborNode
+    from selectolax.lexbor import LexborHTMLParser, LexborNode
 
     from crawlextract._document import Document
     from crawlextract._types import OutputKind
@@ -30,28 +30,33 @@ class LexborMetadata:
     output: ClassVar[OutputKind] = "metadata"
 
     def extract(self, document: Document) -> Metadata:
-        """Collect the head facts from the Lexbor tree and apply the rules."""
-        facts = HeadFacts()
-        metas = facts.metas
-        links = facts.links
-        # One selector list, so Lexbor walks the document once (four separate
-        # queries walked it four times); matches come back in document order.
-        for node in document.tree.css(_HEAD_FACTS):
-            tag = node.tag
-            if tag == "meta":
-                attrs = node.attrs  # a view: no dict of every attribute is built
-                metas.append((attrs.get("name") or "", attrs.get("content")))
-            elif tag == "link":
-                attrs = node.attrs
-                links.append((attrs.get("rel") or "", attrs.get("href")))
-            elif tag == "title":
-                if facts.title is None and in_html_namespace(node):
-                    facts.title = node.text(deep=True)
-            elif facts.base_href is None:  # <base href>
-                facts.base_href = node.attrs.get("href")
-        root = document.html_node
-        facts.language = root.attrs.get("lang") if root is not None else None
-        return metadata_from_facts(facts, document.url, document.headers)
+        """Apply the rules to the head facts of the shared parse."""
+        return metadata_from_facts(document.head_facts, document.url, document.headers)
+
+
+def collect_head_facts(tree: LexborHTMLParser) -> HeadFacts:
+    """Collect what the metadata rules read from a Lexbor tree, in one pass."""
+    facts = HeadFacts()
+    metas = facts.metas
+    links = facts.links
+    # One selector list, so Lexbor walks the document once (four separate
+    # queries walked it four times); matches come back in document order.
+    for node in tree.css(_HEAD_FACTS):
+        tag = node.tag
+        if tag == "meta":
+            attrs = node.attrs  # a view: no dict of every attribute is built
+            metas.append((attrs.get("name") or "", attrs.get("content")))
+        elif tag == "link":
+            attrs = node.attrs
+            links.append((attrs.get("rel") or "", attrs.get("href")))
+        elif tag == "title":
+            if facts.title is None and in_html_namespace(node):
+                facts.title = node.text(deep=True)
+        elif facts.base_href is None:  # <base href>
+            facts.base_href = node.attrs.get("href")
+    root = tree.root
+    facts.language = root.attrs.get("lang") if root is not None else None
+    return facts
 
 
 def in_html_namespace(node: LexborNode) -> bool:
