@@ -163,3 +163,16 @@ def test_wide_page_is_handled_in_linear_time() -> None:
     # quadratic step would take minutes.
     assert time.perf_counter() - start < 30
     assert text.count("Row, one sentence.") == 100_000
+
+
+def test_forum_thread_keeps_every_post() -> None:
+    """On a forum thread the replies are the content: all posts are kept."""
+    posts = "".join(
+        f'<div class="post reply"><div class=author>user{n}</div>'
+        f"<div class=message><p>{PROSE.replace('water', f'post{n}')}</p></div></div>"
+        for n in range(5)
+    )
+    menu = "".join(f'<li><a href="/f{n}">Forum {n}</a></li>' for n in range(15))
+    text = readable(f"<body><ul>{menu}</ul><div class=replies>{posts}</div></body>")
+    assert all(f"post{n}" in text for n in range(5))
+    assert "Forum 3" not in text

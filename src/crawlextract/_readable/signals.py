@@ -43,11 +43,12 @@ BOILERPLATE = 2  #: a boilerplate hint
 CONTENT = 4  #: a content hint
 
 # Words of class and id names that say what an element is: comments and their
-# forms; sharing and social widgets; related, recommended and promoted links;
+# forms ("reply" is left out: forum software names its posts so, and there the
+# replies are the content); sharing and social widgets; related, recommended and promoted links;
 # newsletter and sign-up boxes; ads; consent and pop-up layers. Matched as whole
-# words (see _words), or as a word prefix when the entry ends with "*".
+# words (split as in name_flags), or as a word prefix when the entry ends with "*".
 _FUNCTION_WORDS = frozenset({
-    "comment*", "disqus", "respond", "replies", "reply", "discussion", "share*", "sharing",
+    "comment*", "disqus", "respond", "share*", "sharing",
     "social", "sociable", "sharethis", "addthis", "related", "recommend*", "recirc",
     "promo*", "sponsor*", "outbrain", "taboola", "trending", "popular", "newsletter*",
     "subscribe*", "subscription", "signup", "login", "register", "ad", "ads", "advert*",
