@@ -45,7 +45,8 @@ CONTENT = 4  #: a content hint
 # Words of class and id names that say what an element is: comments and their
 # forms ("reply" is left out: forum software names its posts so, and there the
 # replies are the content); sharing and social widgets; related, recommended and promoted links;
-# newsletter and sign-up boxes; ads; consent and pop-up layers. Matched as whole
+# newsletter and sign-up boxes; ads; consent and pop-up layers; and the words
+# for comments and ads in a few other languages. Matched as whole
 # words (split as in name_flags), or as a word prefix when the entry ends with "*".
 _FUNCTION_WORDS = frozenset({
     "comment*", "disqus", "respond", "share*", "sharing",
@@ -55,6 +56,7 @@ _FUNCTION_WORDS = frozenset({
     "advertisement", "adsense", "dfp", "cookie*", "consent", "gdpr", "modal", "popup",
     "tags", "taglist", "tagcloud", "keywords", "breadcrumb*", "pagination", "pager",
     "caption*", "credit*", "byline*", "dateline", "timestamp",
+    "kommentar*", "komentar*", "werbung", "publicidad", "publicite",
 })  # fmt: skip
 
 # Whole class names of common CSS frameworks that hide an element or show it
