@@ -6,11 +6,11 @@ from typing import TYPE_CHECKING, ClassVar
 
 from readability import Document as ReadabilityDocument
 
-from .._markdown import html_fragment_to_markdown
+from crawlextract._markdown import html_fragment_to_markdown
 
 if TYPE_CHECKING:
-    from .._document import Document
-    from .._types import OutputKind
+    from crawlextract._document import Document
+    from crawlextract._types import OutputKind
 
 
 class ReadabilityReadable:

@@ -6,9 +6,11 @@ from typing import TYPE_CHECKING, ClassVar
 
 import trafilatura
 
+from crawlextract._sanitize import strip_unsafe_links
+
 if TYPE_CHECKING:
-    from .._document import Document
-    from .._types import OutputKind
+    from crawlextract._document import Document
+    from crawlextract._types import OutputKind
 
 
 class TrafilaturaReadable:
@@ -21,6 +23,9 @@ class TrafilaturaReadable:
         """Run trafilatura; its ``None`` (nothing found) becomes ``""``."""
         if not document.html.strip():
             return ""
+        # include_comments=False: trafilatura keeps comment sections by
+        # default, which is not the main content (and cost ~0.007 F1 on the
+        # article benchmark).
         text = trafilatura.extract(
             document.html,
             url=document.url,
@@ -30,4 +35,6 @@ class TrafilaturaReadable:
             include_images=document.options.include_images,
             include_links=document.options.include_links,
         )
-        return (text or "").strip()
+        # trafilatura passes link targets through as written; ours never
+        # carry javascript:/vbscript:/data: targets, so neither may its.
+        return strip_unsafe_links((text or "").strip())
