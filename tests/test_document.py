@@ -66,3 +66,13 @@ def test_empty_page_still_has_a_tree() -> None:
     assert document.dom.find("html") is not None
     assert document.head_facts.title is None
     assert document.base_url is None
+
+
+def test_release_unlinks_and_drops_the_tree() -> None:
+    """`release()` drops the compact tree and clears its parent links."""
+    document = document_of("<div><p>x</p></div>")
+    root = document.dom
+    document.release()
+    assert document._dom is None
+    assert all(element.parent is None for element in root.iter())
+    document.release()  # twice is harmless

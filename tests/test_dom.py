@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import time
 
 import pytest
@@ -11,7 +12,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from crawlextract import Limits, Options, TimeBudgetExceeded
 from crawlextract._deadline import NO_DEADLINE, Deadline
-from crawlextract._dom import Element, build
+from crawlextract._dom import Element, build, unlink
 from crawlextract._extract import parse_document
 
 
@@ -215,3 +216,17 @@ def test_large_flat_page_is_linear() -> None:
     root = tree_of(html)
     assert sum(1 for e in root.iter() if e.tag == "p") == 200_000
     assert time.perf_counter() - start < 30
+
+
+def test_unlink_leaves_no_cycle_for_the_collector() -> None:
+    """After `unlink`, dropping the tree frees it by reference counting alone."""
+    gc.collect()
+    gc.disable()
+    try:
+        root = tree_of("<div><p>a<b>b</b></p><ul><li>1<li>2</ul></div>" * 50)
+        unlink(root)
+        assert all(element.parent is None for element in root.iter())
+        del root
+        assert gc.collect() == 0
+    finally:
+        gc.enable()

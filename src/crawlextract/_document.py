@@ -117,6 +117,19 @@ class Document:
                     self._dom = self._build_dom()
         return self._dom
 
+    def release(self) -> None:
+        """Let the compact tree go now; call only when nothing will read this document again.
+
+        Child and parent links make the tree a web of reference cycles, which
+        only Python's cycle collector frees, late and at a cost (about a tenth
+        of the CPU time of all four outputs). Unlinking the parents lets plain
+        reference counting free the tree as soon as the document is dropped.
+        """
+        with self._lock:
+            root, self._dom = self._dom, None
+        if root is not None:
+            _dom.unlink(root)
+
     def _build_dom(self) -> _dom.Element:
         root = self.html_node
         if root is None:

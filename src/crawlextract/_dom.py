@@ -233,6 +233,21 @@ def build(  # noqa: C901, PLR0912, PLR0915
     return document, report
 
 
+def unlink(root: Element) -> None:
+    """Clear the ``parent`` of every element under ``root``, so no cycle is left.
+
+    The tree is then freed by reference counting alone once it is dropped.
+    Nothing may walk upwards in it afterwards.
+    """
+    stack = [root]
+    pop = stack.pop
+    extend = stack.extend
+    while stack:
+        element = pop()
+        element.parent = None
+        extend([child for child in element.children if not isinstance(child, str)])
+
+
 def _name(node: LexborNode, names: dict[int, str]) -> str:
     # The tag name, lowercase, or "" for a node the tree leaves out; remembered
     # for this document. Not sys.intern()ed: on some Pythons interned strings
