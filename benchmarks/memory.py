@@ -125,8 +125,12 @@ def report(samples: list[tuple[int, float]], summary: dict[str, float], command:
 
 
 def write_part(text: str) -> None:
-    """Replace the ``### Memory`` part of the ``## Speed`` section (add it if absent)."""
-    current = DOCS.read_text(encoding="utf-8") if DOCS.exists() else "# Benchmarks\n"
+    """Replace the ``### Memory`` part of the ``## Speed`` section (add what is missing)."""
+    current = (
+        DOCS.read_text(encoding="utf-8")
+        if DOCS.exists()
+        else "# Benchmarks\n\n## Quality\n\nNot measured yet (`benchmarks/quality.py`).\n"
+    )
     speed = current.find("## Speed\n")
     if speed < 0:
         current = current.rstrip() + "\n\n## Speed\n\nNot measured yet (`benchmarks/speed.py`).\n"
@@ -136,12 +140,12 @@ def write_part(text: str) -> None:
     start = current.find("### Memory\n", speed, section_end)
     if start < 0:
         start = end = section_end
-        text = "\n" + text if not current[:start].endswith("\n\n") else text
     else:
         end = current.find("\n##", start + 1, section_end)
         end = section_end if end < 0 else end + 1
-    rest = current[end:]
-    joined = current[:start] + text.strip() + "\n" + ("\n" + rest if rest else "")
+    before = current[:start].rstrip() + "\n\n"
+    rest = current[end:].lstrip("\n")
+    joined = before + text.strip() + "\n" + ("\n" + rest if rest else "")
     DOCS.parent.mkdir(parents=True, exist_ok=True)
     DOCS.write_text(joined, encoding="utf-8")
 
