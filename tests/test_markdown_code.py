@@ -66,3 +66,13 @@ def test_huge_single_line_pre() -> None:
     """A 5 MB single-line <pre> is copied through in linear time."""
     line = "x" * 5_000_000
     assert md(f"<pre>{line}</pre>") == f"```\n{line}\n```"
+
+
+def test_adjacent_code_spans_merge() -> None:
+    """Two code spans in a row become one (their fences would merge into one run)."""
+    assert md("<p><code>a</code><code>`b</code> <code>c</code></p>") == "``a`b`` `c`"
+
+
+def test_inline_code_skips_form_controls() -> None:
+    """Text of a <textarea> or hidden element inside <code> is not code text."""
+    assert md("<p><code>x<textarea>t</textarea><span hidden>h</span></code></p>") == "`x`"

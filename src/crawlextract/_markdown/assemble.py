@@ -14,7 +14,13 @@ from __future__ import annotations
 
 import re
 
-from .escape import LINE_START_CHARS, escape_heading_end, escape_line_start, longest_backtick_run
+from .escape import (
+    LINE_START_CHARS,
+    code_span,
+    escape_heading_end,
+    escape_line_start,
+    longest_backtick_run,
+)
 from .tokens import (
     BLOCK,
     BR,
@@ -33,6 +39,7 @@ from .tokens import (
     STRONG_OPEN,
     TABLE_END,
     CodeBlock,
+    CodeSpan,
     Container,
     Context,
     HeadingStart,
@@ -88,6 +95,7 @@ def _filled_columns(rows: list[list[str]], width: int) -> tuple[list[list[str]],
 class _Assembler:
     __slots__ = (
         "cells",
+        "code",
         "ctx",
         "heading",
         "heading_ctx",
@@ -119,8 +127,23 @@ class _Assembler:
         self.rows: list[list[str]] = []
         self.cells: list[str] | None = None
         self.in_cell = False
+        # The last code span written: (its markdown, its text).
+        self.code: tuple[str | None, str] = (None, "")
 
     # -- inline ---------------------------------------------------------------
+
+    def code_span(self, span: CodeSpan) -> None:
+        # Two spans in a row would merge their backtick fences into one run
+        # that closes nothing; write them as one span instead.
+        pieces = self.pieces
+        written, previous = self.code
+        text = span.text
+        if pieces and pieces[-1] is written:  # the very object: nothing came between
+            text = previous + text
+            pieces.pop()
+        markdown = code_span(text, in_table=span.in_table)
+        self.code = (markdown, text)
+        pieces.append(markdown)
 
     def open(self, markup: str) -> None:
         self.opens.append((markup, len(self.pieces)))
@@ -360,8 +383,10 @@ def assemble(text: str, data: list[object]) -> str:  # noqa: C901, PLR0912, PLR0
                 a.close_link(payload)  # type: ignore[arg-type]
             elif kind is Literal:
                 pieces.append(payload.text)  # type: ignore[attr-defined]
+            elif kind is CodeSpan:
+                a.code_span(payload)  # type: ignore[arg-type]
             elif kind is Context:
-                if not a.heading:
+                if pieces and not a.heading:
                     a.flush()
                 a.ctx = payload  # type: ignore[assignment]
             elif kind is HeadingStart:

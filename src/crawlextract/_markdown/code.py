@@ -6,14 +6,14 @@ import re
 from typing import TYPE_CHECKING
 
 from .hidden import SKIPPED, is_hidden
-from .tokens import CodeBlock, Literal
+from .tokens import CodeBlock, CodeSpan
 
 if TYPE_CHECKING:
     from crawlextract._dom import Element
 
     from .walk import Walker
 
-from .escape import clean_code, code_span
+from .escape import clean_code
 
 INLINE_CODE_TAGS = ("code", "kbd", "samp", "tt")
 _LANGUAGE_PREFIXES = ("language-", "lang-")
@@ -72,7 +72,7 @@ def pre(walker: Walker, element: Element) -> None:
 
 def inline_code(walker: Walker, element: Element) -> None:
     """A code span with a fence longer than any backtick run inside it."""
-    _span(walker, element.text())
+    _span(walker, verbatim_text(element))
 
 
 def _span(walker: Walker, text: str) -> None:
@@ -84,6 +84,6 @@ def _span(walker: Walker, text: str) -> None:
     parts = walker.parts
     if text[0].isspace():
         parts.append(" ")
-    walker.emit(Literal(code_span(collapsed, in_table=walker.cell_depth > 0)))
+    walker.emit(CodeSpan(collapsed, in_table=walker.cell_depth > 0))
     if text[-1].isspace():
         parts.append(" ")

@@ -101,6 +101,19 @@ class Literal:
         self.text = text
 
 
+class CodeSpan:
+    """Inline code: its collapsed text (two spans in a row merge into one)."""
+
+    __slots__ = ("in_table", "text")
+
+    def __init__(self, text: str, *, in_table: bool) -> None:
+        """Keep the text; the span is written when the line is assembled."""
+        #: The code, whitespace collapsed, not empty.
+        self.text = text
+        #: Whether it is inside a table cell (``|`` must be escaped).
+        self.in_table = in_table
+
+
 @dataclass(frozen=True, slots=True)
 class HeadingStart:
     """A heading starts; it ends at the next :data:`HEADING_END`."""
