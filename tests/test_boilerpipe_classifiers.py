@@ -109,7 +109,7 @@ def _dense(words: int) -> TextBlock:
 def test_everything_after_the_end_marker_is_dropped() -> None:
     """Once 60 dense words came before it, an end marker drops itself and what follows."""
     end = _block("Add your comment")
-    end.labels.add(END_OF_TEXT)
+    end.add_label(END_OF_TEXT)
     end.is_content = True
     after = _dense(40)
     drop_after_end_of_text(_document(_dense(70), end, after))
@@ -120,7 +120,7 @@ def test_everything_after_the_end_marker_is_dropped() -> None:
 def test_an_early_end_marker_is_ignored() -> None:
     """An end marker before 60 dense words of content changes nothing."""
     end = _block("Add your comment")
-    end.labels.add(END_OF_TEXT)
+    end.add_label(END_OF_TEXT)
     after = _dense(40)
     drop_after_end_of_text(_document(_dense(30), end, after))
     assert after.is_content

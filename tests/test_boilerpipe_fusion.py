@@ -61,9 +61,9 @@ def test_largest_block_wins_and_the_rest_might_be_content() -> None:
 def test_title_expands_down_to_the_article() -> None:
     """Demoted blocks from the headline down to the article become content again."""
     blocks = _blocks(("nav", False), ("Headline", False), ("byline", False), ("body", True))
-    blocks[1].labels.add(TITLE)
+    blocks[1].add_label(TITLE)
     for block in blocks[:3]:
-        block.labels.add(MIGHT_BE_CONTENT)
+        block.add_label(MIGHT_BE_CONTENT)
     expand_title_to_content(TextDocument(None, blocks))
     assert [b.is_content for b in blocks] == [False, True, True, True]
 
@@ -71,6 +71,7 @@ def test_title_expands_down_to_the_article() -> None:
 def test_title_after_the_article_expands_nothing() -> None:
     """A title label below the first content block changes nothing."""
     blocks = _blocks(("body", True), ("Headline", False))
-    blocks[1].labels.update({TITLE, MIGHT_BE_CONTENT})
+    blocks[1].add_label(TITLE)
+    blocks[1].add_label(MIGHT_BE_CONTENT)
     expand_title_to_content(TextDocument(None, blocks))
     assert not blocks[1].is_content

@@ -25,7 +25,7 @@ def test_merged_block_sums_its_features() -> None:
     """A merged block sums words, link words and wrapped lines, and spans both offsets."""
     first = _block(" ".join(["word"] * 40))
     second = _block("more words here", linked=2, offset=1)
-    second.labels.add("x")
+    second.add_label("x")
     second.is_content = True
     first.merge(second)
     assert first.text.endswith("\nmore words here")

@@ -16,17 +16,16 @@ decides per tag name what each event does:
 
 :func:`segment` replays those events from one walk of the tree (start tag,
 children, end tag; void elements such as ``<br>`` only start, as on the page)
-and keeps boilerpipe's state, so block boundaries agree. The walk only records
-each block's raw buffer; the words are counted afterwards, block by block. A
-block is kept when it has at least one token; its text is stripped at the ends
-and keeps the page's inner whitespace.
+and keeps boilerpipe's state, so block boundaries agree. A block is kept when
+it has at least one token; its text is stripped at the ends and keeps the
+page's inner whitespace.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from crawlextract._dom import Element
 
@@ -73,26 +72,18 @@ _CHECK_EVERY = 4096
 
 def segment(dom: Element, deadline: Deadline) -> TextDocument:
     """Return the page's title and text blocks, in page order."""
-    title, buffers = _replay(dom, deadline)
-    return TextDocument(title, _make_blocks(buffers))
+    title, blocks = _replay(dom, deadline)
+    return TextDocument(title, blocks)
 
 
-class _Buffer(NamedTuple):
-    """The raw text of one block as the walk left it."""
-
-    text: str
-    link_text: str  # the part of the text inside links ("" for none)
-    level: int  # nesting level of the first text
-
-
-def _replay(dom: Element, deadline: Deadline) -> tuple[str | None, list[_Buffer]]:  # noqa: C901, PLR0912, PLR0915
+def _replay(dom: Element, deadline: Deadline) -> tuple[str | None, list[TextBlock]]:  # noqa: C901, PLR0912, PLR0915
     # One function with local state and local names: this loop runs for every
     # node of the page, and per-event method calls and global lookups cost
     # more than everything else here together.
     block, inline, anchor, spaced, ignore = _BLOCK, _INLINE, _ANCHOR, _SPACED, _IGNORE
     void, check_every, text_as_markup = _VOID, _CHECK_EVERY, _RAW_TEXT | _RCDATA
     action_of = _ACTIONS.get
-    buffers: list[_Buffer] = []
+    blocks: list[TextBlock] = []
     title: str | None = None
     parts: list[str] = []  # the open block: text pieces and single spaces
     link_parts: list[str] = []  # the same, only what lies inside links
@@ -114,7 +105,9 @@ def _replay(dom: Element, deadline: Deadline) -> tuple[str | None, list[_Buffer]
         parts.clear()
         ends_with_space = False
         if in_body:
-            buffers.append(_Buffer(text, "".join(link_parts), first_level))
+            block = _make_block(text, "".join(link_parts), len(blocks), first_level)
+            if block is not None:
+                blocks.append(block)
             first_level = -1
         elif last_start == "title":
             text = text.strip()
@@ -247,7 +240,7 @@ def _replay(dom: Element, deadline: Deadline) -> tuple[str | None, list[_Buffer]
                 flush()
     if parts:
         flush()
-    return title, buffers
+    return title, blocks
 
 
 def _markup_in_text(children: list[Element | str], *, unescape: bool) -> list[Element | str]:
@@ -269,17 +262,14 @@ def _markup_in_text(children: list[Element | str], *, unescape: bool) -> list[El
     return read
 
 
-def _make_blocks(buffers: list[_Buffer]) -> list[TextBlock]:
-    """Count the words of each buffer and keep those with a token as blocks."""
-    blocks: list[TextBlock] = []
-    for text, link_text, level in buffers:
-        words = count_words(text)
-        if not words and not has_token(text):
-            continue
-        stripped = text.strip()
-        linked = 0
-        if link_text and words:
-            # A block that is one link (a menu entry) needs no second count.
-            linked = words if link_text.strip() == stripped else count_words(link_text)
-        blocks.append(TextBlock(stripped, words, linked, len(blocks), level))
-    return blocks
+def _make_block(text: str, link_text: str, offset: int, level: int) -> TextBlock | None:
+    """Count a block's words; a block without a single token is no block."""
+    words = count_words(text)
+    if not words and not has_token(text):
+        return None
+    stripped = text.strip()
+    linked = 0
+    if link_text and words:
+        # A block that is one link (a menu entry) needs no second count.
+        linked = words if link_text.strip() == stripped else count_words(link_text)
+    return TextBlock(stripped, words, linked, offset, level)

@@ -31,14 +31,27 @@ _END_MAX_WORDS = 15
 _END_MIN_CHARS = 8
 
 
+# Every end phrase contains one of these: one search over all short blocks
+# finds the few worth the exact test.
+_END_KEYWORDS = re.compile(
+    r"comment|please rate this|what you think\.\.\.|reader views|have your say"
+    r"|rtta artikeln|users responded in"
+)
+
+
 def mark_end_of_text(document: TextDocument) -> None:
     """Label short blocks such as "Add your comment" or "42 comments" as the end of the text."""
-    for block in document.blocks:
-        if block.num_words >= _END_MAX_WORDS or len(block.text) < _END_MIN_CHARS:
-            continue
+    short = [
+        block
+        for block in document.blocks
+        if block.num_words < _END_MAX_WORDS and len(block.text) >= _END_MIN_CHARS
+    ]
+    if _END_KEYWORDS.search("\n".join(block.text for block in short).lower()) is None:
+        return  # the usual case: one search instead of one per block
+    for block in short:
         text = block.text.lower()
         if _END_PHRASES.search(text) or text == _END_EXACT:
-            block.labels.add(END_OF_TEXT)
+            block.add_label(END_OF_TEXT)
 
 
 # Separators a page title is split at, from strict to loose; the longest part
@@ -65,7 +78,7 @@ def mark_title(document: TextDocument) -> None:
         if text.isascii() and len(text) not in lengths:
             continue
         if text.lower() in candidates:
-            block.labels.add(TITLE)
+            block.add_label(TITLE)
 
 
 def title_candidates(title: str | None) -> set[str]:

@@ -71,7 +71,7 @@ def keep_largest(document: TextDocument) -> None:
             block.is_content = True
         else:
             block.is_content = False
-            block.labels.add(MIGHT_BE_CONTENT)
+            block.add_label(MIGHT_BE_CONTENT)
 
 
 def expand_title_to_content(document: TextDocument) -> None:

@@ -10,6 +10,7 @@ TITLE = "title"
 END_OF_TEXT = "end-of-text"
 #: The block lost to the largest block, but may still belong to the article.
 MIGHT_BE_CONTENT = "might-be-content"
+_NO_LABELS: frozenset[str] = frozenset()
 
 
 class TextBlock:
@@ -36,10 +37,11 @@ class TextBlock:
         self, text: str, num_words: int, num_linked_words: int, offset: int, tag_level: int
     ) -> None:
         """Make an unmerged block: the ``offset``-th block of the page."""
-        # The texts of the unmerged blocks this one covers, joined on demand:
-        # joining at every merge would copy the text over and over.
-        self._sources = [text]
+        # The text; for a merged block, None until asked for, with the texts of
+        # the unmerged blocks it covers in _sources (joining at every merge
+        # would copy the text over and over).
         self._joined: str | None = text
+        self._sources: list[str] | None = None
         #: Tokens with a letter or digit.
         self.num_words = num_words
         #: Words inside ``<a>`` elements.
@@ -52,8 +54,9 @@ class TextBlock:
         self.tag_level = tag_level
         #: Whether the filters so far think it is article text.
         self.is_content = False
-        #: Labels the filters attached (see the module constants).
-        self.labels: set[str] = set()
+        #: Labels the filters attached (see the module constants). Few blocks
+        #: get one, so all share one empty set until they do.
+        self.labels: frozenset[str] = _NO_LABELS
         # Wrapped-line counts are only read by one filter, on a few blocks, so
         # they are computed on demand from the texts of the unmerged blocks.
         self._lines: tuple[int, int] | None = None
@@ -70,8 +73,13 @@ class TextBlock:
     def text(self) -> str:
         """The block's text (merged blocks: one line each), inner whitespace as on the page."""
         if self._joined is None:
-            self._joined = "\n".join(self._sources)
+            self._joined = "\n".join(self._sources or ())
         return self._joined
+
+    def add_label(self, label: str) -> None:
+        """Attach a label."""
+        if label not in self.labels:
+            self.labels = self.labels | {label}
 
     @property
     def link_density(self) -> float:
@@ -87,13 +95,15 @@ class TextBlock:
     def wrapped_lines(self) -> tuple[int, int]:
         """Return (words in wrapped lines, wrapped lines), summed over merged blocks."""
         if self._lines is None:
-            counts = [wrapped_lines(source) for source in self._sources]
+            counts = [wrapped_lines(source) for source in self._texts()]
             self._lines = (sum(c[0] for c in counts), sum(c[1] for c in counts))
         return self._lines
 
     def merge(self, other: TextBlock) -> None:
         """Absorb the block that follows this one."""
-        self._sources.extend(other._sources)
+        if self._sources is None:
+            self._sources = self._texts()
+        self._sources.extend(other._texts())
         self._joined = None
         self._lines = None
         self.num_words += other.num_words
@@ -101,8 +111,13 @@ class TextBlock:
         self.offset_start = min(self.offset_start, other.offset_start)
         self.offset_end = max(self.offset_end, other.offset_end)
         self.is_content = self.is_content or other.is_content
-        self.labels |= other.labels
+        if other.labels:
+            self.labels = self.labels | other.labels
         self.tag_level = min(self.tag_level, other.tag_level)
+
+    def _texts(self) -> list[str]:
+        """The texts of the unmerged blocks this block covers."""
+        return list(self._sources) if self._sources is not None else [self.text]
 
 
 class TextDocument:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import TYPE_CHECKING, ClassVar
 
 from boilerpy3 import extractors
 
 if TYPE_CHECKING:
-    from .._document import Document
-    from .._types import OutputKind
+    from crawlextract._document import Document
+    from crawlextract._types import OutputKind
 
 
 class _DropBelowError(logging.Filter):
@@ -21,6 +22,8 @@ class _DropBelowError(logging.Filter):
 
 
 _FILTER = _DropBelowError()
+# What Python's html.parser takes for the start of a start tag.
+_START_TAG = re.compile(r"<[a-zA-Z]")
 
 
 class Boilerpy3Boilerpipe:
@@ -37,8 +40,10 @@ class Boilerpy3Boilerpipe:
 
     def extract(self, document: Document) -> str:
         """Run boilerpy3's ArticleExtractor; a boilerpy3 failure is a page warning."""
-        if "<" not in document.html:
-            # boilerpy3 raises AttributeError on input without any tag.
+        if _START_TAG.search(document.html) is None:
+            # boilerpy3 raises AttributeError on input without a start tag (its
+            # parser reads a tag's name before it has seen one); there is no
+            # article in such input, and its answer would be empty.
             return ""
         extractor = extractors.ArticleExtractor(raise_on_failure=True)
         text: str = extractor.get_content(document.html)
