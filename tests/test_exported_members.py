@@ -36,3 +36,12 @@ def test_exported_callables_and_classes_have_docstrings():
         member = getattr(crawlextract, name)
         if callable(member):
             assert (member.__doc__ or "").strip(), name
+
+
+def test_warc_module_matches_the_documented_api():
+    """crawlextract.warc.__all__ and its section of the API reference list the same names."""
+    import crawlextract.warc  # noqa: PLC0415 - the module under test
+
+    text = API_DOC.read_text(encoding="utf-8")
+    documented = re.findall(r"^::: crawlextract\.warc\.(\w+)\s*$", text, flags=re.MULTILINE)
+    assert sorted(crawlextract.warc.__all__) == sorted(documented)
