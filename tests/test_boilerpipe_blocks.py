@@ -119,6 +119,14 @@ def test_iframe_text_is_read_as_markup() -> None:
     assert blocks == [("before", 1, 0), ("&lt;b&gt; fallback", 3, 0)]
 
 
+def test_iframe_markup_ends_blocks_but_escaped_markup_is_text() -> None:
+    """A tag written in iframe text is a block boundary; an escaped one is text."""
+    body = "<iframe><p>Your browser &amp; frames</p>&lt;b&gt;</iframe>"
+    _, blocks = _features(_page(body))
+    assert blocks == [("Your browser & frames", 3, 0), ("<b>", 1, 0)]
+    assert _features(_page(body)) == _reference_features(_page(body))
+
+
 def test_tag_level_is_the_nesting_of_the_first_text() -> None:
     """Deeper text has a higher tag level."""
     document = _segment(_page("<div><p>shallow</p><div><div><p>deep</p></div></div></div>"))

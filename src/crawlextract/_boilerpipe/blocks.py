@@ -59,11 +59,12 @@ _VOID = frozenset(
     ("area", "base", "basefont", "bgsound", "br", "col", "frame", "hr", "image", "img",
      "input", "keygen", "link", "meta", "param", "source", "track", "wbr")
 )  # fmt: skip
-# Elements whose content an HTML5 parser keeps as raw text, where boilerpipe's
-# parser reads markup: entities are decoded there (the first group only) and
-# each tag inside ends a block.
+# Elements whose content an HTML5 parser keeps as raw text (entities and tags
+# left as written), where boilerpipe's parser reads markup: each tag inside
+# ends a block and the text between has its entities decoded. (``title`` and
+# ``textarea`` have their entities decoded by HTML5 already, so a "<" there may
+# have been "&lt;"; they are left alone.)
 _RAW_TEXT = frozenset(("iframe", "noembed", "noframes", "xmp", "plaintext"))
-_RCDATA = frozenset(("textarea", "title"))
 _TAG_IN_TEXT = re.compile(r"</?[a-zA-Z][^>]*>")
 
 # How many elements to walk between deadline checks: a few milliseconds of work.
@@ -81,7 +82,7 @@ def _replay(dom: Element, deadline: Deadline) -> tuple[str | None, list[TextBloc
     # node of the page, and per-event method calls and global lookups cost
     # more than everything else here together.
     block, inline, anchor, spaced, ignore = _BLOCK, _INLINE, _ANCHOR, _SPACED, _IGNORE
-    void, check_every, text_as_markup = _VOID, _CHECK_EVERY, _RAW_TEXT | _RCDATA
+    void, check_every, raw_text = _VOID, _CHECK_EVERY, _RAW_TEXT
     action_of = _ACTIONS.get
     blocks: list[TextBlock] = []
     title: str | None = None
@@ -105,9 +106,9 @@ def _replay(dom: Element, deadline: Deadline) -> tuple[str | None, list[TextBloc
         parts.clear()
         ends_with_space = False
         if in_body:
-            block = _make_block(text, "".join(link_parts), len(blocks), first_level)
-            if block is not None:
-                blocks.append(block)
+            made = _make_block(text, "".join(link_parts), len(blocks), first_level)
+            if made is not None:
+                blocks.append(made)
             first_level = -1
         elif last_start == "title":
             text = text.strip()
@@ -195,8 +196,8 @@ def _replay(dom: Element, deadline: Deadline) -> tuple[str | None, list[TextBloc
             last_start = tag
             children = node.children
             if children:
-                if tag in text_as_markup:
-                    children = _markup_in_text(children, unescape=tag in _RAW_TEXT)
+                if tag in raw_text:
+                    children = _markup_in_raw_text(children)
             elif tag in void:
                 continue
             stack.append(iter(children))
@@ -243,22 +244,21 @@ def _replay(dom: Element, deadline: Deadline) -> tuple[str | None, list[TextBloc
     return title, blocks
 
 
-def _markup_in_text(children: list[Element | str], *, unescape: bool) -> list[Element | str]:
-    """Read raw text as boilerpipe's parser does: entities decoded, tags as block boundaries."""
+def _markup_in_raw_text(children: list[Element | str]) -> list[Element | str]:
+    """Read raw text as boilerpipe's parser does: tags as block boundaries, entities decoded."""
     read: list[Element | str] = []
     for child in children:
         if not isinstance(child, str):
             read.append(child)
             continue
-        text = html.unescape(child) if unescape else child
         start = 0
-        for tag in _TAG_IN_TEXT.finditer(text):
+        for tag in _TAG_IN_TEXT.finditer(child):
             if tag.start() > start:
-                read.append(text[start : tag.start()])
+                read.append(html.unescape(child[start : tag.start()]))
             read.append(Element("#tag-in-text", {}, None))
             start = tag.end()
-        if start < len(text):
-            read.append(text[start:])
+        if start < len(child):
+            read.append(html.unescape(child[start:]))
     return read
 
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from .model import MIGHT_BE_CONTENT, TITLE
 
 if TYPE_CHECKING:
-    from .model import TextDocument
+    from .model import TextBlock, TextDocument
 
 # Blocks at most this many page blocks apart are fused (boilerpipe's default).
 _MAX_GAP = 1
@@ -39,13 +39,27 @@ def _fuse(document: TextDocument, *, content_only: bool) -> None:
             return
     kept = blocks[: start + 1]
     previous = blocks[start]
+    # The run of blocks to merge into `previous`, merged in one go when it ends;
+    # `end` and `content` are what `previous` will have after that merge.
+    run: list[TextBlock] = []
+    end = previous.offset_end
+    content = previous.is_content
     for block in blocks[start + 1 :]:
-        close = block.offset_start - previous.offset_end - 1 <= _MAX_GAP
-        if block.is_content and close and (previous.is_content or not content_only):
-            previous.merge(block)
-        else:
-            kept.append(block)
-            previous = block
+        close = block.offset_start - end - 1 <= _MAX_GAP
+        if block.is_content and close and (content or not content_only):
+            run.append(block)
+            end = max(end, block.offset_end)
+            content = True
+            continue
+        if run:
+            previous.merge(*run)
+            run = []
+        kept.append(block)
+        previous = block
+        end = block.offset_end
+        content = block.is_content
+    if run:
+        previous.merge(*run)
     document.blocks = kept
 
 

@@ -21,7 +21,6 @@ class TextBlock:
     """
 
     __slots__ = (
-        "_joined",
         "_lines",
         "_sources",
         "is_content",
@@ -31,16 +30,16 @@ class TextBlock:
         "offset_end",
         "offset_start",
         "tag_level",
+        "text",
     )
 
     def __init__(
         self, text: str, num_words: int, num_linked_words: int, offset: int, tag_level: int
     ) -> None:
         """Make an unmerged block: the ``offset``-th block of the page."""
-        # The text; for a merged block, None until asked for, with the texts of
-        # the unmerged blocks it covers in _sources (joining at every merge
-        # would copy the text over and over).
-        self._joined: str | None = text
+        #: The block's text (merged blocks: one line each), inner whitespace as on the page.
+        self.text = text
+        # A merged block's unmerged texts, for its wrapped lines (None: unmerged).
         self._sources: list[str] | None = None
         #: Tokens with a letter or digit.
         self.num_words = num_words
@@ -69,13 +68,6 @@ class TextBlock:
             f"linked={self.num_linked_words} {kind} {sorted(self.labels)} {self.text[:40]!r}>"
         )
 
-    @property
-    def text(self) -> str:
-        """The block's text (merged blocks: one line each), inner whitespace as on the page."""
-        if self._joined is None:
-            self._joined = "\n".join(self._sources or ())
-        return self._joined
-
     def add_label(self, label: str) -> None:
         """Attach a label."""
         if label not in self.labels:
@@ -95,27 +87,32 @@ class TextBlock:
     def wrapped_lines(self) -> tuple[int, int]:
         """Return (words in wrapped lines, wrapped lines), summed over merged blocks."""
         if self._lines is None:
-            counts = [wrapped_lines(source) for source in self._texts()]
+            counts = [wrapped_lines(source) for source in self.source_texts()]
             self._lines = (sum(c[0] for c in counts), sum(c[1] for c in counts))
         return self._lines
 
-    def merge(self, other: TextBlock) -> None:
-        """Absorb the block that follows this one."""
-        if self._sources is None:
-            self._sources = self._texts()
-        self._sources.extend(other._texts())
-        self._joined = None
-        self._lines = None
-        self.num_words += other.num_words
-        self.num_linked_words += other.num_linked_words
-        self.offset_start = min(self.offset_start, other.offset_start)
-        self.offset_end = max(self.offset_end, other.offset_end)
-        self.is_content = self.is_content or other.is_content
-        if other.labels:
-            self.labels = self.labels | other.labels
-        self.tag_level = min(self.tag_level, other.tag_level)
+    def merge(self, *others: TextBlock) -> None:
+        """Absorb the blocks that follow this one, in order.
 
-    def _texts(self) -> list[str]:
+        Merging a whole run at once joins the text once: merging one block at
+        a time would copy the growing text again at every step.
+        """
+        sources = self.source_texts()
+        for other in others:
+            sources.extend(other.source_texts())
+            self.num_words += other.num_words
+            self.num_linked_words += other.num_linked_words
+            self.offset_start = min(self.offset_start, other.offset_start)
+            self.offset_end = max(self.offset_end, other.offset_end)
+            self.is_content = self.is_content or other.is_content
+            if other.labels:
+                self.labels = self.labels | other.labels
+            self.tag_level = min(self.tag_level, other.tag_level)
+        self._sources = sources
+        self.text = "\n".join(sources)
+        self._lines = None
+
+    def source_texts(self) -> list[str]:
         """The texts of the unmerged blocks this block covers."""
         return list(self._sources) if self._sources is not None else [self.text]
 
