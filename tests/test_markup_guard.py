@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from hypothesis import given
 from selectolax.lexbor import LexborHTMLParser
 
 import crawlextract
@@ -11,8 +12,12 @@ from crawlextract._markup_guard import (
     MAX_ATTRIBUTES,
     MAX_SELECT_OPTIONS,
     SCAN_FROM_TAGS,
+    GuardReport,
+    _Scan,
     defuse,
 )
+from output_contract import check_page
+from strategies import PROPERTY_SETTINGS, html_documents
 
 DEPTH = 200
 LIMIT = DEPTH * DEPTH_FACTOR
@@ -104,3 +109,15 @@ def test_extract_reports_the_rewrite() -> None:
     """extract() applies the guard and says so in Page.warnings."""
     page = crawlextract.extract("<div>" * 50_000 + "deep text")
     assert any("flattened" in warning for warning in page.warnings)
+
+
+@PROPERTY_SETTINGS
+@given(html=html_documents())
+def test_rewriting_never_breaks_a_page(html: str) -> None:
+    """With a tiny depth limit every generated page is rewritten without error and still parses."""
+    out, report = _Scan(html, 3, NO_DEADLINE).run()
+    assert (out is html) == (report == GuardReport())
+    assert len(out) <= len(html) + report.options
+    LexborHTMLParser(out)
+    if out is not html:
+        check_page(crawlextract.extract(out))

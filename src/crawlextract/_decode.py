@@ -76,8 +76,10 @@ _BOMS = (
 # How far into the page the <meta> prescan looks. The HTML standard says 1024
 # bytes; real pages put long comments and scripts first, so we look further.
 _PRESCAN_BYTES = 16 * 1024
+# "[^<>]", not "[^>]": a run of "<meta" without ">" would otherwise make every
+# match attempt scan to the end of the window (quadratic in the window).
 _META_CHARSET = re.compile(
-    rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:\-]+)""", re.IGNORECASE
+    rb"""<meta\b[^<>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:\-]+)""", re.IGNORECASE
 )
 # charset-normalizer's time grows with the input; a sample decides as well.
 _DETECTION_SAMPLE_BYTES = 64 * 1024
