@@ -130,6 +130,13 @@ CASES: dict[str, Case] = {
         lambda: "<title>a\ud800b</title><p>" + "x\udfffy " * 200_000 + "</p>",
         markdown_contains=("x\ufffdy",),
     ),
+    "misnested_formatting_100k": Case(
+        # The adoption agency keeps each <div> open: 100,000 levels, quadratic
+        # for the parser (248 s) unless flattened first.
+        lambda: "<a><div><b>z</a>" * 100_000,
+        warnings=("flattened",),
+        markdown_contains=("z",),
+    ),
     "attribute_flood_200k": Case(
         lambda: "<p " + " ".join(f"a{i}=v" for i in range(200_000)) + ">text</p>" + "<br>" * 9000,
         warnings=("attributes",),

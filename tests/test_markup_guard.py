@@ -77,6 +77,21 @@ def test_svg_title_is_not_raw_text() -> None:
     assert _depth(out) <= LIMIT + 10
 
 
+def test_block_inside_closed_formatting_element_stays_open() -> None:
+    """'<a><div></a>' leaves the div open (adoption agency), so the scan keeps counting it."""
+    html = "<a><div><b>z</a>" * 20_000
+    out, report = defuse(html, DEPTH, NO_DEADLINE)
+    assert report.flattened > 0
+    assert _depth(out) <= 3 * LIMIT
+
+
+def test_end_tag_out_of_scope_closes_nothing() -> None:
+    """A </div> cannot close a div outside the table it is in, so it does not shrink the depth."""
+    html = "<div><table><tr><td>x</div>" * 5_000
+    _out, report = defuse(html, DEPTH, NO_DEADLINE)
+    assert report.flattened > 0
+
+
 def test_attribute_flood_is_cut() -> None:
     """A tag with 100,000 attributes keeps the first MAX_ATTRIBUTES, in order."""
     attributes = " ".join(f'a{i}="v"' for i in range(100_000))

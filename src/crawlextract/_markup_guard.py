@@ -77,6 +77,16 @@ _NOT_NESTING = frozenset(
      "tfoot", "colgroup", "caption", "rb", "rt", "rtc", "rp", "html", "head", "body"}
 )  # fmt: skip
 _FOREIGN = frozenset({"svg", "math"})
+# Formatting elements: their end tag runs the adoption agency algorithm.
+_FORMATTING = frozenset(
+    {"a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong",
+     "tt", "u"}
+)  # fmt: skip
+# Elements an end tag's search for its element does not cross (the standard's
+# "has an element in scope" boundaries that the model keeps on its stack).
+_SCOPE_BOUNDARIES = frozenset(
+    {"applet", "marquee", "object", "table", "template", "svg", "math", "html", "select"}
+)
 # How far down the modelled stack an end tag looks for its element; keeps each
 # end tag O(1) while matching every ordinarily nested page.
 _END_TAG_SEARCH = 64
@@ -230,10 +240,21 @@ class _Scan:
         stack = self.stack
         bottom = max(0, len(stack) - _END_TAG_SEARCH)
         for index in range(len(stack) - 1, bottom - 1, -1):
-            if stack[index] == name:
-                self.foreign -= sum(1 for open_name in stack[index:] if open_name in _FOREIGN)
+            open_name = stack[index]
+            if open_name == name:
+                if name in _FORMATTING:
+                    # The adoption agency: a block opened inside a formatting
+                    # element stays open when the formatting element closes
+                    # ("<a><div></a>" leaves the div open). Only the formatting
+                    # element leaves the stack (over-counting is the safe side).
+                    del stack[index]
+                    self.foreign -= name in _FOREIGN
+                    return
+                self.foreign -= sum(1 for entry in stack[index:] if entry in _FOREIGN)
                 del stack[index:]
                 return
+            if open_name in _SCOPE_BOUNDARIES:
+                return  # not in scope: the parser ignores this end tag
 
     def _cut_attributes(self, name: str, match: re.Match[str]) -> None:
         found = _ATTRIBUTE.findall(match.group(4))
