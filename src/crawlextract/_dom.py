@@ -241,11 +241,15 @@ def unlink(root: Element) -> None:
     """
     stack = [root]
     pop = stack.pop
-    extend = stack.extend
+    push = stack.append
     while stack:
         element = pop()
         element.parent = None
-        extend([child for child in element.children if not isinstance(child, str)])
+        # A plain loop: a list comprehension per element (a call before
+        # Python 3.12) made this almost twice as slow.
+        for child in element.children:
+            if not isinstance(child, str):
+                push(child)
 
 
 def _name(node: LexborNode, names: dict[int, str]) -> str:
