@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
 MB = 1024 * 1024
+OUTPUTS = ("boilerpipe_text", "markdown", "readable_markdown")
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,16 @@ CASES: dict[str, Case] = {
         warnings=("flattened",),
         markdown_contains=("z",),
     ),
+    "adjacent_code_spans_100k": Case(
+        # Adjacent <code> elements merge into one span in the markdown.
+        lambda: "<p>" + "<code>x</code>" * 100_000 + "</p>",
+        markdown_contains=("`xxx",),
+    ),
+    "nested_blockquotes_around_pre": Case(
+        # Every line of the <pre> carries one "> " per level in the markdown.
+        lambda: "<blockquote>" * 150 + "<pre>" + "line\n" * 200_000 + "</pre>",
+        markdown_contains=("line",),
+    ),
     "attribute_flood_200k": Case(
         lambda: "<p " + " ".join(f"a{i}=v" for i in range(200_000)) + ">text</p>" + "<br>" * 9000,
         warnings=("attributes",),
@@ -189,6 +200,7 @@ def _run_case(name: str) -> dict[str, object]:
         "memory": _peak_memory() - baseline,
         "warnings": data["warnings"],
         "violation": violation,
+        "output_chars": max(len(data[key]) for key in OUTPUTS),
         "markdown_contains": {
             text: text in data["markdown"] for text in CASES[name].markdown_contains
         },
@@ -228,6 +240,10 @@ def test_hostile_page(name: str) -> None:
     # orders of magnitude past this.
     allowed = 300 * MB + case.memory_per_byte * result["input_bytes"] + 800 * tags
     assert result["memory"] < allowed, result
+    # Output: escaping can double some characters and a fence can triple a
+    # backtick run, so 4x the input (plus 1 MB) is generous for linear output;
+    # an output multiplied by the nesting depth is not linear.
+    assert result["output_chars"] < 4 * result["input_bytes"] + MB, result
     for expected in case.warnings:
         assert any(expected in warning for warning in result["warnings"]), result["warnings"]
     assert result["violation"] is None, result["violation"]
