@@ -137,3 +137,25 @@ def test_zero_limits_do_not_crash() -> None:
     page = crawlextract.extract(b"<table><tr><td>a<td>b</table>", options=Options(limits=limits))
     check_page(page)
     assert any("truncated" in warning for warning in page.warnings)
+
+
+def test_page_url_with_controls_and_surrogates_is_cleaned() -> None:
+    """A page URL with controls, tabs and a lone surrogate is cleaned, so every output encodes."""
+    page = crawlextract.extract(
+        "<a href=x>link</a><link rel=canonical href=c>", " http://e.com/\x00\t\ud800/ "
+    )
+    check_page(page)
+    assert page.url == "http://e.com/%00\ufffd/"
+    assert page.metadata.canonical == "http://e.com/%00\ufffd/c"
+
+
+def test_header_values_with_controls_and_surrogates_are_cleaned() -> None:
+    """Control characters and lone surrogates in header values never reach the outputs."""
+    headers = [
+        ("Link", "<http://e.com/\x01a\ud800>; rel=canonical"),
+        ("X-Robots-Tag", "nofo\x7fllow"),
+    ]
+    page = crawlextract.extract("<p>x</p>", headers=headers)
+    check_page(page)
+    assert page.metadata.canonical == "http://e.com/a\ufffd"
+    assert page.metadata.robots == ("nofollow",)

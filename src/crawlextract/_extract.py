@@ -15,6 +15,7 @@ from ._options import Options, resolve_options
 from ._page import Page
 from ._registry import get_extractor
 from ._types import OUTPUT_KINDS
+from ._urls import clean_url
 
 if TYPE_CHECKING:
     from ._types import HeadersInput, HTMLInput
@@ -59,8 +60,10 @@ def parse_document(
     options: Options,
 ) -> Document:
     """Check the input types, decode the page and parse it: the work every output shares."""
-    if url is not None and not isinstance(url, str):
-        raise InputTypeError(f"url must be a str or None, not {type(url).__name__}")
+    if url is not None:
+        if not isinstance(url, str):
+            raise InputTypeError(f"url must be a str or None, not {type(url).__name__}")
+        url = clean_url(url)
     parsed_headers = Headers(headers)
     limit = options.limits.max_input_bytes
     if isinstance(html, str):

@@ -20,6 +20,13 @@ _LINK_VALUE = re.compile(r"<([^>]*)>((?:\s*;\s*[^;,<]*(?:=\s*(?:\"[^\"]*\"|[^;,]
 _LINK_PARAM = re.compile(r';\s*([^\s=;,]+)\s*(?:=\s*(?:"([^"]*)"|([^;,]*)))?')
 
 
+# Header values reach the outputs (the Link canonical, robots directives):
+# controls other than tab are not allowed in a field value (RFC 9110), and lone
+# surrogates cannot be encoded.
+_CONTROLS = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
 class Headers:
     """Read-only HTTP headers with case-insensitive names; a name may repeat."""
 
@@ -95,7 +102,15 @@ class Headers:
 
 def _text(value: object) -> str:
     if isinstance(value, bytes):
-        return value.decode("latin-1")
+        return _clean(value.decode("latin-1"))
     if isinstance(value, str):
-        return value
+        return _clean(value)
     raise TypeError(f"header names and values must be str or bytes, not {type(value).__name__}")
+
+
+def _clean(text: str) -> str:
+    if _CONTROLS.search(text):
+        text = _CONTROLS.sub("", text)
+    if _SURROGATES.search(text):
+        text = _SURROGATES.sub("\ufffd", text)
+    return text

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 # Schemes that run code or embed content when a link is followed; never emitted.
 # Browsers strip leading control characters and spaces and ignore tabs and
@@ -11,11 +11,30 @@ from urllib.parse import urljoin, urlsplit
 _UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:")
 _IGNORED_IN_SCHEME = re.compile(r"[\t\n\r]")
 _ASCII_WHITESPACE = "\t\n\x0c\r "
+_C0_AND_SPACE = "".join(map(chr, range(33)))
+# What clean_url() percent-encodes: controls (C0, DEL, C1) and lone surrogates
+# (first replaced, as they cannot be encoded).
+_URL_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def clean_url(url: str) -> str:
+    """Clean a URL given by the caller the way the URL standard does, so it can be output.
+
+    Leading and trailing controls and spaces go, tabs and newlines anywhere go,
+    other controls are percent-encoded and lone surrogates become U+FFFD.
+    """
+    url = _IGNORED_IN_SCHEME.sub("", url).strip(_C0_AND_SPACE)
+    if _SURROGATES.search(url):
+        url = _SURROGATES.sub("\ufffd", url)
+    if _URL_CONTROLS.search(url):
+        url = _URL_CONTROLS.sub(lambda match: quote(match.group()), url)
+    return url
 
 
 def is_unsafe_url(url: str) -> bool:
     """Say whether a link target uses a scheme that must never be emitted."""
-    probe = _IGNORED_IN_SCHEME.sub("", url.lstrip("".join(map(chr, range(33))))).lower()
+    probe = _IGNORED_IN_SCHEME.sub("", url.lstrip(_C0_AND_SPACE)).lower()
     return probe.startswith(_UNSAFE_SCHEMES)
 
 
