@@ -76,3 +76,12 @@ def test_adjacent_code_spans_merge() -> None:
 def test_inline_code_skips_form_controls() -> None:
     """Text of a <textarea> or hidden element inside <code> is not code text."""
     assert md("<p><code>x<textarea>t</textarea><span hidden>h</span></code></p>") == "`x`"
+
+
+def test_long_run_of_adjacent_code_spans_is_split() -> None:
+    """Adjacent spans merge up to a bounded length, then start afresh after a space."""
+    out = md("<p>" + "<code>ab</code>" * 200 + "</p>")
+    spans = out.split(" ")
+    assert len(spans) == 2
+    assert all(span.startswith("`") and span.endswith("`") for span in spans)
+    assert out.replace("`", "").replace(" ", "") == "ab" * 200

@@ -28,3 +28,9 @@ def test_list_inside_quote() -> None:
 def test_q_gets_quotation_marks() -> None:
     """<q> is written between double quotes."""
     assert md("<p>he said <q>hi</q>.</p>") == 'he said "hi".'
+
+
+def test_quote_nesting_prefix_is_capped() -> None:
+    """Past eight levels, deeper quotes keep the eighth level's prefix (output stays linear)."""
+    out = md("<blockquote>" * 20 + "<p>deep</p>" + "</blockquote>" * 20)
+    assert out == "> " * 8 + "deep"

@@ -49,6 +49,11 @@ from .tokens import (
 
 _SPLIT = re.compile(f"({MARKER_CLASS})")
 _SPACES = re.compile("  +")
+# Adjacent code spans are merged into one (their fences would fuse). Each merge
+# re-renders the span, so an unbounded run of spans is quadratic; past this
+# many characters the next span starts afresh after a space. Real merged spans
+# (keyboard shortcuts, split identifiers) stay far below it.
+_MAX_MERGED_CODE = 256
 _EMPTY_CONTEXT = Context(None, None)
 # A run of block boundaries, with the spaces around them, is one boundary.
 _BLOCK_RUN = re.compile(f" ?{BLOCK}(?: ?{BLOCK})* ?")
@@ -139,8 +144,11 @@ class _Assembler:
         written, previous = self.code
         text = span.text
         if pieces and pieces[-1] is written:  # the very object: nothing came between
-            text = previous + text
-            pieces.pop()
+            if len(previous) + len(text) <= _MAX_MERGED_CODE:
+                text = previous + text
+                pieces.pop()
+            else:
+                pieces.append(" ")
         markdown = code_span(text, in_table=span.in_table)
         self.code = (markdown, text)
         pieces.append(markdown)

@@ -40,6 +40,13 @@ Rule = Callable[["Walker", Element], None]
 # Elements between deadline checks: a check is a clock read, a few thousand
 # elements take well under a millisecond.
 _CHECK_MASK = 2047
+# Every line inside a container repeats the prefixes of all its ancestors, so
+# output grows with nesting depth times line count. Real pages nest quotes and
+# content lists a handful of levels deep (the AEB pages: at most 5); past eight,
+# deeper containers keep the eighth level's prefix, which keeps the output
+# linear in the input (a 150-deep quote around a 200,000-line <pre> otherwise
+# writes 300 characters of prefix per line).
+MAX_CONTAINER_DEPTH = 8
 
 
 class ListFrame:
@@ -131,7 +138,8 @@ class Walker:
     def enter_container(self, container: Container) -> None:
         """Nest the following blocks in ``container`` until :meth:`leave_container`."""
         self.ctx_stack.append(self.ctx)
-        self.ctx = Context(self.ctx, container)
+        if len(self.ctx.containers) < MAX_CONTAINER_DEPTH:
+            self.ctx = Context(self.ctx, container)
         self.emit(self.ctx)
         self.stack.append((_leave_container, None))
 
