@@ -57,7 +57,7 @@ def test_cell_budget_cuts_rows() -> None:
 def test_pipes_escaped_and_newlines_removed_in_cells() -> None:
     """'|' in a cell is escaped (in code too) and line breaks become spaces."""
     html = (
-        "<table><tr><td>a|b</td><td>x<br>y<p>z</p></td><td><code>p|q</code></td></tr>"
+        "<table><tr><th>a|b</th><th>x<br>y<p>z</p></th><th><code>p|q</code></th></tr>"
         "<tr><td>1</td><td>2</td><td>3</td></tr></table>"
     )
     assert md(html).split("\n")[0] == "| a\\|b | x y z | `p\\|q` |"
@@ -66,7 +66,7 @@ def test_pipes_escaped_and_newlines_removed_in_cells() -> None:
 def test_nested_table_text_inline() -> None:
     """A table inside a cell is flattened into that cell's text."""
     html = (
-        "<table><tr><td>a<table><tr><td>in1</td><td>in2</td></tr></table></td><td>b</td></tr>"
+        "<table><tr><th>a<table><tr><td>in1</td><td>in2</td></tr></table></th><th>b</th></tr>"
         "<tr><td>1</td><td>2</td></tr></table>"
     )
     assert md(html) == "| a in1 in2 | b |\n| --- | --- |\n| 1 | 2 |"
@@ -91,3 +91,29 @@ def test_million_rows_linear() -> None:
     html = "<table>" + "<tr><td>a</td><td>b</td></tr>" * 200_000 + "</table>"
     out = md(html, limits=Limits(max_table_cells=1000))
     assert out.count("\n") == 500
+
+
+def test_headerless_table_holding_paragraphs_is_layout() -> None:
+    """A header-less table whose cell holds several paragraphs is layout: blocks, not a grid."""
+    cell = "<p>First paragraph.</p><p>Second one.</p>"
+    out = md(f"<table><tr><td>{cell}</td><td>side</td></tr></table>")
+    assert "|" not in out
+    assert "First paragraph.\n\nSecond one." in out
+
+
+def test_headerless_table_holding_long_prose_is_layout() -> None:
+    """A cell of several hundred characters of prose marks a layout table."""
+    out = md("<table><tr><td>" + "word " * 120 + "</td><td>x</td></tr></table>")
+    assert "|" not in out
+
+
+def test_presentation_role_is_layout() -> None:
+    """`role="presentation"` declares a layout table."""
+    assert "|" not in md('<table role="presentation"><tr><td>a</td><td>b</td></tr></table>')
+
+
+def test_header_cells_keep_a_data_table() -> None:
+    """With `<th>` cells the table stays a pipe table even if a cell holds a list."""
+    rows = "<tr><th>k</th><th>v</th></tr><tr><td>a</td><td><p>x</p><ul><li>y</li></ul></td></tr>"
+    out = md(f"<table>{rows}</table>")
+    assert out.startswith("| k | v |")

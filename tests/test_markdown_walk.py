@@ -55,11 +55,16 @@ def test_wide_page_is_linear() -> None:
     """Doubling the page roughly doubles the time (generous bound for quadratic blow-ups)."""
 
     def cost(n: int) -> float:
+        # The best of three runs: one pre-empted run on a loaded machine must
+        # not look like quadratic work.
         html = "<div><p>para <b>bold</b> <a href='/x'>l</a></p><ul><li>i</li></ul></div>" * n
-        page = crawlextract.extract(html)
-        start = time.perf_counter()
-        assert page.markdown
-        return time.perf_counter() - start
+        best = float("inf")
+        for _ in range(3):
+            page = crawlextract.extract(html)
+            start = time.perf_counter()
+            assert page.markdown
+            best = min(best, time.perf_counter() - start)
+        return best
 
     small = cost(5_000)
     large = cost(20_000)
