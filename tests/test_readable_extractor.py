@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import crawlextract
 from crawlextract._extract import parse_document
 from crawlextract._extractors.native_readable import NativeReadable
 from crawlextract._options import Options
@@ -176,3 +177,16 @@ def test_forum_thread_keeps_every_post() -> None:
     text = readable(f"<body><ul>{menu}</ul><div class=replies>{posts}</div></body>")
     assert all(f"post{n}" in text for n in range(5))
     assert "Forum 3" not in text
+
+
+def test_figure_image_kept_caption_dropped() -> None:
+    """An image in a figure inside the article stays, with its lazy source; its caption goes."""
+    prose = "The keepers walk the pier every evening and light each lantern by hand. " * 6
+    html = (
+        f"<body><article><p>{prose}</p><figure><img src='data:image/gif;base64,R0lGOD' "
+        "data-src='/pier.jpg' alt='The pier at dusk'><figcaption>Photo: archive</figcaption>"
+        f"</figure><p>{prose}</p></article></body>"
+    )
+    out = crawlextract.extract(html, url="https://e.example/a").readable_markdown
+    assert "![The pier at dusk](https://e.example/pier.jpg)" in out
+    assert "Photo: archive" not in out

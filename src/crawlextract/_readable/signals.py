@@ -32,8 +32,10 @@ INLINE = frozenset({
     "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr",
 })  # fmt: skip
 
-#: Sectioning elements that hold page chrome rather than the article.
-BOILERPLATE_TAGS = frozenset({"nav", "aside", "footer", "header", "figure", "figcaption"})
+#: Elements that hold page chrome rather than the article. ``<figure>`` is not
+#: one: its image belongs to the article, only its caption is left out (keeping
+#: figures measured -0.0001 F1 on the AEB pages, and the images matter to readers).
+BOILERPLATE_TAGS = frozenset({"nav", "aside", "footer", "header", "figcaption"})
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
