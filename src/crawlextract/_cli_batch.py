@@ -156,6 +156,12 @@ def _parser() -> argparse.ArgumentParser:
         metavar="OUT.jsonl",
         help="where to write the rows ('-' for standard output)",
     )
+    add_worker_arguments(parser)
+    return parser  # fmt: skip
+
+
+def add_worker_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add ``--workers``, ``--timeout`` and ``--preset``, shared by ``batch`` and ``warc``."""
     parser.add_argument(
         "--workers", type=int, default=None, help="worker processes (default: one per core)"
     )
@@ -172,7 +178,6 @@ def _parser() -> argparse.ArgumentParser:
         default="fast",
         help="which extractors to use (default: fast)",
     )
-    return parser  # fmt: skip
 
 
 def main(argv: Sequence[str]) -> int:

@@ -12,10 +12,9 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
-from ._cli_batch import expand_paths, progress, started
+from ._cli_batch import add_worker_arguments, expand_paths, progress, started
 from ._columnar import open_writer, output_format
 from ._exceptions import CrawlextractError
-from ._options import PRESETS
 from ._warc import WarcStats, extract_warc
 
 if TYPE_CHECKING:
@@ -43,22 +42,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="OUT",
         help="OUT.parquet, OUT.jsonl, or '-' for JSONL on standard output",
     )
-    parser.add_argument(
-        "--workers", type=int, default=None, help="worker processes (default: one per core)"
-    )
-    parser.add_argument(
-        "--timeout",
-        type=float,
-        default=None,
-        metavar="S",
-        help="seconds one page may take (default: no limit)",
-    )
-    parser.add_argument(
-        "--preset",
-        choices=sorted(PRESETS),
-        default="fast",
-        help="which extractors to use (default: fast)",
-    )
+    add_worker_arguments(parser)
     parser.add_argument(
         "--engine",
         choices=("local", "dask"),
