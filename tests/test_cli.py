@@ -4,12 +4,12 @@ import json
 import os
 import subprocess
 import sys
-from dataclasses import dataclass
 
 import pytest
 
 import crawlextract
 from crawlextract import _cli, _cli_page
+from fixed_extractor import Fixed
 
 PAGE = (
     "<html lang='fr'><head><title>Crème brûlée</title>"
@@ -19,18 +19,6 @@ PAGE = (
     "<body><h1>Crème brûlée</h1><p>Caramel croquant.</p></body></html>"
 ).encode()
 
-
-@dataclass(frozen=True)
-class Fixed:
-    """An extractor that returns a fixed text, so tests do not depend on real ones."""
-
-    output: str
-    text: str
-    name: str = "fixed"
-
-    def extract(self, document):  # noqa: ARG002 - the protocol's signature
-        """Return the fixed text."""
-        return self.text
 
 
 def fixed_options():

@@ -2,13 +2,13 @@ import os
 import re
 import shutil
 import subprocess
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 import crawlextract
 from crawlextract._report import render_report
+from fixed_extractor import Fixed
 
 SECTIONS = {
     "details": "Page details",
@@ -34,18 +34,6 @@ CHROMIUM_FLAGS = (
     "--disable-sync",
 )
 
-
-@dataclass(frozen=True)
-class Fixed:
-    """An extractor that returns a fixed text."""
-
-    output: str
-    text: str
-    name: str = "fixed"
-
-    def extract(self, document):  # noqa: ARG002 - the protocol's signature
-        """Return the fixed text."""
-        return self.text
 
 
 def report_page():

@@ -1,11 +1,11 @@
 import re
 import sys
-from dataclasses import dataclass
 
 import pytest
 
 import crawlextract
 from crawlextract import _views
+from fixed_extractor import Fixed
 
 HOSTILE = (
     b"<html><head><title>Tom &amp; Jerry <script>alert(1)</script></title>"
@@ -14,18 +14,6 @@ HOSTILE = (
     b"<link rel='canonical' href='https://example.org/elsewhere'></head><body></body></html>"
 )
 
-
-@dataclass(frozen=True)
-class Fixed:
-    """An extractor that returns a fixed text."""
-
-    output: str
-    text: str
-    name: str = "fixed"
-
-    def extract(self, document):  # noqa: ARG002 - the protocol's signature
-        """Return the fixed text."""
-        return self.text
 
 
 def make_page(readable="# Heading\n\nSome **bold** text.", markdown="Nav\n\n# Heading"):
