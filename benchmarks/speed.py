@@ -39,7 +39,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import aeb
 import crawlextract
@@ -363,22 +363,28 @@ def _vm_status(field_name: str) -> float:
     return 0.0
 
 
-def _child_peak_rss(which: str, pages: int | None) -> float:
-    """Peak RSS (MB) of a fresh process running one system over the pages once."""
+def _child_peak_rss(which: str, pages: int | None) -> tuple[float, float]:
+    """Peak RSS (MB) of a fresh process running one system over the pages once.
+
+    Returns the peak (``VmHWM``) and the peak above the process's size once the
+    pages were loaded (so the inputs held in memory do not count).
+    """
     command = [sys.executable, __file__, "--peak-rss-of", which]
     if pages is not None:
         command += ["--pages", str(pages)]
     result = subprocess.run(command, capture_output=True, text=True, check=True)  # noqa: S603
-    return float(result.stdout.strip().splitlines()[-1])
+    peak, loaded = (float(x) for x in result.stdout.strip().splitlines()[-1].split())
+    return peak, peak - loaded
 
 
-def _peak_rss_of(which: str, pages: list[Input]) -> float:
+def _peak_rss_of(which: str, pages: list[Input]) -> tuple[float, float]:
+    loaded = _vm_status("VmRSS")
     _quiet_logs()
-    # all four outputs, or trafilatura
+    # all four outputs, or trafilatura (imports included in the peak)
     system = _crawlextract_systems()[4] if which == "crawlextract" else _peer_systems()[0]
     for page in pages:
         _time_once(system, page)
-    return _vm_status("VmHWM")
+    return _vm_status("VmHWM"), loaded
 
 
 def profile(pages: list[Input]) -> int:
@@ -484,7 +490,7 @@ def report(  # noqa: PLR0913 - one report, every fact it needs
     by_name: dict[str, System],
     stages: list[System],
     modules: list[tuple[float, str]],
-    rss: dict[str, float],
+    rss: dict[str, Any],
     args: argparse.Namespace,
     command: str,
     machine_before: str,
@@ -513,9 +519,11 @@ def report(  # noqa: PLR0913 - one report, every fact it needs
         "code plus the built-ins and C code it calls; the top ten):\n\n"
         + "\n".join(f"- {share:.0%} `{name}`" for share, name in modules[:10])
         + "\n\n"
-        f"Peak RSS (`VmHWM`): this whole run {rss['run']:.0f} MB; a fresh process running "
-        f"crawlextract's four outputs over the pages {rss['crawlextract']:.0f} MB; "
-        f"trafilatura alone {rss['trafilatura']:.0f} MB.\n\n"
+        f"Peak RSS (`VmHWM`): this whole run {rss['run']:.0f} MB. A fresh process that "
+        "loads the pages and runs one system over them once: crawlextract's four outputs "
+        f"{rss['crawlextract'][0]:.0f} MB, {rss['crawlextract'][1]:.0f} MB of it above the "
+        f"loaded pages; trafilatura alone {rss['trafilatura'][0]:.0f} MB, "
+        f"{rss['trafilatura'][1]:.0f} MB above the loaded pages (imports included).\n\n"
         f"Systems:\n\n{what}\n\n"
         f"Versions: Python {platform.python_version()}, {_versions()}; commit {_commit()}.\n\n"
         f"Machine: {machine_before} (at start).\n\n"
@@ -585,7 +593,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.profile:
         return profile(pages)
     if args.peak_rss_of:
-        print(f"{_peak_rss_of(args.peak_rss_of, pages):.1f}")
+        peak, loaded = _peak_rss_of(args.peak_rss_of, pages)
+        print(f"{peak:.1f} {loaded:.1f}")
         return 0
     command = "python benchmarks/speed.py " + " ".join(argv if argv is not None else sys.argv[1:])
     machine_before = _machine()
@@ -599,7 +608,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(systems)} systems, {len(pages)} pages; {machine_before}", file=sys.stderr)
     run_interleaved(systems, pages, args.repeat, min(args.warmup, len(pages)))
     stages = run_stages(pages, min(args.warmup, len(pages), 20))
-    rss = {"run": _vm_status("VmHWM")}
+    rss: dict[str, Any] = {"run": _vm_status("VmHWM")}
     rss["crawlextract"] = _child_peak_rss("crawlextract", args.pages)
     rss["trafilatura"] = _child_peak_rss("trafilatura", args.pages)
     text = report(
