@@ -59,7 +59,7 @@ class Document:
             self.warn(f"input truncated to {options.limits.max_input_bytes} bytes")
         deadline = self.deadline("parse")
         #: The Lexbor parse of the page.
-        self.tree = LexborHTMLParser(self.html)
+        self.tree = LexborHTMLParser(decoded.utf8 if decoded.utf8 is not None else self.html)
         deadline.check()
         self._dom: _dom.Element | None = None
         self._head_facts: HeadFacts | None = None

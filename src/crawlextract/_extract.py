@@ -76,7 +76,7 @@ def parse_document(
     deadline = Deadline("parse", options.limits.time_budget)
     text, report = defuse(decoded.text, options.limits.max_depth, deadline)
     if text is not decoded.text:
-        decoded = dataclasses.replace(decoded, text=text)
+        decoded = dataclasses.replace(decoded, text=text, utf8=None)
     document = Document(decoded, url, parsed_headers, options)
     for message in report.warnings(options.limits.max_depth):
         document.warn(message)
