@@ -161,6 +161,7 @@ class Page:
         if document is not None:
             self._warnings = document.warnings
             self._document = None
+            document.release()
 
 
 def _canonical_status(url: str | None, canonical: str | None) -> CanonicalStatus:

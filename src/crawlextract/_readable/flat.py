@@ -18,6 +18,7 @@ divided by it.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from . import signals
@@ -35,6 +36,7 @@ _WIDE = 0x2E80
 # Any share between 0.2 and 0.6 separates the benchmark's CJK pages from the rest.
 _WIDE_SHARE = 0.3
 _WIDE_SCALE = 3.0
+_WIDE_RUN = re.compile(f"[{chr(_WIDE)}-\U0010ffff]+")
 # How many characters of text to sample for the script test.
 _SAMPLE = 2000
 
@@ -210,5 +212,6 @@ def _script_scale(samples: list[str]) -> float:
     text = "".join(samples)
     if not text:
         return 1.0
-    wide = sum(1 for character in text if ord(character) >= _WIDE)
+    # A regex counts in C: a Python loop over the characters cost ~4% of the walk.
+    wide = sum(map(len, _WIDE_RUN.findall(text)))
     return _WIDE_SCALE if wide >= _WIDE_SHARE * len(text) else 1.0
