@@ -103,6 +103,14 @@ def test_attribute_flood_is_cut() -> None:
     assert element.text() == "text"
 
 
+def test_attribute_flood_on_a_page_with_few_tags_is_cut() -> None:
+    """One tag with 50,000 attributes is cut even when the page has almost no other tags."""
+    html = "<p " + " ".join(f"a{i}" for i in range(50_000)) + ">text</p>"
+    out, report = defuse(html, DEPTH, NO_DEADLINE)
+    assert report.attributes == 50_000 - MAX_ATTRIBUTES
+    assert len(LexborHTMLParser(out).css_first("p").attributes) == MAX_ATTRIBUTES
+
+
 def test_quoted_angle_bracket_does_not_hide_attributes() -> None:
     """A '>' inside a quoted value does not end the tag for the scan, as for the parser."""
     attributes = " ".join(f"a{i}" for i in range(10_000))
