@@ -45,19 +45,34 @@ def _check_text(name: str, value: object) -> None:
         raise ValueError(f"{name} has control character {found.group()!r}")
 
 
+def _arguments(data: bytes) -> tuple[bytes | str, str | None, dict[str, str]]:
+    provider = atheris.FuzzedDataProvider(data)
+    mode = provider.ConsumeIntInRange(0, 4)
+    charset = _CHARSETS[provider.ConsumeIntInRange(0, len(_CHARSETS) - 1)]
+    headers = {"Content-Type": f"text/html; charset={charset}"} if charset else {}
+    url: str | None = "https://example.com/dir/page.html" if mode != 3 else None
+    if mode == 4:  # fuzz the URL and a Link header too
+        url = provider.ConsumeUnicode(40)
+        headers["Link"] = provider.ConsumeUnicode(60)
+    rest = provider.ConsumeBytes(provider.remaining_bytes())
+    if mode == 1:
+        return rest.decode("utf-8", "surrogateescape"), url, headers  # lone surrogates
+    if mode == 2:
+        return rest.decode("latin-1"), url, headers
+    return rest, url, headers
+
+
+def _strings(value: object, path: str) -> list[tuple[str, str]]:
+    if isinstance(value, dict):
+        return [pair for key, item in value.items() for pair in _strings(item, f"{path}.{key}")]
+    if isinstance(value, list):
+        return [pair for item in value for pair in _strings(item, path)]
+    return [(path, value)] if isinstance(value, str) else []
+
+
 def test_one_input(data: bytes) -> None:
     """Extract one fuzzed page and check every output."""
-    provider = atheris.FuzzedDataProvider(data)
-    mode = provider.ConsumeIntInRange(0, 3)
-    charset = _CHARSETS[provider.ConsumeIntInRange(0, len(_CHARSETS) - 1)]
-    rest = provider.ConsumeBytes(provider.remaining_bytes())
-    html: bytes | str = rest
-    if mode == 1:
-        html = rest.decode("utf-8", "surrogateescape")  # lone surrogates included
-    elif mode == 2:
-        html = rest.decode("latin-1")
-    headers = {"Content-Type": f"text/html; charset={charset}"} if charset else None
-    url = "https://example.com/dir/page.html" if mode != 3 else None
+    html, url, headers = _arguments(data)
     page = crawlextract.extract(html, url, headers)
     result = page.to_dict()
     json.dumps(result)
@@ -65,10 +80,10 @@ def test_one_input(data: bytes) -> None:
     if failed:
         raise RuntimeError(f"extractor failed: {failed}")
     for name in ("boilerpipe_text", "markdown", "readable_markdown"):
-        _check_text(name, result[name])
-    for name, value in result["metadata"].items():
-        if isinstance(value, str):
-            _check_text(name, value)
+        if not isinstance(result[name], str):
+            raise TypeError(f"{name} is {type(result[name]).__name__}")
+    for name, value in _strings(result, "to_dict()"):
+        _check_text(name, value)
     for name in ("markdown", "readable_markdown"):
         if _UNSAFE_TARGET.search(result[name]):
             raise ValueError(f"{name} has an executable link target")

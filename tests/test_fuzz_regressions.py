@@ -38,6 +38,16 @@ CASES: dict[str, Found] = {
         '<meta charset="utf-16"><p>caf\u00e9</p>'.encode("cp1252"),
         {"Content-Type": "text/html; charset=utf-16"},
     ),
+    # hypothesis: UTF-16 bytes under a UTF-8 header are valid UTF-8; dropping
+    # their NULs joined "&" and "#1" into a reference the byte-level shortcut
+    # had not seen, and U+0001 reached the title.
+    "control_reference_joined_by_dropped_nuls": Found(
+        "<title>&#1</title><meta name=description content='&#1'>".encode("utf-16-le"),
+        {"Content-Type": "text/html; charset=utf-8"},
+    ),
+    # review: C1 controls sent as UTF-8 (bytes C2 80-9F) passed the byte-level
+    # shortcut, which only looked for C0 control bytes.
+    "c1_controls_in_utf8": Found(b"<title>a\xc2\x85b</title><p>c\xc2\x9fd</p>"),
     # hypothesis: HTML written as text (&lt;img ...&gt;) came out of the
     # readable markdown as a live <img onerror> tag.
     "escaped_markup_in_readable_text": Found("&lt;img src=x onerror=alert(1)&gt;"),

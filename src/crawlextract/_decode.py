@@ -100,6 +100,8 @@ _PARTIAL_REFERENCE = re.compile(r"&(?:#[xX]?[0-9a-fA-F]*)?\Z")
 _SURROGATES = re.compile("[\ud800-\udfff]")
 # The bytes of _CONTROL_CHARACTERS and form feed in any ASCII-compatible encoding.
 _CONTROL_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+# The C1 controls (U+0080-U+009F) in UTF-8.
+_C1_IN_UTF8 = re.compile(b"\xc2[\x80-\x9f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,8 +150,10 @@ def decode_bytes(data: bytes, declared_charset: str | None, max_bytes: int) -> D
     if truncated:
         data = data[:max_bytes]
     text, encoding, source = _decode(data, declared_charset)
-    # UTF-16 is the one web encoding whose control bytes are not its control characters.
-    raw = None if encoding.startswith("utf-16") else data
+    # Only in UTF-8 are the control characters exactly the control bytes and
+    # the C1 sequences (UTF-16 differs, and single-byte encodings such as
+    # ISO-8859-2 decode bytes 0x80-0x9F to C1 controls).
+    raw = data if source == "utf-8" else None
     cleaned = _clean(text, raw)
     # The bytes are the text when they were UTF-8 without a BOM, cleaning changed
     # nothing, and no incomplete character was dropped at the end.
@@ -241,17 +245,23 @@ def _detect(data: bytes) -> tuple[str, str] | None:
 def _clean(text: str, raw: bytes | None = None) -> str:
     """Drop control characters and references to them; replace lone surrogates.
 
-    ``raw`` (the bytes ``text`` was decoded from, when the encoding is
-    ASCII-compatible) lets the common case skip two scans of the text: a regex
-    character class over a ``str`` costs ~0.35 ms per 100 kB, while counting
-    control bytes in ``raw`` costs a fifth of that, and decoded bytes never
-    hold surrogates.
+    ``raw`` (the bytes ``text`` was decoded from, when they were UTF-8) lets
+    the common case skip two scans of the text: a regex character class over
+    a ``str`` costs ~0.35 ms per 100 kB, while counting control bytes in
+    ``raw`` costs a fifth of that, and decoded bytes never hold surrogates.
     """
-    if raw is None or len(raw.translate(None, _CONTROL_BYTES)) != len(raw):
+    if (
+        raw is None
+        or len(raw.translate(None, _CONTROL_BYTES)) != len(raw)
+        or _C1_IN_UTF8.search(raw)
+    ):
         if _CONTROL_CHARACTERS.search(text):
             text = _CONTROL_CHARACTERS.sub("", text)
         if "\x0c" in text:
             text = text.replace("\x0c", " ")
+        # Removing a control can join "&" and "#" into a reference the bytes
+        # do not show ("&\x00#1;"): from here on, look at the text.
+        raw = None
     has_reference = b"&#" in raw if raw is not None else "&#" in text  # bytes: memchr-fast
     if has_reference and _CONTROL_REFERENCE.search(text):
         text = _drop_control_references(text)
