@@ -16,9 +16,8 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
-AEB_DIR = Path(
-    os.environ.get("CRAWLEXTRACT_AEB", Path(__file__).resolve().parents[1] / ".." / "shared" / "bench" / "aeb")
-).resolve()
+_DEFAULT_AEB = Path(__file__).resolve().parents[1] / ".." / "shared" / "bench" / "aeb"
+AEB_DIR = Path(os.environ.get("CRAWLEXTRACT_AEB", _DEFAULT_AEB)).resolve()
 
 _TOKEN = re.compile(r"\w+")
 _SHINGLE = 4
@@ -42,7 +41,8 @@ def load_pages(limit: int | None = None) -> list[BenchPage]:
     for path in sorted((AEB_DIR / "html").glob("*.html.gz")):
         page_id = path.name.removesuffix(".html.gz")
         entry = truth[page_id]
-        pages.append(BenchPage(page_id, gzip.decompress(path.read_bytes()), entry["url"], entry["articleBody"]))
+        html = gzip.decompress(path.read_bytes())
+        pages.append(BenchPage(page_id, html, entry["url"], entry["articleBody"]))
         if limit is not None and len(pages) >= limit:
             break
     return pages

@@ -45,7 +45,11 @@ def test_http_charset_used_when_not_utf8() -> None:
     """Non-UTF-8 bytes are decoded with the Content-Type charset."""
     data = "<p>Привет</p>".encode("windows-1251")
     result = decode_bytes(data, "windows-1251", LIMIT)
-    assert (result.text, result.encoding, result.source) == ("<p>Привет</p>", "windows-1251", "http")
+    assert (result.text, result.encoding, result.source) == (
+        "<p>Привет</p>",
+        "windows-1251",
+        "http",
+    )
 
 
 def test_meta_prescan_used_without_http_charset() -> None:
@@ -113,7 +117,7 @@ def test_meta_declaring_utf16_means_utf8() -> None:
 
 
 def test_http_utf16_without_bom_is_believed() -> None:
-    """UTF-16 bytes declared by the header decode as UTF-16 although NUL-laden ASCII is valid UTF-8."""
+    """Header-declared UTF-16 bytes decode as UTF-16, though NUL-laden ASCII is valid UTF-8."""
     data = "<p>hello</p>".encode("utf-16-le")
     result = decode_bytes(data, "utf-16le", LIMIT)
     assert result.text == "<p>hello</p>"
@@ -148,7 +152,9 @@ def test_input_cut_at_max_bytes() -> None:
 
 def test_page_exposes_encoding() -> None:
     """`Page.encoding` is the web name of the encoding used; `None` for str input."""
-    page = crawlextract.extract("<p>é</p>".encode("windows-1252"), headers={"Content-Type": "text/html; charset=latin1"})
+    page = crawlextract.extract(
+        "<p>é</p>".encode("windows-1252"), headers={"Content-Type": "text/html; charset=latin1"}
+    )
     assert page.encoding == "windows-1252"
     assert crawlextract.extract("<p>x</p>").encoding is None
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 @pytest.mark.slow
 def test_mkdocs_build_strict(tmp_path: Path) -> None:
     """The documentation builds without a warning, API reference included."""
-    if shutil.which("mkdocs") is None and os.environ.get("CI") != "true":
+    if importlib.util.find_spec("mkdocs") is None and os.environ.get("CI") != "true":
         pytest.skip("mkdocs is not installed (pip install 'crawlextract[docs]')")
     result = subprocess.run(  # noqa: S603 - fixed arguments
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],

@@ -33,7 +33,8 @@ each lantern by hand as the fishing boats come home through the narrow channel.<
 to keep it, even though electric lamps were installed along the quay a generation ago.</p>
 <p>Visitors who arrive by the late ferry often say the line of small flames is the first thing
 they see of the town, long before the houses or the church tower come into view.</p>
-<p>Read the <a href="/history">history of the pier</a> or see <a href="javascript:alert(1)">this</a>.</p>
+<p>Read the <a href="/history">history of the pier</a>
+or see <a href="javascript:alert(1)">this</a>.</p>
 </article><footer>Copyright 2026 Harbour Gazette</footer></body></html>"""
 
 BAD_INPUTS: list[Any] = [b"", b"   \n", "", bytes(range(256)) * 8, b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n",
@@ -42,7 +43,9 @@ BAD_INPUTS: list[Any] = [b"", b"   \n", "", bytes(range(256)) * 8, b"%PDF-1.4\n%
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
-def _run(key: tuple[str, str], html: Any, url: str | None = "https://harbour.example/news/1") -> Any:
+def _run(
+    key: tuple[str, str], html: Any, url: str | None = "https://harbour.example/news/1"
+) -> Any:
     output, name = key
     extractor = get_extractor(output, name)  # type: ignore[arg-type]
     document = parse_document(html, url, None, crawlextract.Options())
@@ -101,7 +104,9 @@ def test_thread_safe_on_a_shared_document(key: tuple[str, str]) -> None:
     """Several threads extracting from one shared Document agree with a serial run."""
     output, name = key
     extractor = get_extractor(output, name)  # type: ignore[arg-type]
-    document = parse_document(ARTICLE, "https://harbour.example/news/1", None, crawlextract.Options())
+    document = parse_document(
+        ARTICLE, "https://harbour.example/news/1", None, crawlextract.Options()
+    )
     expected = _text_of(extractor.extract(document))
     results: list[str] = []
 

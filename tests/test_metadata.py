@@ -11,17 +11,18 @@ BACKENDS = [info.name for info in crawlextract.available_extractors("metadata") 
 
 
 @pytest.fixture(params=BACKENDS)
-def metadata_of(request: pytest.FixtureRequest):  # noqa: ANN201
+def metadata_of(request: pytest.FixtureRequest):
     """Return a function that extracts page details with one backend."""
     options = crawlextract.Options(metadata=request.param)
 
-    def run(html: str | bytes, url: str | None = None, headers=None) -> Metadata:  # noqa: ANN001
+    def run(html: str | bytes, url: str | None = None, headers=None) -> Metadata:
         return crawlextract.extract(html, url=url, headers=headers, options=options).metadata
 
     return run
 
 
 # --- title -----------------------------------------------------------------
+
 
 def test_title_entities_decoded_whitespace_collapsed(metadata_of) -> None:
     """The title has entities decoded and ASCII whitespace stripped and collapsed."""
@@ -57,6 +58,7 @@ def test_og_title_never_replaces_title(metadata_of) -> None:
 
 # --- description ---------------------------------------------------------------
 
+
 def test_description_first_meta(metadata_of) -> None:
     """The first `<meta name=description>` gives the description."""
     html = '<meta name="description" content="first"><meta name="description" content="second">'
@@ -80,6 +82,7 @@ def test_description_absent_or_empty_is_none(metadata_of) -> None:
 
 
 # --- canonical -------------------------------------------------------------------
+
 
 def test_canonical_resolved_against_page_url(metadata_of) -> None:
     """A relative canonical is resolved against the page URL."""
@@ -114,7 +117,10 @@ def test_canonical_without_href_is_skipped(metadata_of) -> None:
 def test_canonical_from_link_header(metadata_of) -> None:
     """Without a `<link>`, the HTTP `Link` header's canonical is used, resolved against the URL."""
     headers = {"Link": '</c>; rel="canonical"'}
-    assert metadata_of("<p>x</p>", url="https://e.com/a", headers=headers).canonical == "https://e.com/c"
+    assert (
+        metadata_of("<p>x</p>", url="https://e.com/a", headers=headers).canonical
+        == "https://e.com/c"
+    )
 
 
 def test_html_canonical_beats_link_header(metadata_of) -> None:
@@ -141,6 +147,7 @@ def test_canonical_relative_without_any_base_stays_relative(metadata_of) -> None
 
 # --- robots and language ---------------------------------------------------------
 
+
 def test_robots_from_meta_and_header(metadata_of) -> None:
     """Robots directives come from `<meta name=robots>` and unscoped `X-Robots-Tag`."""
     headers = [("X-Robots-Tag", "noarchive"), ("X-Robots-Tag", "otherbot: noindex")]
@@ -161,6 +168,7 @@ def test_to_dict_is_the_documented_schema(metadata_of) -> None:
 
 
 # --- page filters ---------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("html", "url", "status"),

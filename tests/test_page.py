@@ -6,7 +6,9 @@ import json
 
 import crawlextract
 
-HTML = b"<html><head><title>T</title></head><body><p>Hello <a href='/x'>world</a>.</p></body></html>"
+HTML = (
+    b"<html><head><title>T</title></head><body><p>Hello <a href='/x'>world</a>.</p></body></html>"
+)
 
 
 def test_metadata_alone_builds_no_tree() -> None:
@@ -42,4 +44,7 @@ def test_to_dict_schema_is_json() -> None:
 
 def test_repr_names_url_and_title() -> None:
     """The repr shows the URL and title, for notebooks and logs."""
-    assert repr(crawlextract.extract(HTML, url="https://e.com/")) == "<Page url='https://e.com/' title='T'>"
+    assert (
+        repr(crawlextract.extract(HTML, url="https://e.com/"))
+        == "<Page url='https://e.com/' title='T'>"
+    )

@@ -17,7 +17,8 @@ class Shouting:
     name: ClassVar[str] = "shouting"
     output: ClassVar[str] = "readable"
 
-    def extract(self, document: object) -> str:  # noqa: ARG002
+    def extract(self, document: object) -> str:  # noqa: ARG002 - the protocol's signature
+        """Return a fixed text."""
         return "HELLO"
 
 
@@ -97,7 +98,7 @@ def test_failing_extractor_is_reported_not_raised() -> None:
         name = "broken"
         output = "markdown"
 
-        def extract(self, document: object) -> str:
+        def extract(self, document: object) -> str:  # noqa: ARG002 - the protocol's signature
             raise ValueError("boom")
 
     page = crawlextract.extract("<title>t</title>", options=Options(markdown=Broken()))

@@ -25,7 +25,7 @@ def test_unsafe_targets_removed(markdown: str, expected: str) -> None:
 @pytest.mark.parametrize(
     "markdown",
     ["[ok](https://e.com/a_(b))", "![i](https://e.com/i.png)", "prose about javascript: is fine",
-     "no links at all", "[t](/relative \"title\")"],
+     "no links at all", '[t](/relative "title")'],
 )  # fmt: skip
 def test_safe_markdown_unchanged(markdown: str) -> None:
     """Safe links, images and prose mentioning a scheme are left alone."""
