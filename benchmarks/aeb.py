@@ -93,6 +93,16 @@ class PageScore:
         """TP/(TP+FN), or ``None`` when the truth is empty."""
         return self.tp / (self.tp + self.fn) if self.tp + self.fn > 0 else None
 
+    @property
+    def f1(self) -> float:
+        """This page's F1: 1 when both sides are empty, 0 when either side is."""
+        precision, recall = self.precision, self.recall
+        if precision is None and recall is None:
+            return 1.0
+        if not precision or not recall:
+            return 0.0
+        return 2 * precision * recall / (precision + recall)
+
 
 def score_page(prediction: str, truth: str) -> PageScore:
     """Score one page: 4-token shingles as multisets, normalised to sum to 1."""
@@ -115,3 +125,15 @@ def aggregate(scores: list[PageScore]) -> tuple[float, float, float]:
     recall = sum(recalls) / len(recalls) if recalls else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return f1, precision, recall
+
+
+def vm_status(field_name: str) -> float:
+    """Return a ``/proc/self/status`` memory field in MB (0 where there is no /proc)."""
+    try:
+        with Path("/proc/self/status").open(encoding="ascii") as status:
+            for line in status:
+                if line.startswith(field_name + ":"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        return 0.0
+    return 0.0

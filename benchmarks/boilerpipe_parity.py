@@ -39,16 +39,7 @@ class PageResult:
     @property
     def parity_f1(self) -> float:
         """Per-page F1 of native against boilerpy3 (1.0 when both are empty)."""
-        return _f1(self.parity)
-
-
-def _f1(score: PageScore) -> float:
-    precision, recall = score.precision, score.recall
-    if precision is None and recall is None:
-        return 1.0
-    if not precision or not recall:
-        return 0.0
-    return 2 * precision * recall / (precision + recall)
+        return self.parity.f1
 
 
 def _best_time(run: object, repeat: int) -> tuple[str, float]:

@@ -39,18 +39,6 @@ MAX_GROWTH_MB = 20.0
 SAMPLE_EVERY = 1000
 
 
-def vm_status(field_name: str) -> float:
-    """Return a ``/proc/self/status`` memory field in MB (0 where there is no /proc)."""
-    try:
-        with Path("/proc/self/status").open(encoding="ascii") as status:
-            for line in status:
-                if line.startswith(field_name + ":"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        return 0.0
-    return 0.0
-
-
 def child(count: int) -> None:
     """Run the extractions and print one JSON line per RSS sample."""
     import crawlextract  # noqa: PLC0415 - imported in the child only
@@ -71,15 +59,15 @@ def child(count: int) -> None:
         one(index)
     failures = 0
     start = time.perf_counter()
-    print(json.dumps({"done": 0, "rss": vm_status("VmRSS")}), flush=True)
+    print(json.dumps({"done": 0, "rss": aeb.vm_status("VmRSS")}), flush=True)
     for done in range(1, count + 1):
         one(done)
         if done % SAMPLE_EVERY == 0 or done == count:
-            print(json.dumps({"done": done, "rss": vm_status("VmRSS")}), flush=True)
+            print(json.dumps({"done": done, "rss": aeb.vm_status("VmRSS")}), flush=True)
     print(
         json.dumps(
             {
-                "hwm": vm_status("VmHWM"),
+                "hwm": aeb.vm_status("VmHWM"),
                 "seconds": time.perf_counter() - start,
                 "failures": failures,
             }

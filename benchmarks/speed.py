@@ -351,18 +351,6 @@ def _percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
-def _vm_status(field_name: str) -> float:
-    """Return a ``/proc/self/status`` memory field in MB (0 where there is no /proc)."""
-    try:
-        with Path("/proc/self/status").open(encoding="ascii") as status:
-            for line in status:
-                if line.startswith(field_name + ":"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        return 0.0
-    return 0.0
-
-
 def _child_peak_rss(which: str, pages: int | None) -> tuple[float, float]:
     """Peak RSS (MB) of a fresh process running one system over the pages once.
 
@@ -378,13 +366,13 @@ def _child_peak_rss(which: str, pages: int | None) -> tuple[float, float]:
 
 
 def _peak_rss_of(which: str, pages: list[Input]) -> tuple[float, float]:
-    loaded = _vm_status("VmRSS")
+    loaded = aeb.vm_status("VmRSS")
     _quiet_logs()
     # all four outputs, or trafilatura (imports included in the peak)
     system = _crawlextract_systems()[4] if which == "crawlextract" else _peer_systems()[0]
     for page in pages:
         _time_once(system, page)
-    return _vm_status("VmHWM"), loaded
+    return aeb.vm_status("VmHWM"), loaded
 
 
 def profile(pages: list[Input]) -> int:
@@ -608,7 +596,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(systems)} systems, {len(pages)} pages; {machine_before}", file=sys.stderr)
     run_interleaved(systems, pages, args.repeat, min(args.warmup, len(pages)))
     stages = run_stages(pages, min(args.warmup, len(pages), 20))
-    rss: dict[str, Any] = {"run": _vm_status("VmHWM")}
+    rss: dict[str, Any] = {"run": aeb.vm_status("VmHWM")}
     rss["crawlextract"] = _child_peak_rss("crawlextract", args.pages)
     rss["trafilatura"] = _child_peak_rss("trafilatura", args.pages)
     text = report(

@@ -79,16 +79,6 @@ def test_large_flat_page_is_linear() -> None:
     assert text.count(paragraph.strip()) == 20_000
 
 
-def _f1(prediction: str, truth: str) -> float:
-    score = score_page(prediction, truth)
-    precision, recall = score.precision, score.recall
-    if precision is None and recall is None:
-        return 1.0
-    if not precision or not recall:
-        return 0.0
-    return 2 * precision * recall / (precision + recall)
-
-
 @pytest.mark.skipif(not (AEB_DIR / "ground-truth.json").exists(), reason="no AEB pages")
 def test_parity_with_boilerpy3_on_benchmark_pages() -> None:
     """On a spread of benchmark pages the native output matches boilerpy3's (F1 >= 0.97)."""
@@ -97,5 +87,5 @@ def test_parity_with_boilerpy3_on_benchmark_pages() -> None:
     scores = {}
     for page in pages:
         document = parse_document(page.html, page.url, None, crawlextract.Options())
-        scores[page.id[:12]] = _f1(native.extract(document), reference.extract(document))
+        scores[page.id[:12]] = score_page(native.extract(document), reference.extract(document)).f1
     assert min(scores.values()) >= _PARITY_FLOOR, scores
