@@ -15,13 +15,12 @@ from urllib.parse import urlsplit
 
 from ._cli_page import (
     EXIT_FAILURE,
-    EXIT_USAGE,
     CommandParser,
     UsageError,
-    cli_logging,
     read_headers,
     read_input,
     report_error,
+    run_command,
     write_output,
 )
 from ._exceptions import CrawlextractError
@@ -72,23 +71,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str]) -> int:
     """Run ``crawlextract fixtures ...``; return the exit status."""
-    with cli_logging():
-        return _run(argv)
+    return run_command(build_parser, argv, _add_or_check)
 
 
-def _run(argv: Sequence[str]) -> int:
-    try:
-        try:
-            args = build_parser().parse_args(list(argv))
-        except SystemExit as exit_:  # --help
-            return int(exit_.code or 0)
-        if args.command == "add":
-            return _add(args)
-        return _check(args)
-    except UsageError as error:
-        return report_error(str(error), EXIT_USAGE)
-    except CrawlextractError as error:
-        return report_error(str(error), EXIT_FAILURE)
+def _add_or_check(args: argparse.Namespace) -> int:
+    return _add(args) if args.command == "add" else _check(args)
 
 
 def _add(args: argparse.Namespace) -> int:

@@ -27,7 +27,7 @@ from ._version import __version__
 from ._views import detail_rows, filter_rows
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Callable, Iterator, Sequence
 
     from ._page import Page
 
@@ -85,24 +85,33 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str]) -> int:
     """Run ``crawlextract FILE ...``; return the exit status."""
+    return run_command(build_parser, argv, _extract_one)
+
+
+def run_command(
+    build: Callable[[], argparse.ArgumentParser],
+    argv: Sequence[str],
+    action: Callable[[argparse.Namespace], int],
+) -> int:
+    """Parse ``argv`` and run ``action``: a user mistake or a library error is one line."""
     with cli_logging():
-        return _run(argv)
-
-
-def _run(argv: Sequence[str]) -> int:
-    try:
         try:
-            args = build_parser().parse_args(list(argv))
-        except SystemExit as exit_:  # --help and --version
-            return int(exit_.code or 0)
-        html = read_input(args.file)
-        headers = read_headers(args.headers) if args.headers else ()
-        page = extract(html, args.url, headers, options=args.preset)
-        text = render(page, args.format)
-    except UsageError as error:
-        return report_error(str(error), EXIT_USAGE)
-    except CrawlextractError as error:
-        return report_error(str(error), EXIT_FAILURE)
+            try:
+                args = build().parse_args(list(argv))
+            except SystemExit as exit_:  # --help, --version, or argparse's own usage error
+                return int(exit_.code or 0)
+            return action(args)
+        except UsageError as error:
+            return report_error(str(error), EXIT_USAGE)
+        except CrawlextractError as error:
+            return report_error(str(error), EXIT_FAILURE)
+
+
+def _extract_one(args: argparse.Namespace) -> int:
+    html = read_input(args.file)
+    headers = read_headers(args.headers) if args.headers else ()
+    page = extract(html, args.url, headers, options=args.preset)
+    text = render(page, args.format)
     try:
         write_output(text, args.output)
     except BrokenPipeError:
