@@ -13,7 +13,9 @@ from pathlib import Path
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-AEB_HTML = Path(__file__).resolve().parents[1] / ".." / "shared" / "bench" / "aeb" / "html"
+# Real pages bundled with the project (benchmark pages under fixtures/), so the
+# tests need nothing outside the checkout.
+REAL_PAGES = sorted((Path(__file__).resolve().parents[1] / "fixtures").glob("aeb-*/page.html"))
 
 #: (url, status, headers, body) of the HTML responses written by write_warc.
 SYNTHETIC = [
@@ -61,11 +63,11 @@ def write_warc(path: Path, *, aeb_pages: int = 0, gzip_records: bool | None = No
     """
     compress = path.name.endswith(".gz") if gzip_records is None else gzip_records
     pages = list(SYNTHETIC)
-    for page in sorted(AEB_HTML.glob("*.html.gz"))[:aeb_pages]:
-        url = f"https://aeb.example/{page.name.removesuffix('.html.gz')}"
-        pages.append(
-            (url, "200 OK", [("Content-Type", "text/html")], gzip.decompress(page.read_bytes()))
-        )
+    if aeb_pages > len(REAL_PAGES):
+        raise ValueError(f"only {len(REAL_PAGES)} real pages are bundled, {aeb_pages} asked for")
+    for page in REAL_PAGES[:aeb_pages]:
+        url = f"https://aeb.example/{page.parent.name}"
+        pages.append((url, "200 OK", [("Content-Type", "text/html")], page.read_bytes()))
     with path.open("wb") as stream:
         writer = WARCWriter(stream, gzip=compress)
         writer.write_record(writer.create_warcinfo_record(path.name, {"software": "tests"}))
