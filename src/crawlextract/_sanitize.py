@@ -25,7 +25,7 @@ _SCHEMES = r"(?:javascript|vbscript|data)\s*:"
 _UNSAFE_AUTOLINK = re.compile(rf"(?i)<\s*{_SCHEMES}[^>\n]*>")
 _UNSAFE_REFERENCE = re.compile(rf"(?im)^ {{0,3}}\[[^\]\n]+\]:\s*<?\s*{_SCHEMES}.*$")
 # Whatever is left in link position (links whose text holds brackets).
-_UNSAFE_TARGET = re.compile(rf"(?i)\]\(\s*<?\s*{_SCHEMES}")
+_UNSAFE_TARGET = re.compile(rf"(?i)\]\(\s*<?[\x00-\x20]*{_SCHEMES}")
 
 
 def strip_unsafe_links(markdown: str) -> str:

@@ -2,34 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, ClassVar
 
 import html_to_markdown
 
+from crawlextract._sanitize import strip_unsafe_links
+
 if TYPE_CHECKING:
     from crawlextract._document import Document
     from crawlextract._types import OutputKind
-
-# html-to-markdown writes javascript:/vbscript:/data: targets as they are. A
-# link or image of the simple form is unwrapped (link text kept, image
-# dropped); any unsafe destination left after that is emptied.
-_UNSAFE = r"\s*<?[\x00-\x20]*(?:javascript|vbscript|data):"
-_UNSAFE_LINK = re.compile(
-    rf"(!?)\[([^\[\]]*)\]\({_UNSAFE}[^()\s]*(?:\([^()]*\)[^()\s]*)*\)", re.IGNORECASE
-)
-_UNSAFE_DESTINATION = re.compile(rf"\]\({_UNSAFE}[^)]*\)", re.IGNORECASE)
-
-
-def _unwrap(match: re.Match[str]) -> str:
-    return "" if match[1] else match[2]
-
-
-def drop_unsafe_targets(markdown: str) -> str:
-    """Remove ``javascript:``, ``vbscript:`` and ``data:`` link and image targets."""
-    markdown = _UNSAFE_LINK.sub(_unwrap, markdown)
-    return _UNSAFE_DESTINATION.sub("]()", markdown)
-
 
 class HtmlToMarkdown:
     """The whole page converted by html-to-markdown (it parses the page again)."""
@@ -51,4 +32,5 @@ class HtmlToMarkdown:
             document.warn(f"html-to-markdown refused the page: {error}")
             return ""
         text: str = result.content or ""
-        return drop_unsafe_targets(text).strip()
+        # It writes javascript:/vbscript:/data: targets as they are.
+        return strip_unsafe_links(text).strip()
