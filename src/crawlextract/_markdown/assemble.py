@@ -55,8 +55,6 @@ _SPACES = re.compile("  +")
 # (keyboard shortcuts, split identifiers) stay far below it.
 _MAX_MERGED_CODE = 256
 _EMPTY_CONTEXT = Context(None, None)
-# A run of block boundaries, with the spaces around them, is one boundary.
-_BLOCK_RUN = re.compile(f" ?{BLOCK}(?: ?{BLOCK})* ?")
 _OPENERS = {STRONG_OPEN: "**", EM_OPEN: "*", DEL_OPEN: "~~", LINK_OPEN: "["}
 _CLOSERS = {STRONG_CLOSE: "**", EM_CLOSE: "*", DEL_CLOSE: "~~"}
 
@@ -370,7 +368,10 @@ class _Assembler:
 def assemble(text: str, data: list[object]) -> str:  # noqa: C901, PLR0912, PLR0915
     # One loop over every marker of the page: kept flat because it is hot.
     """Build the markdown from cleaned, escaped text with markers and their payloads."""
-    tokens = _SPLIT.split(_BLOCK_RUN.sub(BLOCK, text))
+    # A run of block boundaries needs no merging first: after a boundary the
+    # paragraph is empty, so the next ones and the spaces between them add
+    # nothing, and in a heading or cell the extra spaces collapse like any others.
+    tokens = _SPLIT.split(text)
     a = _Assembler()
     pieces = a.pieces
     if tokens[0]:
