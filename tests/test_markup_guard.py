@@ -15,6 +15,7 @@ from crawlextract._markup_guard import (
     GuardReport,
     _Scan,
     defuse,
+    needs_scan,
 )
 from output_contract import check_page
 from strategies import PROPERTY_SETTINGS, html_documents
@@ -111,6 +112,14 @@ def test_attribute_flood_on_a_page_with_few_tags_is_cut() -> None:
     assert len(LexborHTMLParser(out).css_first("p").attributes) == MAX_ATTRIBUTES
 
 
+def test_attribute_flood_in_downloaded_bytes_is_cut() -> None:
+    """The check that reads UTF-8 bytes (the common download) finds the long tag too."""
+    html = "<p title=\"caf\u00e9\" " + " ".join(f"a{i}" for i in range(50_000)) + ">text</p>"
+    page = crawlextract.extract(html.encode())
+    assert any("attributes removed" in warning for warning in page.warnings)
+    assert page.markdown == "text"
+
+
 def test_quoted_angle_bracket_does_not_hide_attributes() -> None:
     """A '>' inside a quoted value does not end the tag for the scan, as for the parser."""
     attributes = " ".join(f"a{i}" for i in range(10_000))
@@ -144,3 +153,10 @@ def test_rewriting_never_breaks_a_page(html: str) -> None:
     LexborHTMLParser(out)
     if out is not html:
         check_page(crawlextract.extract(out))
+
+
+@PROPERTY_SETTINGS
+@given(html=html_documents())
+def test_check_reads_bytes_as_it_reads_text(html: str) -> None:
+    """Whether to scan does not depend on the page coming as UTF-8 bytes or as text."""
+    assert needs_scan(html.encode()) == needs_scan(html)

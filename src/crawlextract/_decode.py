@@ -95,6 +95,9 @@ _CONTROL_REFERENCE = re.compile(
     r"&#(?:[xX]0*(?:[0-8bBcCdDeEfF]|1[0-9a-fA-F]|7[fF]|8[1dDfF]|9[0dD])(?![0-9a-fA-F])"
     r"|0*(?:[0-8]|1[1-9]|2[0-9]|3[01]|12[79]|14[134]|157)(?![0-9]));?"
 )
+# The same, for UTF-8 bytes that are exactly the text: a bytes search is about
+# four times faster than one over a str holding non-ASCII text.
+_CONTROL_REFERENCE_IN_BYTES = re.compile(_CONTROL_REFERENCE.pattern.encode("ascii"))
 # The start of a character reference, at the end of the text searched.
 _PARTIAL_REFERENCE = re.compile(r"&(?:#[xX]?[0-9a-fA-F]*)?\Z")
 _SURROGATES = re.compile("[\ud800-\udfff]")
@@ -205,6 +208,10 @@ def _plausible(data: bytes, encoding: str) -> bool:
 
 
 def _as_utf8(data: bytes) -> str | None:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
     # A download cut mid-character is still UTF-8: decode incrementally and
     # drop an incomplete final sequence instead of rejecting the page.
     decoder = codecs.getincrementaldecoder("utf-8")()
@@ -262,8 +269,12 @@ def _clean(text: str, raw: bytes | None = None) -> str:
         # Removing a control can join "&" and "#" into a reference the bytes
         # do not show ("&\x00#1;"): from here on, look at the text.
         raw = None
-    has_reference = b"&#" in raw if raw is not None else "&#" in text  # bytes: memchr-fast
-    if has_reference and _CONTROL_REFERENCE.search(text):
+    has_reference = (
+        _CONTROL_REFERENCE_IN_BYTES.search(raw) is not None
+        if raw is not None
+        else "&#" in text and _CONTROL_REFERENCE.search(text) is not None
+    )
+    if has_reference:
         text = _drop_control_references(text)
     if raw is None and _SURROGATES.search(text):
         text = _SURROGATES.sub("\ufffd", text)

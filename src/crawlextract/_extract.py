@@ -74,7 +74,7 @@ def parse_document(
         raise InputTypeError(f"html must be bytes or str, not {type(html).__name__}")
     # The parser is quadratic on some hostile markup; rewrite that first.
     deadline = Deadline("parse", options.limits.time_budget)
-    text, report = defuse(decoded.text, options.limits.max_depth, deadline)
+    text, report = defuse(decoded.text, options.limits.max_depth, deadline, decoded.utf8)
     if text is not decoded.text:
         decoded = dataclasses.replace(decoded, text=text, utf8=None)
     document = Document(decoded, url, parsed_headers, options)

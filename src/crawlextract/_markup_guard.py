@@ -44,14 +44,16 @@ MAX_SELECT_OPTIONS = 2000
 #: implicitly, so this keeps the rewrite far from anything the tree would keep;
 #: at 1,000 levels the parser's scope walks still cost only about 1 µs per tag.
 DEPTH_FACTOR = 5
-#: Pages with at most this many ``<`` are not scanned: even if every tag nested,
-#: the parser's quadratic cost stays under about 0.2 s at this size (measured on
-#: 8,000 nested ``<ul><li>``, the worst pattern found), while the scan costs about
-#: 1 µs per tag. The 181 benchmark pages have at most 3,229, so none pays for it.
+#: Pages with at most this many start tags are not scanned: even if every tag
+#: nested, the parser's quadratic cost stays under about 0.2 s at this size
+#: (measured on 8,000 nested ``<ul><li>``, the worst pattern found), while the
+#: scan costs about 1 µs per tag. The 181 benchmark pages have at most 3,229
+#: ``<``, so none pays for it.
 SCAN_FROM_TAGS = 8000
-#: A page with fewer tags is still scanned when one tag's attributes are longer
-#: than this: only such a tag can hold the 4,000+ attributes that cost Lexbor
-#: tens of milliseconds (each attribute takes at least two characters).
+#: A page with fewer tags is still scanned when one tag is longer than this
+#: (its name and attributes; in bytes when the check reads UTF-8 bytes): only
+#: such a tag can hold the 4,000+ attributes that cost Lexbor tens of
+#: milliseconds (each attribute takes at least two characters).
 LONG_TAG = 8192
 # Start tags between deadline checks: cheap to check, fine-grained enough.
 _CHECK_EVERY = 4096
@@ -62,11 +64,17 @@ _CHECK_EVERY = 4096
 _TOKEN = re.compile(
     r"""<(?:(!--)|(/?)([A-Za-z][^\t\n\f\r />]*)((?:[^>"'=]+|=\s*"[^"]*"?|=\s*'[^']*'?|=)*)>?)"""
 )
-# The attribute text of every start tag, quote-aware like _TOKEN; findall keeps
-# the check in C (about 0.4 ms on a median benchmark page).
-_TAG_ATTRIBUTES = re.compile(
-    r"""<[A-Za-z][^\t\n\f\r />]*((?:[^>"'=]+|=\s*"[^"]*"?|=\s*'[^']*'?|=)*)"""
+# Every start tag with its attributes, quote-aware like _TOKEN, for the check
+# that decides whether to scan at all: possessive (a failed item never
+# backtracks) and unrolled (runs of plain characters between "="), as the regex
+# engine prefers; findall keeps it in C (about 0.23 ms on a median benchmark
+# page, read as UTF-8 bytes).
+_START_TAG = (
+    r"""<[A-Za-z][^\t\n\f\r />]*+[^>"'=]*+"""
+    r"""(?:=\s*+(?:"[^"]*+"?+|'[^']*+'?+)?+[^>"'=]*+)*+"""
 )
+_START_TAGS = re.compile(_START_TAG)
+_START_TAGS_IN_BYTES = re.compile(_START_TAG.encode("ascii"))
 _ATTRIBUTE = re.compile(
     r"""[^\t\n\f\r />=][^\t\n\f\r />=]*(?:\s*=\s*(?:"[^"]*"?|'[^']*'?|[^\s>]*))?"""
 )
@@ -133,14 +141,27 @@ class GuardReport:
         return messages
 
 
-def defuse(html: str, max_depth: int, deadline: Deadline) -> tuple[str, GuardReport]:
+def defuse(
+    html: str, max_depth: int, deadline: Deadline, utf8: bytes | None = None
+) -> tuple[str, GuardReport]:
     """Return ``html`` rewritten so the parser stays linear, and what was rewritten.
 
-    Ordinary pages come back unchanged (the same object).
+    Ordinary pages come back unchanged (the same object). ``utf8``, the page's
+    bytes when they are exactly ``html`` in UTF-8, makes the check cheaper: a
+    regex reads bytes faster than a ``str`` holding non-ASCII text.
     """
-    if html.count("<") <= SCAN_FROM_TAGS and not _has_long_tag(html):
+    if not needs_scan(html if utf8 is None else utf8):
         return html, GuardReport()
     return _Scan(html, max_depth * DEPTH_FACTOR, deadline).run()
+
+
+def needs_scan(markup: str | bytes) -> bool:
+    """Whether the page has enough tags, or one tag long enough, to be worth scanning."""
+    if isinstance(markup, bytes):
+        tags: list[str] | list[bytes] = _START_TAGS_IN_BYTES.findall(markup)
+    else:
+        tags = _START_TAGS.findall(markup)
+    return len(tags) > SCAN_FROM_TAGS or max(map(len, tags), default=0) > LONG_TAG
 
 
 class _Scan:
@@ -282,7 +303,3 @@ _RAW_TEXT_ENDS: dict[str, re.Pattern[str]] = {
 def _raw_text_end(html: str, name: str, position: int) -> int:
     match = _RAW_TEXT_ENDS[name].search(html, position)
     return len(html) if match is None else match.start()
-
-
-def _has_long_tag(html: str) -> bool:
-    return max(map(len, _TAG_ATTRIBUTES.findall(html)), default=0) > LONG_TAG
