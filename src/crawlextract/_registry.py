@@ -131,8 +131,14 @@ def available_extractors(output: OutputKind | None = None) -> list[ExtractorInfo
         for b in BUILTINS
     ]
     infos.extend(
-        ExtractorInfo(p.output, p.name, _describe(p), installed=True, extra=None,
-                      origin=f"entry point {origin}")
+        ExtractorInfo(
+            p.output,
+            p.name,
+            _describe(p),
+            installed=True,
+            extra=None,
+            origin=f"entry point {origin}",
+        )
         for origin, p in _plugins()
     )
     return [info for info in infos if output is None or info.output == output]

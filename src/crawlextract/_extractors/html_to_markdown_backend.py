@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from crawlextract._document import Document
     from crawlextract._types import OutputKind
 
+
 class HtmlToMarkdown:
     """The whole page converted by html-to-markdown (it parses the page again)."""
 

@@ -35,8 +35,10 @@ def choose_root(flat: Flat, scores: Scores, tuning: Tuning) -> int:
     # much less than the best element anywhere, the hint was on a wrapper of
     # the article (a "content-with-sidebar" layout class), not on chrome.
     strongest = max(range(len(net)), key=net.__getitem__) if net else -1
-    if strongest >= 0 and net[strongest] > 0 and (
-        best < 0 or best_net < tuning.hint_trust * net[strongest]
+    if (
+        strongest >= 0
+        and net[strongest] > 0
+        and (best < 0 or best_net < tuning.hint_trust * net[strongest])
     ):
         return strongest
     if best >= 0:
