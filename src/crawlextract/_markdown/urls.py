@@ -17,6 +17,9 @@ from crawlextract._urls import resolve
 # table would split on, or that CommonMark reads before links (code spans,
 # HTML, entities). Tab, LF and CR are removed, as browsers do.
 _BREAKING = re.compile(r"[\x00-\x20\x7f-\x9f()<>`\\|\ud800-\udfff]|&(?=#?\w+;)")
+# The same characters without the "&" lookahead: a plain class is scanned twice
+# as fast as the alternation, and most URLs hold none of them and no "&".
+_BREAKING_CHAR = re.compile(r"[\x00-\x20\x7f-\x9f()<>`\\|\ud800-\udfff]")
 _REMOVED = frozenset("\t\n\r")
 _ASCII_WHITESPACE = "\t\n\x0c\r "
 _MISSING = object()
@@ -33,7 +36,7 @@ def _encode(match: re.Match[str]) -> str:
 
 def markdown_safe(url: str) -> str:
     """Percent-encode the characters of ``url`` that markdown would misread."""
-    if _BREAKING.search(url):
+    if "&" in url or _BREAKING_CHAR.search(url):
         return _BREAKING.sub(_encode, url)
     return url
 
