@@ -15,17 +15,18 @@ if TYPE_CHECKING:
 def link(walker: Walker, element: Element) -> None:
     """Open a link when it has a safe target and links are wanted; its text is walked either way."""
     href = element.attrs.get("href")
+    stack = walker.stack
     if href is not None and not walker.link_depth and walker.include_links:
         url = walker.targets.target(href)
         if url:
-            walker.link_depth += 1
+            walker.link_depth = 1  # never more: a link inside a link is only text
             walker.parts.append(LINK_OPEN)
-            walker.stack.append((_close, url))
-    walker.stack.extend(reversed(element.children))
+            stack.append((_close, url))
+    stack.extend(reversed(element.children))
 
 
 def _close(walker: Walker, url: str) -> None:
-    walker.link_depth -= 1
+    walker.link_depth = 0
     parts = walker.parts
     if parts[-1] == LINK_OPEN:
         parts.pop()  # no text: no link

@@ -60,15 +60,21 @@ def item(walker: Walker, element: Element) -> None:
     if walker.flat:
         block(walker, element)
         return
-    frame = walker.lists[-1] if walker.lists else None
-    if frame is not None and frame.ordered:
+    lists = walker.lists
+    if not lists:
+        marker, indent, group = "- ", "  ", 0
+    elif lists[-1].ordered:
+        frame = lists[-1]
         value = _number(element.attrs.get("value"))
         if value is not None:
             frame.next = value
         marker = f"{frame.next}. "
+        indent = " " * len(marker)
+        group = frame.group
         frame.next = min(max(frame.next + frame.step, 0), _MAX_NUMBER)
     else:
-        marker = "- "
-    group = frame.group if frame is not None else 0
-    walker.enter_container(Container(marker, " " * len(marker), item=True, group=group))
+        marker, indent, group = "- ", "  ", lists[-1].group
+    # By position: a keyword call costs twice as much, once per item.
+    container = Container(marker, indent, True, group)  # noqa: FBT003
+    walker.enter_container(container)
     walker.stack.extend(reversed(element.children))

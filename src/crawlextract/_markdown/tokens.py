@@ -51,7 +51,9 @@ class Container:
 
     __slots__ = ("first", "group", "item", "rest")
 
-    def __init__(self, first: str, rest: str, *, item: bool, group: int = 0) -> None:
+    # ``item`` and ``group`` may be passed by position: a list item makes one
+    # container per item, and a keyword call costs twice as much.
+    def __init__(self, first: str, rest: str, item: bool, group: int = 0) -> None:  # noqa: FBT001
         """Describe the container's prefixes."""
         #: Prefix of the container's first line (``"- "``, ``"1. "``, ``"> "``).
         self.first = first
@@ -82,8 +84,12 @@ class Context:
             return
         self.containers = (*parent.containers, container)
         self.rest = parent.rest + container.rest
-        self.has_item = parent.has_item or container.item
-        self.groups = (*parent.groups, container.group) if container.item else parent.groups
+        if container.item:
+            self.has_item = True
+            self.groups = (*parent.groups, container.group)
+        else:
+            self.has_item = parent.has_item
+            self.groups = parent.groups
 
 
 class Literal:

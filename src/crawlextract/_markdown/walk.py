@@ -114,9 +114,10 @@ class Walker:
         self.list_count = 0
         #: How many headings and table cells we are inside: there, blocks are inline.
         self.flat = 0
-        #: How many table cells / headings / links / emphasis elements we are inside.
+        #: How many table cells / headings / emphasis elements we are inside.
         self.cell_depth = 0
         self.heading_depth = 0
+        #: 1 inside a written link (links do not nest: an inner one is only text).
         self.link_depth = 0
         self.strong_depth = 0
         self.em_depth = 0
@@ -137,11 +138,13 @@ class Walker:
 
     def enter_container(self, container: Container) -> None:
         """Nest the following blocks in ``container`` until :meth:`leave_container`."""
-        self.ctx_stack.append(self.ctx)
-        if len(self.ctx.containers) < MAX_CONTAINER_DEPTH:
-            self.ctx = Context(self.ctx, container)
-        self.emit(self.ctx)
-        self.stack.append((_leave_container, None))
+        ctx = self.ctx
+        self.ctx_stack.append(ctx)
+        if len(ctx.containers) < MAX_CONTAINER_DEPTH:
+            self.ctx = ctx = Context(ctx, container)
+        self.parts.append(DATA)
+        self.data.append(ctx)
+        self.stack.append(_LEAVE_CONTAINER)
 
     def walk(
         self,
@@ -207,8 +210,12 @@ def _clean(text: str) -> str:
 
 
 def _leave_container(walker: Walker, _: object) -> None:
-    walker.ctx = walker.ctx_stack.pop()
-    walker.emit(walker.ctx)
+    walker.ctx = ctx = walker.ctx_stack.pop()
+    walker.parts.append(DATA)
+    walker.data.append(ctx)
+
+
+_LEAVE_CONTAINER: After = (_leave_container, None)
 
 
 __all__ = ["MARKER_CLASS", "After", "Item", "ListFrame", "Rule", "Walker"]
