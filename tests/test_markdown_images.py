@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import crawlextract
 from crawlextract import Options
+from crawlextract._deadline import NO_DEADLINE
+from crawlextract._dom import Element
+from crawlextract._markdown import RenderContext, render
 
 URL = "https://example.com/dir/page.html"
 
@@ -63,6 +66,38 @@ def test_picture_source_when_img_has_none() -> None:
     """An <img> in <picture> without a source uses the <source srcset>."""
     html = '<picture><source srcset="/p.webp 2x"><img alt="p"></picture>'
     assert md(html) == "![p](https://example.com/p.webp)"
+
+
+def test_picture_source_only_for_its_own_img() -> None:
+    """Only an <img> directly in the <picture> falls back to its sources."""
+    html = '<picture><source srcset="/p.webp"><span><img alt="p"></span></picture>'
+    assert md(html) == ""
+    html = '<picture><source srcset="/p.webp"><picture><img alt="q"></picture></picture>'
+    assert md(html) == ""
+
+
+def test_picture_source_inside_noscript() -> None:
+    """A <noscript> copy in a <picture> falls back to that picture's sources."""
+    html = (
+        '<img src="data:x"><noscript><picture><source data-srcset="/n.webp">'
+        '<img alt="n"></picture></noscript>'
+    )
+    assert md(html) == "![n](https://example.com/n.webp)"
+
+
+def test_picture_source_without_parent_links() -> None:
+    """The fallback needs no Element.parent: a hand-built tree without parents works."""
+    picture = Element("picture", {}, None)
+    picture.children.append(Element("source", {"srcset": "/s.webp 1x, /l.webp 2x"}, None))
+    picture.children.append(Element("img", {"alt": "x"}, None))
+    context = RenderContext(
+        base_url=URL,
+        include_images=True,
+        include_links=True,
+        max_table_cells=100,
+        deadline=NO_DEADLINE,
+    )
+    assert render([picture], context) == "![x](https://example.com/l.webp)"
 
 
 def test_data_uri_dropped() -> None:

@@ -3,7 +3,9 @@
 The source is the first usable of: ``data-src``, ``data-lazy-src``,
 ``data-original``, the largest candidate of ``data-srcset`` or ``srcset``,
 ``src``, and for an image in ``<picture>`` its ``<source srcset>``. ``data:``
-and script URLs are never usable (they are placeholders or unsafe).
+and script URLs are never usable (they are placeholders or unsafe). The
+``<picture>`` rule keeps the open picture on the walker, so an image never
+needs to look at its parent.
 
 A ``<noscript>`` copy of an image renders only when no image was written right
 before it (the placeholder had no usable source), so an image never shows twice.
@@ -20,7 +22,8 @@ from .tokens import BLOCK, Literal
 if TYPE_CHECKING:
     from crawlextract._dom import Element
 
-    from .walk import Walker
+    from .urls import LinkTargets
+    from .walk import After, Walker
 
 _LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original")
 _SRCSETS = ("data-srcset", "srcset")
@@ -48,45 +51,61 @@ def largest_candidate(srcset: str) -> str | None:
     return best
 
 
-def _usable(url: str | None, walker: Walker) -> str | None:
-    if not url or not url.strip():
+def _usable(url: str | None, targets: LinkTargets) -> str | None:
+    # Most images lack most of the attributes tried: test before calling.
+    if not url or url.isspace():
         return None
-    return walker.targets.target(url)
+    return targets.target(url)
 
 
-def source(element: Element, walker: Walker) -> str | None:  # noqa: C901
-    """The markdown-ready URL of the image's real source, or ``None``."""
+def source(element: Element, walker: Walker, picture: Element | None = None) -> str | None:
+    """The markdown-ready URL of the image's real source, or ``None``.
+
+    ``picture`` is the innermost ``<picture>`` open around the image; its
+    ``<source srcset>`` candidates are the fallback when the image is one of its
+    children.
+    """
     attrs = element.attrs
+    targets = walker.targets
     for name in _LAZY_SOURCES:
-        found = _usable(attrs.get(name), walker)
+        found = _usable(attrs.get(name), targets)
         if found:
             return found
     for name in _SRCSETS:
         srcset = attrs.get(name)
         if srcset:
-            found = _usable(largest_candidate(srcset), walker)
+            found = _usable(largest_candidate(srcset), targets)
             if found:
                 return found
-    found = _usable(attrs.get("src"), walker)
+    found = _usable(attrs.get("src"), targets)
     if found:
         return found
-    parent = element.parent
-    if parent is not None and parent.tag == "picture":
-        for sibling in parent.children:
-            if not isinstance(sibling, str) and sibling.tag == "source":
-                srcset = sibling.attrs.get("srcset") or sibling.attrs.get("data-srcset")
-                if srcset:
-                    found = _usable(largest_candidate(srcset), walker)
-                    if found:
-                        return found
+    if picture is not None and element in picture.children:
+        return _picture_source(picture, targets)
+    return None
+
+
+def _picture_source(picture: Element, targets: LinkTargets) -> str | None:
+    for child in picture.children:
+        if not isinstance(child, str) and child.tag == "source":
+            srcset = child.attrs.get("srcset") or child.attrs.get("data-srcset")
+            if srcset:
+                found = _usable(largest_candidate(srcset), targets)
+                if found:
+                    return found
     return None
 
 
 def image(walker: Walker, element: Element) -> None:
     """Write the image (nothing when images are off or it has no usable source)."""
+    pictures = walker.pictures
+    _write(walker, element, pictures[-1] if pictures else None)
+
+
+def _write(walker: Walker, element: Element, picture: Element | None) -> None:
     if not walker.context.include_images:
         return
-    url = source(element, walker)
+    url = source(element, walker, picture)
     if url is None:
         return
     alt = escape_inline(element.attrs.get("alt", ""))
@@ -94,6 +113,20 @@ def image(walker: Walker, element: Element) -> None:
         alt = alt.replace("|", "\\|")
     walker.emit(Literal(f"![{alt}]({url})"))
     walker.image_mark = len(walker.parts)
+
+
+def picture(walker: Walker, element: Element) -> None:
+    """``<picture>``: walked like an inline element, open for its images' fallback."""
+    walker.pictures.append(element)
+    walker.stack.append(_CLOSE_PICTURE)
+    walker.stack.extend(reversed(element.children))
+
+
+def _close_picture(walker: Walker, _: object) -> None:
+    walker.pictures.pop()
+
+
+_CLOSE_PICTURE: After = (_close_picture, None)
 
 
 def noscript(walker: Walker, element: Element) -> None:
@@ -108,6 +141,24 @@ def noscript(walker: Walker, element: Element) -> None:
         and all(part == BLOCK or not part.strip() for part in parts[mark:])
     ):
         return
-    for found in element.iter():
-        if found.tag == "img":
-            image(walker, found)
+    for found, parent in _images_in(element):
+        _write(walker, found, parent)
+
+
+def _images_in(element: Element) -> list[tuple[Element, Element | None]]:
+    """The ``<img>`` elements under ``element`` in document order, with their ``<picture>``.
+
+    The second item is the image's parent when that is a ``<picture>`` (the
+    content of a ``<noscript>`` is not walked, so no picture is open around it).
+    """
+    found: list[tuple[Element, Element | None]] = []
+    stack: list[tuple[Element, Element | None]] = [(element, None)]
+    while stack:
+        node, parent = stack.pop()
+        if node.tag == "img":
+            found.append((node, parent))
+        inner = node if node.tag == "picture" else None
+        stack.extend(
+            (child, inner) for child in reversed(node.children) if not isinstance(child, str)
+        )
+    return found

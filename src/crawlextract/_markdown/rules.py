@@ -43,6 +43,7 @@ RULES: tuple[tuple[tuple[str, ...], Rule], ...] = (
     (("a",), links.link),
     (("img",), images.image),
     (("noscript",), images.noscript),
+    (("picture",), images.picture),
     (emphasis.STRONG_TAGS, emphasis.strong),
     (emphasis.EM_TAGS, emphasis.em),
     (emphasis.STRIKE_TAGS, emphasis.strike),

@@ -85,6 +85,7 @@ class Walker:
         "list_count",
         "lists",
         "parts",
+        "pictures",
         "stack",
         "strike_depth",
         "strong_depth",
@@ -126,6 +127,9 @@ class Walker:
         self.exclude: AbstractSet[int] = frozenset()
         #: ``len(parts)`` right after the last image written (for ``<noscript>`` copies).
         self.image_mark = -1
+        #: Open ``<picture>`` elements, innermost last (their images fall back to
+        #: their ``<source>`` candidates).
+        self.pictures: list[Element] = []
 
     def emit(self, payload: object) -> None:
         """Write a :data:`~.tokens.DATA` marker carrying ``payload``."""
