@@ -141,24 +141,13 @@ def noscript(walker: Walker, element: Element) -> None:
         and all(part == BLOCK or not part.strip() for part in parts[mark:])
     ):
         return
-    for found, parent in _images_in(element):
-        _write(walker, found, parent)
-
-
-def _images_in(element: Element) -> list[tuple[Element, Element | None]]:
-    """The ``<img>`` elements under ``element`` in document order, with their ``<picture>``.
-
-    The second item is the image's parent when that is a ``<picture>`` (the
-    content of a ``<noscript>`` is not walked, so no picture is open around it).
-    """
-    found: list[tuple[Element, Element | None]] = []
-    stack: list[tuple[Element, Element | None]] = [(element, None)]
-    while stack:
-        node, parent = stack.pop()
-        if node.tag == "img":
-            found.append((node, parent))
-        inner = node if node.tag == "picture" else None
-        stack.extend(
-            (child, inner) for child in reversed(node.children) if not isinstance(child, str)
-        )
-    return found
+    # The content is not walked, so no picture is open around its images:
+    # note each picture's own images on the way down (a picture comes first).
+    pictures: dict[int, Element] = {}
+    for found in element.iter():
+        if found.tag == "img":
+            _write(walker, found, pictures.get(id(found)))
+        elif found.tag == "picture":
+            for child in found.children:
+                if not isinstance(child, str) and child.tag == "img":
+                    pictures[id(child)] = found
