@@ -226,17 +226,21 @@ class _Assembler:
         pieces = self.pieces
         if not pieces:
             return
-        for _, index in self.opens:
-            pieces[index] = ""
-        self.opens.clear()
-        text = "".join(pieces).strip(" \n")
+        opens = self.opens
+        if opens:
+            for _, index in opens:
+                pieces[index] = ""
+            opens.clear()
+        text = (pieces[0] if len(pieces) == 1 else "".join(pieces)).strip(" \n")
         pieces.clear()
         if not text:
             return
         if "  " in text:
             text = _SPACES.sub(" ", text)
         if "\n" not in text:
-            self.emit([escape_line_start(text) if text[0] in LINE_START_CHARS else text])
+            if text[0] in LINE_START_CHARS:
+                text = escape_line_start(text)
+            self.emit([text])
             return
         lines = [line.strip(" ") for line in text.split("\n")]
         lines = [
@@ -252,6 +256,15 @@ class _Assembler:
         if ctx is None:
             ctx = self.ctx
         rest = ctx.rest
+        out = self.out
+        if not rest and not self.prev_rest:
+            # The common case: a top-level block after a top-level block.
+            if out:
+                out.append("")
+            out.extend(lines)
+            self.prev_groups = ()
+            self.prev_containers = ()
+            return
         first = rest
         # A new item follows without a blank line when the previous block was in
         # an item of the same list, or in the item this one is nested in.
@@ -275,15 +288,6 @@ class _Assembler:
                 else:
                     prefixes.append(container.rest)
             first = "".join(prefixes)
-        out = self.out
-        if not rest and not self.prev_rest:
-            # The common case: a top-level block after a top-level block.
-            if out:
-                out.append("")
-            out.extend(lines)
-            self.prev_groups = ()
-            self.prev_containers = ()
-            return
         if out and not tight:
             previous = self.prev_rest
             if previous.startswith(rest):
@@ -374,42 +378,52 @@ def assemble(text: str, data: list[object]) -> str:  # noqa: C901, PLR0912, PLR0
     tokens = _SPLIT.split(text)
     a = _Assembler()
     pieces = a.pieces
+    opens = a.opens
     if tokens[0]:
         pieces.append(tokens[0])
     payloads = iter(data)
-    for i in range(1, len(tokens), 2):
-        marker = tokens[i]
-        following = tokens[i + 1]
+    # Copies of ``a.heading or a.in_cell`` and ``a.in_cell``, read for every
+    # marker: refreshed after the few payloads that change them.
+    inline = in_cell = False
+    pairs = iter(tokens)
+    next(pairs)
+    for marker, following in zip(pairs, pairs, strict=True):
         if marker == BLOCK:
-            if a.heading or a.in_cell:
+            if inline:
                 pieces.append(" ")
             elif pieces:
                 a.flush()
         elif marker == DATA:
             payload = next(payloads)
             kind = type(payload)
-            if kind is str:
+            if kind is Context:
+                if pieces and not a.heading:
+                    a.flush()
+                a.ctx = payload  # type: ignore[assignment]
+            elif kind is str:
                 a.close_link(payload)  # type: ignore[arg-type]
             elif kind is Literal:
                 pieces.append(payload.text)  # type: ignore[attr-defined]
             elif kind is CodeSpan:
                 a.code_span(payload)  # type: ignore[arg-type]
-            elif kind is Context:
-                if pieces and not a.heading:
-                    a.flush()
-                a.ctx = payload  # type: ignore[assignment]
-            elif kind is HeadingStart:
-                a.start_heading(payload.level)  # type: ignore[attr-defined]
-            elif payload is HEADING_END:
-                a.end_heading()
-            elif kind is CodeBlock:
-                a.code_block(payload)  # type: ignore[arg-type]
-            elif kind is TableStart:
-                a.start_table(payload.width)  # type: ignore[attr-defined]
-            elif payload is TABLE_END:
-                a.end_table()
-            elif payload is RULE:
-                a.rule()
+            else:
+                if kind is HeadingStart:
+                    a.start_heading(payload.level)  # type: ignore[attr-defined]
+                elif payload is HEADING_END:
+                    a.end_heading()
+                elif kind is CodeBlock:
+                    a.code_block(payload)  # type: ignore[arg-type]
+                elif kind is TableStart:
+                    a.start_table(payload.width)  # type: ignore[attr-defined]
+                elif payload is TABLE_END:
+                    a.end_table()
+                elif payload is RULE:
+                    a.rule()
+                inline = bool(a.heading or a.in_cell)
+                in_cell = a.in_cell
+        elif marker == LINK_OPEN:
+            opens.append(("[", len(pieces)))
+            pieces.append("[")
         elif marker in _CLOSERS:
             a.close_emphasis(_CLOSERS[marker], following)
         elif marker in _OPENERS:
@@ -422,8 +436,9 @@ def assemble(text: str, data: list[object]) -> str:  # noqa: C901, PLR0912, PLR0
             a.row()
         # Any other marker character is a stray one: dropped.
         if following and (pieces or following != " "):
-            if a.in_cell and "|" in following:
-                following = following.replace("|", "\\|")
-            pieces.append(following)
+            if in_cell and "|" in following:
+                pieces.append(following.replace("|", "\\|"))
+            else:
+                pieces.append(following)
     a.flush()
     return "\n".join(a.out)
