@@ -77,12 +77,29 @@ def test_nul_bytes_are_dropped_not_kept() -> None:
     assert "abc" in page.markdown
 
 
-def test_control_character_references_are_dropped() -> None:
+CONTROLS_PAGE = "<title>a&#1;b&#x7f;c&#12;d</title><p>e&#x81;f&#0;g</p>"
+
+
+@pytest.mark.parametrize("html", [CONTROLS_PAGE, CONTROLS_PAGE.encode()], ids=["str", "bytes"])
+def test_control_character_references_are_dropped(html: str | bytes) -> None:
     """&#1; and friends decode to nothing, so no output carries a control character."""
-    page = crawlextract.extract("<title>a&#1;b&#x7f;c&#12;d</title><p>e&#x81;f&#0;g</p>")
+    page = crawlextract.extract(html)
     check_page(page)
     assert page.metadata.title == "abc d"
     assert "efg" in page.markdown
+
+
+@pytest.mark.parametrize("metadata_first", [True, False])
+def test_control_bytes_never_reach_an_output(*, metadata_first: bool) -> None:
+    """Downloaded bytes with raw controls: checked late for page details, still never output."""
+    html = "<title>a\x01b\x0cc</title><meta name=description content='d\x02e'><p>f\x03g\x85h</p>"
+    page = crawlextract.extract(html.encode())
+    if metadata_first:
+        assert page.metadata.title == "ab c"
+    check_page(page)
+    assert page.metadata.title == "ab c"
+    assert page.metadata.description == "de"
+    assert "fgh" in page.markdown
 
 
 WRONG_TYPES: dict[str, dict[str, object]] = {

@@ -114,7 +114,7 @@ def test_attribute_flood_on_a_page_with_few_tags_is_cut() -> None:
 
 def test_attribute_flood_in_downloaded_bytes_is_cut() -> None:
     """The check that reads UTF-8 bytes (the common download) finds the long tag too."""
-    html = "<p title=\"caf\u00e9\" " + " ".join(f"a{i}" for i in range(50_000)) + ">text</p>"
+    html = '<p title="caf\u00e9" ' + " ".join(f"a{i}" for i in range(50_000)) + ">text</p>"
     page = crawlextract.extract(html.encode())
     assert any("attributes removed" in warning for warning in page.warnings)
     assert page.markdown == "text"

@@ -40,9 +40,13 @@ class Document:
         headers: Headers,
         options: Options,
     ) -> None:
-        """Parse the decoded page with Lexbor."""
-        #: The page text.
-        self.html = decoded.text
+        """Parse the decoded page with Lexbor.
+
+        ``decoded`` may still hold control characters (:func:`decode_page`):
+        the parse takes it as it is, and the control check runs once an output
+        needs more than the page details (:attr:`html`, :attr:`dom`).
+        """
+        self._decoded = decoded
         #: The page URL, if known.
         self.url = url
         #: The web name of the encoding used, ``None`` for ``str`` input.
@@ -58,13 +62,26 @@ class Document:
         if decoded.truncated:
             self.warn(f"input truncated to {options.limits.max_input_bytes} bytes")
         deadline = self.deadline("parse")
-        #: The Lexbor parse of the page.
-        self.tree = LexborHTMLParser(decoded.utf8 if decoded.utf8 is not None else self.html)
+        #: The Lexbor parse of the page (its text may hold control characters
+        #: until :attr:`dom` is built; see :attr:`head_facts`).
+        self.tree = _parse(decoded)
         deadline.check()
         self._dom: _dom.Element | None = None
         self._head_facts: HeadFacts | None = None
         self._base_url: str | None = None
         self._base_url_known = False
+
+    @property
+    def html(self) -> str:
+        """The page text, without control characters."""
+        return self._clean_decoded().text
+
+    def _clean_decoded(self) -> Decoded:
+        decoded = self._decoded
+        if decoded.unchecked is not None:
+            with self._lock:
+                self._decoded = decoded = self._decoded.cleaned()
+        return decoded
 
     @property
     def warnings(self) -> tuple[str, ...]:
@@ -131,6 +148,13 @@ class Document:
             _dom.unlink(root)
 
     def _build_dom(self) -> _dom.Element:
+        # Called with the lock held. The tree the outputs walk must not carry
+        # control characters: when the page had some, parse the cleaned text.
+        decoded = self._decoded
+        if decoded.unchecked is not None:
+            self._decoded = cleaned = decoded.cleaned()
+            if cleaned.text is not decoded.text:
+                self.tree = _parse(cleaned)
         root = self.html_node
         if root is None:
             return _dom.Element("#document", {}, None)
@@ -141,3 +165,7 @@ class Document:
         if report.node_limited:
             self._warnings.append(f"document cut after {limits.max_nodes} nodes")
         return document
+
+
+def _parse(decoded: Decoded) -> LexborHTMLParser:
+    return LexborHTMLParser(decoded.utf8 if decoded.utf8 is not None else decoded.text)

@@ -6,11 +6,11 @@ import dataclasses
 from typing import TYPE_CHECKING
 
 from ._deadline import Deadline
-from ._decode import decode_bytes, decode_text
+from ._decode import decode_page, decode_text
 from ._document import Document
 from ._exceptions import InputTypeError
 from ._headers import Headers
-from ._markup_guard import defuse
+from ._markup_guard import GuardReport, needs_scan, scan
 from ._options import Options, resolve_options
 from ._page import Page
 from ._registry import get_extractor
@@ -69,14 +69,17 @@ def parse_document(
     if isinstance(html, str):
         decoded = decode_text(html, limit)
     elif isinstance(html, (bytes, bytearray, memoryview)):
-        decoded = decode_bytes(bytes(html), parsed_headers.charset(), limit)
+        decoded = decode_page(bytes(html), parsed_headers.charset(), limit)
     else:
         raise InputTypeError(f"html must be bytes or str, not {type(html).__name__}")
     # The parser is quadratic on some hostile markup; rewrite that first.
-    deadline = Deadline("parse", options.limits.time_budget)
-    text, report = defuse(decoded.text, options.limits.max_depth, deadline, decoded.utf8)
-    if text is not decoded.text:
-        decoded = dataclasses.replace(decoded, text=text, utf8=None)
+    report = GuardReport()
+    if needs_scan(decoded.utf8 if decoded.utf8 is not None else decoded.text):
+        decoded = decoded.cleaned()  # the rewrite works on the final text
+        deadline = Deadline("parse", options.limits.time_budget)
+        text, report = scan(decoded.text, options.limits.max_depth, deadline)
+        if text is not decoded.text:
+            decoded = dataclasses.replace(decoded, text=text, utf8=None)
     document = Document(decoded, url, parsed_headers, options)
     for message in report.warnings(options.limits.max_depth):
         document.warn(message)

@@ -152,6 +152,11 @@ def defuse(
     """
     if not needs_scan(html if utf8 is None else utf8):
         return html, GuardReport()
+    return scan(html, max_depth, deadline)
+
+
+def scan(html: str, max_depth: int, deadline: Deadline) -> tuple[str, GuardReport]:
+    """Rewrite ``html`` where it nests, or piles attributes or options, past the limits."""
     return _Scan(html, max_depth * DEPTH_FACTOR, deadline).run()
 
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING, ClassVar
 
+from selectolax.lexbor import LexborCSSSelector
+
+from crawlextract._decode import clean_fragment
 from crawlextract._metadata import (
     FOREIGN_ROOTS,
     INTEGRATION_POINTS,
@@ -31,31 +35,53 @@ class LexborMetadata:
 
 
 def collect_head_facts(tree: LexborHTMLParser) -> HeadFacts:
-    """Collect what the metadata rules read from a Lexbor tree."""
-    # One tag-name walk per kind: each keeps document order, and unlike a CSS
-    # query it needs no selector engine, which Lexbor sets up afresh for every
-    # document (that set-up cost more than the walks on small pages).
+    """Collect what the metadata rules read from a Lexbor tree, in one pass.
+
+    The tree may come from bytes whose control characters were not removed
+    (see :func:`crawlextract._decode.decode_page`), so every string read is.
+    """
     facts = HeadFacts()
-    for node in tree.tags("title"):
-        if in_html_namespace(node):
-            facts.title = node.text(deep=True)
-            break
-    for node in tree.tags("meta"):
-        attrs = node.attrs  # a view: no dict of every attribute is built
-        if "name" in attrs:
-            facts.metas.append((attrs.get("name") or "", attrs.get("content")))
-    for node in tree.tags("link"):
-        attrs = node.attrs
-        if "rel" in attrs:
-            facts.links.append((attrs.get("rel") or "", attrs.get("href")))
-    for node in tree.tags("base"):
-        attrs = node.attrs
-        if "href" in attrs:
-            facts.base_href = attrs.get("href")
-            break
+    metas = facts.metas
+    links = facts.links
     root = tree.root
-    facts.language = root.attrs.get("lang") if root is not None else None
+    if root is None:
+        return facts
+    for node in _head_elements(root):
+        tag = node.tag
+        if tag == "meta":
+            attrs = node.attrs  # a view: no dict of every attribute is built
+            metas.append((_clean(attrs.get("name")) or "", _clean(attrs.get("content"))))
+        elif tag == "link":
+            attrs = node.attrs
+            links.append((_clean(attrs.get("rel")) or "", _clean(attrs.get("href"))))
+        elif tag == "title":
+            if facts.title is None and in_html_namespace(node):
+                facts.title = clean_fragment(node.text(deep=True))
+        elif facts.base_href is None:  # <base href>
+            facts.base_href = _clean(node.attrs.get("href"))
+    facts.language = _clean(root.attrs.get("lang"))
     return facts
+
+
+# Every element the metadata rules read, in one selector list so Lexbor walks
+# the document once; matches come back in document order.
+_HEAD_FACTS = "title, meta[name], link[rel], base[href]"
+# Lexbor's CSS engine costs more to set up than the walk itself, and
+# LexborHTMLParser.css() sets one up per document: each thread keeps one
+# (an engine holds per-query state, so threads cannot share it).
+_ENGINES = threading.local()
+
+
+def _head_elements(root: LexborNode) -> list[LexborNode]:
+    engine = getattr(_ENGINES, "engine", None)
+    if engine is None:
+        # The stub lacks "-> None" on __init__.
+        engine = _ENGINES.engine = LexborCSSSelector()  # type: ignore[no-untyped-call]
+    return engine.find(_HEAD_FACTS, root)
+
+
+def _clean(value: str | None) -> str | None:
+    return None if value is None else clean_fragment(value)
 
 
 def in_html_namespace(node: LexborNode) -> bool:
