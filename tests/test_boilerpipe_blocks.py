@@ -136,19 +136,19 @@ def test_tag_level_is_the_nesting_of_the_first_text() -> None:
 
 def test_empty_tree_has_no_blocks() -> None:
     """A tree with nothing in it gives no title and no blocks."""
-    document = segment(Element("#document", {}, None), NO_DEADLINE)
+    document = segment(Element("#document", {}), NO_DEADLINE)
     assert document.title is None
     assert document.blocks == []
 
 
 def test_deep_nesting_is_walked_without_recursion() -> None:
     """A tree far deeper than Python's recursion limit is segmented."""
-    root = Element("#document", {}, None)
-    body = Element("body", {}, root)
+    root = Element("#document", {})
+    body = Element("body", {})
     root.children.append(body)
     node = body
     for _ in range(20_000):
-        child = Element("div", {}, node)
+        child = Element("div", {})
         node.children.append(child)
         node = child
     node.children.append("deep text here")

@@ -10,9 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
+import crawlextract
 from crawlextract import Limits, Options, TimeBudgetExceeded
 from crawlextract._deadline import NO_DEADLINE, Deadline
-from crawlextract._dom import Element, build, unlink
+from crawlextract._dom import Element, build
 from crawlextract._extract import parse_document
 
 
@@ -35,24 +36,15 @@ def depth_of(root: Element) -> int:
 
 # --- shape ------------------------------------------------------------------
 
+
 def test_root_is_document_with_html_head_body() -> None:
     """The root is a `#document` whose only child is `<html>` with `<head>` and `<body>`."""
     root = tree_of("<title>t</title><p>x</p>")
     assert root.tag == "#document"
-    assert root.parent is None
     (html,) = root.children
     assert isinstance(html, Element)
     assert html.tag == "html"
     assert [c.tag for c in html.children if isinstance(c, Element)] == ["head", "body"]
-
-
-def test_parent_links_match_children() -> None:
-    """Every element's parent lists it among its children."""
-    root = tree_of("<div><p>a<b>b</b></p><ul><li>1<li>2</ul></div>")
-    for element in root.iter():
-        for child in element.children:
-            if isinstance(child, Element):
-                assert child.parent is element
 
 
 def test_built_elements_have_every_slot_set() -> None:
@@ -62,7 +54,6 @@ def test_built_elements_have_every_slot_set() -> None:
         assert isinstance(values["tag"], str)
         assert isinstance(values["attrs"], dict)
         assert isinstance(values["children"], list)
-        assert values["parent"] is None or isinstance(values["parent"], Element)
 
 
 def test_text_nodes_are_decoded_strings_with_raw_whitespace() -> None:
@@ -148,6 +139,7 @@ def test_text_matches_lexbor_without_scripts(html: str) -> None:
 
 # --- budgets ----------------------------------------------------------------
 
+
 def test_deep_nesting_is_flattened_at_max_depth() -> None:
     """Nesting past `max_depth` becomes one text child at that depth; no text is lost."""
     html = "<body>" + "<div>" * 50 + "deep<b>er</b><script>x</script>" + "</div>" * 50
@@ -218,15 +210,28 @@ def test_large_flat_page_is_linear() -> None:
     assert time.perf_counter() - start < 30
 
 
-def test_unlink_leaves_no_cycle_for_the_collector() -> None:
-    """After `unlink`, dropping the tree frees it by reference counting alone."""
+def test_tree_has_no_cycle_for_the_collector() -> None:
+    """Dropping a built tree frees it by reference counting alone."""
     gc.collect()
     gc.disable()
     try:
         root = tree_of("<div><p>a<b>b</b></p><ul><li>1<li>2</ul></div>" * 50)
-        unlink(root)
-        assert all(element.parent is None for element in root.iter())
         del root
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
+
+
+def test_extraction_leaves_no_cycle_for_the_collector() -> None:
+    """A page whose outputs were all read leaves nothing for the cycle collector."""
+    gc.collect()
+    gc.disable()
+    try:
+        page = crawlextract.extract(
+            b"<title>t</title><div><p>a <b>b</b></p><ul><li>1<li>2</ul></div>"
+        )
+        _ = (page.metadata, page.boilerpipe_text, page.markdown, page.readable_markdown)
+        del page
         assert gc.collect() == 0
     finally:
         gc.enable()

@@ -87,9 +87,9 @@ def test_picture_source_inside_noscript() -> None:
 
 def test_picture_source_without_parent_links() -> None:
     """The fallback needs no Element.parent: a hand-built tree without parents works."""
-    picture = Element("picture", {}, None)
-    picture.children.append(Element("source", {"srcset": "/s.webp 1x, /l.webp 2x"}, None))
-    picture.children.append(Element("img", {"alt": "x"}, None))
+    picture = Element("picture", {})
+    picture.children.append(Element("source", {"srcset": "/s.webp 1x, /l.webp 2x"}))
+    picture.children.append(Element("img", {"alt": "x"}))
     context = RenderContext(
         base_url=URL,
         include_images=True,

@@ -91,7 +91,7 @@ def test_deterministic() -> None:
 
 def test_stray_markers_in_text_are_harmless() -> None:
     """Marker characters smuggled into a hand-built tree are removed, not interpreted."""
-    body = Element("body", {}, None)
+    body = Element("body", {})
     body.children.extend(["a\ud80b\ud800b", "\ud80b", "c\ud802"])
     assert render([body], context()) == "abc"
 

@@ -28,7 +28,7 @@ def make_walker() -> Walker:
 
 def test_walk_writes_text_and_markers() -> None:
     """Text is written as is; a block writes boundaries around its content."""
-    div = Element("div", {}, None)
+    div = Element("div", {})
     div.children.append("x")
     walker = make_walker()
     walker.walk([div], RULE_BY_TAG, frozenset())
@@ -37,7 +37,7 @@ def test_walk_writes_text_and_markers() -> None:
 
 def test_payload_per_data_marker() -> None:
     """Every DATA marker has its payload, in order."""
-    a = Element("a", {"href": "/x"}, None)
+    a = Element("a", {"href": "/x"})
     a.children.append("t")
     walker = make_walker()
     walker.walk([a], RULE_BY_TAG, frozenset())

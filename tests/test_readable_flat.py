@@ -50,10 +50,10 @@ def test_cjk_pages_scale_character_thresholds() -> None:
 
 def test_deep_tree_is_walked_without_recursion() -> None:
     """A tree deeper than Python's recursion limit is numbered (iterative walk)."""
-    root = Element("#document", {}, None)
+    root = Element("#document", {})
     node = root
     for _ in range(5000):
-        child = Element("div", {}, node)
+        child = Element("div", {})
         node.children.append(child)
         node = child
     node.children.append("bottom text")

@@ -38,16 +38,15 @@ _CHECK_EVERY = 4096
 
 
 class Element:
-    """An element of the page: lowercase tag, attributes, children, parent."""
+    """An element of the page: lowercase tag, attributes, children."""
 
-    __slots__ = ("attrs", "children", "parent", "tag")
+    # No parent link on purpose: a tree without back references has no
+    # reference cycles, so reference counting frees it the moment the last
+    # output is computed (with parents, every tree waited for the cycle
+    # collector, or for a walk that cut the links: about 0.1 ms a page).
+    __slots__ = ("attrs", "children", "tag")
 
-    def __init__(
-        self,
-        tag: str,
-        attrs: dict[str, str],
-        parent: Element | None,
-    ) -> None:
+    def __init__(self, tag: str, attrs: dict[str, str]) -> None:
         """Make an element with no children yet.
 
         :func:`build` sets these same slots without calling ``__init__`` (it
@@ -60,8 +59,6 @@ class Element:
         self.attrs = attrs
         #: Child elements and text, in document order.
         self.children: list[Element | str] = []
-        #: The parent element, ``None`` for the root.
-        self.parent = parent
 
     def __repr__(self) -> str:
         """Show the tag and how many children."""
@@ -140,11 +137,11 @@ def build(  # noqa: C901, PLR0912, PLR0915
     """
     report = BuildReport()
     new = object.__new__
-    document = Element("#document", {}, None)
+    document = Element("#document", {})
     # Tag names by Lexbor tag id, for this document only: ids of custom
     # elements are assigned per document, so the table must not outlive it.
     names: dict[int, str] = {}
-    root = Element(_name(html_node, names), _attributes(html_node), document)
+    root = Element(_name(html_node, names), _attributes(html_node))
     document.children.append(root)
     max_depth = limits.max_depth
     max_nodes = limits.max_nodes
@@ -215,7 +212,6 @@ def build(  # noqa: C901, PLR0912, PLR0915
         element.tag = name
         element.attrs = attrs
         element.children = []
-        element.parent = parent
         children.append(element)
         if child is not None:
             stack.append((node.next, parent, depth))
@@ -231,25 +227,6 @@ def build(  # noqa: C901, PLR0912, PLR0915
             element.children = ["".join(element.children)]  # type: ignore[arg-type]
     report.nodes = visited + window - countdown
     return document, report
-
-
-def unlink(root: Element) -> None:
-    """Clear the ``parent`` of every element under ``root``, so no cycle is left.
-
-    The tree is then freed by reference counting alone once it is dropped.
-    Nothing may walk upwards in it afterwards.
-    """
-    stack = [root]
-    pop = stack.pop
-    push = stack.append
-    while stack:
-        element = pop()
-        element.parent = None
-        # A plain loop: a list comprehension per element (a call before
-        # Python 3.12) made this almost twice as slow.
-        for child in element.children:
-            if not isinstance(child, str):
-                push(child)
 
 
 def _name(node: LexborNode, names: dict[int, str]) -> str:
