@@ -130,10 +130,10 @@ def flatten(root: Element, deadline: Deadline | None = None) -> Flat:  # noqa: C
                     own_link[index] += size
                     block_link[block] += size
                 elif size > 1:
-                    block_punct[block] += (
-                        text.count(",") + text.count(". ")
-                        + text.count("\uff0c") + text.count("\u3002")
-                    )  # fmt: skip
+                    punctuation = text.count(",") + text.count(". ")
+                    if not text.isascii():  # full-width marks: CJK prose
+                        punctuation += text.count("\uff0c") + text.count("\u3002")
+                    block_punct[block] += punctuation
                 if sampled < _SAMPLE and size > 20:
                     samples.append(text)
                     sampled += size
