@@ -6,7 +6,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 import crawlextract
-from crawlextract._markdown.escape import code_span, escape_line_start, escape_text
+from crawlextract._markdown.escape import clean_text, code_span, escape_line_start, escape_text
 
 PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 
@@ -110,3 +110,8 @@ def test_code_span_round_trip() -> None:
 def test_control_characters_removed() -> None:
     """Control characters in page text never reach the output."""
     assert md("<p>a\x01b\x7fc\x9fd</p>") == "abcd"
+
+
+def test_unused_marker_characters_removed() -> None:
+    """A character of the marker range other than the marker itself is dropped from text."""
+    assert clean_text("a\udbff b\ud801") == "a b"

@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
+import re
+
 from crawlextract._markdown import tokens
 
 
-def test_markers_distinct_single_high_surrogates() -> None:
-    """Every marker is one distinct high-surrogate character (never valid page text)."""
+def test_marker_is_one_high_surrogate() -> None:
+    """The marker is one high-surrogate character (never valid page text)."""
+    assert len(tokens.DATA) == 1
+    assert re.fullmatch(tokens.MARKER_CLASS, tokens.DATA)
+    assert not re.fullmatch(f"[{tokens.UNUSED_MARKERS}]", tokens.DATA)
+    assert re.fullmatch(f"[{tokens.UNUSED_MARKERS}]", "\udbff")
+
+
+def test_payload_markers_distinct() -> None:
+    """Every markup payload is its own object (the assembler tells them apart by identity)."""
     markers = [
         tokens.BLOCK, tokens.BR, tokens.STRONG_OPEN, tokens.STRONG_CLOSE, tokens.EM_OPEN,
         tokens.EM_CLOSE, tokens.DEL_OPEN, tokens.DEL_CLOSE, tokens.LINK_OPEN, tokens.ROW,
-        tokens.CELL, tokens.DATA,
+        tokens.CELL, tokens.HEADING_END, tokens.TABLE_END, tokens.RULE,
     ]  # fmt: skip
-    assert len(set(markers)) == len(markers)
-    assert all(len(m) == 1 and "\ud800" <= m <= "\udbff" for m in markers)
+    assert len({id(marker) for marker in markers}) == len(markers)
 
 
 def test_context_prefixes_accumulate() -> None:

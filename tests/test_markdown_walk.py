@@ -9,7 +9,7 @@ from crawlextract._deadline import NO_DEADLINE
 from crawlextract._dom import Element
 from crawlextract._markdown import RenderContext
 from crawlextract._markdown.rules import RULE_BY_TAG
-from crawlextract._markdown.tokens import BLOCK, DATA
+from crawlextract._markdown.tokens import BLOCK, DATA, LINK_OPEN
 from crawlextract._markdown.walk import Walker
 
 
@@ -32,17 +32,18 @@ def test_walk_writes_text_and_markers() -> None:
     div.children.append("x")
     walker = make_walker()
     walker.walk([div], RULE_BY_TAG, frozenset())
-    assert "".join(walker.parts) == f"{BLOCK}x{BLOCK}{BLOCK}"
+    assert "".join(walker.parts) == f"{DATA}x{DATA}{DATA}"
+    assert walker.data == [BLOCK, BLOCK, BLOCK]
 
 
 def test_payload_per_data_marker() -> None:
-    """Every DATA marker has its payload, in order."""
+    """Every DATA marker has its payload, in order (a link's end carries its target)."""
     a = Element("a", {"href": "/x"})
     a.children.append("t")
     walker = make_walker()
     walker.walk([a], RULE_BY_TAG, frozenset())
-    assert "".join(walker.parts).count(DATA) == len(walker.data) == 1
-    assert walker.data == ["https://e.com/x"]
+    assert "".join(walker.parts) == f"{DATA}t{DATA}{DATA}"
+    assert walker.data == [LINK_OPEN, "https://e.com/x", BLOCK]
 
 
 def test_deeply_nested_inline_tags() -> None:

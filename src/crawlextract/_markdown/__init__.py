@@ -78,8 +78,9 @@ def render(
     walker.walk(roots, RULE_BY_TAG, exclude)
     text = "".join(walker.parts)
     if text.count(DATA) != len(walker.data):
-        # Page text carried marker characters (only a hand-built tree can):
-        # walk again, stripping them from every text node.
+        # Page text carried the marker character (only a hand-built tree can):
+        # walk again, stripping marker characters from every text node. (Other
+        # characters of the marker range are dropped by clean_text.)
         walker = Walker(context)
         walker.walk(roots, RULE_BY_TAG, exclude, clean_text=True)
         text = "".join(walker.parts)

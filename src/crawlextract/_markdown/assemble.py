@@ -1,9 +1,9 @@
 """From escaped text with markers to markdown lines.
 
 The joined page text, already cleaned and escaped, is split on the marker
-characters; one pass over the pieces keeps the current block's inline parts,
-pairs emphasis and link markers, and writes finished blocks as lines with their
-container prefixes (list indents, ``> ``).
+character; one pass over the pieces and the markers' payloads keeps the current
+block's inline parts, pairs emphasis and link markers, and writes finished
+blocks as lines with their container prefixes (list indents, ``> ``).
 
 Emphasis that CommonMark would not read back (a closer after punctuation
 followed by a letter, say) is dropped rather than written as stray asterisks;
@@ -26,28 +26,21 @@ from .tokens import (
     BR,
     CELL,
     DATA,
-    DEL_CLOSE,
-    DEL_OPEN,
-    EM_CLOSE,
-    EM_OPEN,
     HEADING_END,
-    LINK_OPEN,
-    MARKER_CLASS,
     ROW,
     RULE,
-    STRONG_CLOSE,
-    STRONG_OPEN,
     TABLE_END,
+    Closer,
     CodeBlock,
     CodeSpan,
     Container,
     Context,
     HeadingStart,
     Literal,
+    Opener,
     TableStart,
 )
 
-_SPLIT = re.compile(f"({MARKER_CLASS})")
 _SPACES = re.compile("  +")
 # Adjacent code spans are merged into one (their fences would fuse). Each merge
 # re-renders the span, so an unbounded run of spans is quadratic; past this
@@ -55,8 +48,6 @@ _SPACES = re.compile("  +")
 # (keyboard shortcuts, split identifiers) stay far below it.
 _MAX_MERGED_CODE = 256
 _EMPTY_CONTEXT = Context(None, None)
-_OPENERS = {STRONG_OPEN: "**", EM_OPEN: "*", DEL_OPEN: "~~", LINK_OPEN: "["}
-_CLOSERS = {STRONG_CLOSE: "**", EM_CLOSE: "*", DEL_CLOSE: "~~"}
 
 
 def _punct(char: str) -> bool:
@@ -150,10 +141,6 @@ class _Assembler:
         markdown = code_span(text, in_table=span.in_table)
         self.code = (markdown, text)
         pieces.append(markdown)
-
-    def open(self, markup: str) -> None:
-        self.opens.append((markup, len(self.pieces)))
-        self.pieces.append(markup)
 
     def close_emphasis(self, markup: str, following: str) -> None:
         opens = self.opens
@@ -375,26 +362,23 @@ def assemble(text: str, data: list[object]) -> str:  # noqa: C901, PLR0912, PLR0
     # A run of block boundaries needs no merging first: after a boundary the
     # paragraph is empty, so the next ones and the spaces between them add
     # nothing, and in a heading or cell the extra spaces collapse like any others.
-    tokens = _SPLIT.split(text)
+    texts = iter(text.split(DATA))
     a = _Assembler()
     pieces = a.pieces
     opens = a.opens
-    if tokens[0]:
-        pieces.append(tokens[0])
-    payloads = iter(data)
+    first = next(texts)
+    if first:
+        pieces.append(first)
     # Copies of ``a.heading or a.in_cell`` and ``a.in_cell``, read for every
     # marker: refreshed after the few payloads that change them.
     inline = in_cell = False
-    pairs = iter(tokens)
-    next(pairs)
-    for marker, following in zip(pairs, pairs, strict=True):
-        if marker == BLOCK:
+    for payload, following in zip(data, texts, strict=True):
+        if payload is BLOCK:
             if inline:
                 pieces.append(" ")
             elif pieces:
                 a.flush()
-        elif marker == DATA:
-            payload = next(payloads)
+        else:
             kind = type(payload)
             if kind is Context:
                 if pieces and not a.heading:
@@ -402,10 +386,22 @@ def assemble(text: str, data: list[object]) -> str:  # noqa: C901, PLR0912, PLR0
                 a.ctx = payload  # type: ignore[assignment]
             elif kind is str:
                 a.close_link(payload)  # type: ignore[arg-type]
+            elif kind is Opener:
+                markup = payload.markup  # type: ignore[attr-defined]
+                opens.append((markup, len(pieces)))
+                pieces.append(markup)
+            elif kind is Closer:
+                a.close_emphasis(payload.markup, following)  # type: ignore[attr-defined]
             elif kind is Literal:
                 pieces.append(payload.text)  # type: ignore[attr-defined]
             elif kind is CodeSpan:
                 a.code_span(payload)  # type: ignore[arg-type]
+            elif payload is BR:
+                a.line_break()
+            elif payload is CELL:
+                a.cell()
+            elif payload is ROW:
+                a.row()
             else:
                 if kind is HeadingStart:
                     a.start_heading(payload.level)  # type: ignore[attr-defined]
@@ -421,20 +417,6 @@ def assemble(text: str, data: list[object]) -> str:  # noqa: C901, PLR0912, PLR0
                     a.rule()
                 inline = bool(a.heading or a.in_cell)
                 in_cell = a.in_cell
-        elif marker == LINK_OPEN:
-            opens.append(("[", len(pieces)))
-            pieces.append("[")
-        elif marker in _CLOSERS:
-            a.close_emphasis(_CLOSERS[marker], following)
-        elif marker in _OPENERS:
-            a.open(_OPENERS[marker])
-        elif marker == BR:
-            a.line_break()
-        elif marker == CELL:
-            a.cell()
-        elif marker == ROW:
-            a.row()
-        # Any other marker character is a stray one: dropped.
         if following and (pieces or following != " "):
             if in_cell and "|" in following:
                 pieces.append(following.replace("|", "\\|"))

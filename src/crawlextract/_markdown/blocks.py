@@ -24,7 +24,7 @@ BLOCK_TAGS = (
 
 def block(walker: Walker, element: Element) -> None:
     """Put the element's content in a block of its own."""
-    walker.parts.append(BLOCK)
+    walker.emit(BLOCK)
     stack = walker.stack
     stack.append(BLOCK)
     stack.extend(reversed(element.children))
@@ -32,12 +32,9 @@ def block(walker: Walker, element: Element) -> None:
 
 def line_break(walker: Walker, _element: Element) -> None:
     """``<br>``: a hard line break."""
-    walker.parts.append(BR)
+    walker.emit(BR)
 
 
 def rule(walker: Walker, _element: Element) -> None:
     """``<hr>``: a thematic break (just a block boundary inside a table cell)."""
-    if walker.flat:
-        walker.parts.append(BLOCK)
-    else:
-        walker.emit(RULE)
+    walker.emit(BLOCK if walker.flat else RULE)

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 def term(walker: Walker, element: Element) -> None:
     """``<dt>``: a bold block."""
-    walker.parts.append(BLOCK)
+    walker.emit(BLOCK)
     walker.stack.append(BLOCK)
     strong(walker, element)
 

@@ -10,7 +10,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .tokens import DEL_CLOSE, DEL_OPEN, EM_CLOSE, EM_OPEN, STRONG_CLOSE, STRONG_OPEN
+from .tokens import (
+    DEL_CLOSE,
+    DEL_OPEN,
+    EM_CLOSE,
+    EM_OPEN,
+    STRONG_CLOSE,
+    STRONG_OPEN,
+    Closer,
+    Opener,
+)
 
 if TYPE_CHECKING:
     from crawlextract._dom import Element
@@ -22,20 +31,18 @@ EM_TAGS = ("em", "i", "cite", "dfn")
 STRIKE_TAGS = ("del", "s", "strike")
 
 
-def _open(walker: Walker, opener: str, closer: str) -> None:
-    parts = walker.parts
-    if parts[-1] == closer:
-        parts.pop()  # continue the span that just closed
+def _open(walker: Walker, opener: Opener, closer: Closer) -> None:
+    if walker.wrote(closer):
+        walker.unwrite()  # continue the span that just closed
     else:
-        parts.append(opener)
+        walker.emit(opener)
 
 
-def _close(walker: Walker, opener: str, closer: str) -> None:
-    parts = walker.parts
-    if parts[-1] == opener:
-        parts.pop()  # nothing inside
+def _close(walker: Walker, opener: Opener, closer: Closer) -> None:
+    if walker.wrote(opener):
+        walker.unwrite()  # nothing inside
     else:
-        parts.append(closer)
+        walker.emit(closer)
 
 
 def strong(walker: Walker, element: Element) -> None:

@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import re
 
-from .tokens import MARKER_CLASS
+from .tokens import MARKER_CLASS, UNUSED_MARKERS
 
 # Control characters never belong in the output. Tab, LF, FF and CR are HTML
-# whitespace (collapsed later); high surrogates are the walk's markers; low
-# surrogates cannot be encoded as UTF-8.
-_TEXT_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\udc00-\udfff]")
+# whitespace (collapsed later); the walk's marker stays; the other high
+# surrogates (only a hand-made tree can hold them) and low surrogates cannot be
+# encoded as UTF-8.
+_TEXT_CONTROL = re.compile(f"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f{UNUSED_MARKERS}\udc00-\udfff]")
 _ANY_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 _CODE_CONTROL = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
@@ -73,7 +74,7 @@ def _escape_one(match: re.Match[str]) -> str:  # noqa: PLR0911  (one return per 
 def clean_text(text: str) -> str:
     """Drop control characters and collapse whitespace in the joined page text.
 
-    Markers survive (they are neither control characters nor whitespace).
+    The marker survives (it is neither a control character nor whitespace).
     Unicode spaces, the no-break space included, collapse like ASCII spaces:
     in markdown they only ever showed as a gap.
     """

@@ -17,7 +17,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .escape import escape_inline
-from .tokens import BLOCK, Literal
+from .tokens import BLOCK, DATA, Literal
 
 if TYPE_CHECKING:
     from crawlextract._dom import Element
@@ -112,7 +112,7 @@ def _write(walker: Walker, element: Element, picture: Element | None) -> None:
     if walker.cell_depth:
         alt = alt.replace("|", "\\|")
     walker.emit(Literal(f"![{alt}]({url})"))
-    walker.image_mark = len(walker.parts)
+    walker.image_mark = (len(walker.parts), len(walker.data))
 
 
 def picture(walker: Walker, element: Element) -> None:
@@ -134,11 +134,12 @@ def noscript(walker: Walker, element: Element) -> None:
     if not walker.context.include_images:
         return
     parts = walker.parts
-    mark = walker.image_mark
+    mark, data_mark = walker.image_mark
     if (
         mark >= 0
         and len(parts) - mark <= _NOSCRIPT_GAP
-        and all(part == BLOCK or not part.strip() for part in parts[mark:])
+        and all(part == DATA or not part.strip() for part in parts[mark:])
+        and all(payload is BLOCK for payload in walker.data[data_mark:])
     ):
         return
     # The content is not walked, so no picture is open around its images:

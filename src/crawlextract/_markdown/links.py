@@ -20,16 +20,16 @@ def link(walker: Walker, element: Element) -> None:
         url = walker.targets.target(href)
         if url:
             walker.link_depth = 1  # never more: a link inside a link is only text
-            walker.parts.append(LINK_OPEN)
+            walker.parts.append(DATA)
+            walker.data.append(LINK_OPEN)
             stack.append((_close, url))
     stack.extend(reversed(element.children))
 
 
 def _close(walker: Walker, url: str) -> None:
     walker.link_depth = 0
-    parts = walker.parts
-    if parts[-1] == LINK_OPEN:
-        parts.pop()  # no text: no link
+    if walker.wrote(LINK_OPEN):
+        walker.unwrite()  # no text: no link
     else:
-        parts.append(DATA)
+        walker.parts.append(DATA)
         walker.data.append(url)  # a str payload is a link end

@@ -45,14 +45,14 @@ def list_(walker: Walker, element: Element) -> None:
         ordered=ordered, start=1 if start is None else start, step=step, group=walker.list_count
     )
     walker.lists.append(frame)
-    walker.parts.append(BLOCK)
+    walker.emit(BLOCK)
     walker.stack.append((_close_list, None))
     walker.stack.extend(reversed(element.children))
 
 
 def _close_list(walker: Walker, _: object) -> None:
     walker.lists.pop()
-    walker.parts.append(BLOCK)
+    walker.emit(BLOCK)
 
 
 def item(walker: Walker, element: Element) -> None:

@@ -1,49 +1,99 @@
-"""The private characters the walk writes between page text, and their payloads.
+"""The marker the walk writes between page text, and the payloads it stands for.
 
 The walk does not build markdown directly. It appends page text untouched and,
-between the text, single *marker* characters taken from the high-surrogate
-range (U+D800..U+DBFF). Text from the Lexbor parse is decoded UTF-8, which can
-never hold a surrogate, so a marker can never be confused with page text; the
-walker still checks (see :mod:`.walk`) and falls back to cleaning every text
-node if a hand-made tree smuggles one in.
+between the text, one *marker* character, :data:`DATA`, taken from the
+high-surrogate range (U+D800..U+DBFF); the n-th marker in the text stands for
+the n-th object in the walk's ``data`` list (a block boundary, an emphasis
+opener, a link's target, a list item's context ...). Text from the Lexbor parse
+is decoded UTF-8, which can never hold a surrogate, so a marker can never be
+confused with page text; the walker still checks (see :mod:`.walk`) and falls
+back to cleaning every text node if a hand-made tree smuggles one in.
 
 That lets the expensive text work (control characters, whitespace collapsing,
 escaping) run as a few C-speed passes over the joined page text instead of once
 per node, and keeps markup out of their way. :mod:`.assemble` then splits the
-text on the markers and builds the lines.
-
-:data:`DATA` is the one marker that carries a payload: the n-th ``DATA`` in the
-text belongs to the n-th object in the walk's ``data`` list.
+text on the marker (one plain ``str.split``: a single marker character is what
+makes that possible) and builds the lines.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-#: Ends the current block (paragraph): a ``<div>``, ``<p>`` ... boundary.
-BLOCK = "\ud800"
-#: A ``<br>``: a hard line break (two in a row end the paragraph).
-BR = "\ud801"
-#: ``<strong>``/``<b>`` opens and closes.
-STRONG_OPEN = "\ud802"
-STRONG_CLOSE = "\ud803"
-#: ``<em>``/``<i>`` opens and closes.
-EM_OPEN = "\ud804"
-EM_CLOSE = "\ud805"
-#: ``<del>``/``<s>`` opens and closes.
-DEL_OPEN = "\ud806"
-DEL_CLOSE = "\ud807"
-#: A link's text starts (its :class:`LinkEnd` carries the target).
-LINK_OPEN = "\ud808"
-#: A table row starts.
-ROW = "\ud809"
-#: A table cell starts.
-CELL = "\ud80a"
-#: The next payload of the walk's ``data`` list applies here.
-DATA = "\ud80b"
-
-#: Matches any marker (the whole high-surrogate range, so stray ones are split out too).
+#: The marker: the next payload of the walk's ``data`` list applies here.
+DATA = "\ud800"
+#: The rest of the high-surrogate range, as a regex class body: never written,
+#: so a character from it in page text is dropped like a control character.
+UNUSED_MARKERS = "\ud801-\udbff"
+#: Matches any marker character, written or not (stripped from page text when
+#: a hand-made tree smuggles one in).
 MARKER_CLASS = "[\ud800-\udbff]"
+
+
+class Signal:
+    """A payload without data."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        """Name the signal (for ``repr``)."""
+        #: What the signal means.
+        self.name = name
+
+    def __repr__(self) -> str:
+        """``<name>``."""
+        return f"<{self.name}>"
+
+
+class Opener:
+    """Opens an emphasis span or a link's text."""
+
+    __slots__ = ("markup",)
+
+    def __init__(self, markup: str) -> None:
+        """Keep the markup the opener writes."""
+        #: ``**``, ``*``, ``~~`` or ``[``.
+        self.markup = markup
+
+    def __repr__(self) -> str:
+        """``<open markup>``."""
+        return f"<open {self.markup}>"
+
+
+class Closer:
+    """Closes an emphasis span (a link closes with its target, a ``str`` payload)."""
+
+    __slots__ = ("markup",)
+
+    def __init__(self, markup: str) -> None:
+        """Keep the markup the closer writes."""
+        #: ``**``, ``*`` or ``~~``.
+        self.markup = markup
+
+    def __repr__(self) -> str:
+        """``<close markup>``."""
+        return f"<close {self.markup}>"
+
+
+#: Ends the current block (paragraph): a ``<div>``, ``<p>`` ... boundary.
+BLOCK = Signal("block")
+#: A ``<br>``: a hard line break (two in a row end the paragraph).
+BR = Signal("line break")
+#: ``<strong>``/``<b>`` opens and closes.
+STRONG_OPEN = Opener("**")
+STRONG_CLOSE = Closer("**")
+#: ``<em>``/``<i>`` opens and closes.
+EM_OPEN = Opener("*")
+EM_CLOSE = Closer("*")
+#: ``<del>``/``<s>`` opens and closes.
+DEL_OPEN = Opener("~~")
+DEL_CLOSE = Closer("~~")
+#: A link's text starts (a ``str`` payload, its target, ends it).
+LINK_OPEN = Opener("[")
+#: A table row starts.
+ROW = Signal("row")
+#: A table cell starts.
+CELL = Signal("cell")
 
 
 class Container:
@@ -146,21 +196,9 @@ class TableStart:
     width: int
 
 
-class _Signal:
-    """A payload without data."""
-
-    __slots__ = ("name",)
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-    def __repr__(self) -> str:
-        return f"<{self.name}>"
-
-
 #: A heading ends.
-HEADING_END = _Signal("heading end")
+HEADING_END = Signal("heading end")
 #: A table ends.
-TABLE_END = _Signal("table end")
+TABLE_END = Signal("table end")
 #: An ``<hr>``.
-RULE = _Signal("rule")
+RULE = Signal("rule")

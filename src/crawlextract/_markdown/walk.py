@@ -2,7 +2,9 @@
 
 The stack holds what is left to visit, last item first:
 
-* ``str`` -- page text, or a marker a rule pushed to be written later: appended as is;
+* ``str`` -- page text: appended as is;
+* :class:`~.tokens.Signal` -- a marker a rule pushed to be written later (a block
+  boundary after the element's children): written;
 * :class:`~crawlextract._dom.Element` -- checked (hidden? excluded?) and handed to
   the rule registered for its tag in :data:`.rules.RULES`, or walked into when no
   rule claims it (inline elements like ``<span>``);
@@ -21,7 +23,7 @@ from crawlextract._dom import Element
 
 from .escape import strip_markers
 from .hidden import is_hidden
-from .tokens import BLOCK, DATA, MARKER_CLASS, Container, Context
+from .tokens import BLOCK, DATA, MARKER_CLASS, Container, Context, Signal
 from .urls import LinkTargets
 
 if TYPE_CHECKING:
@@ -33,7 +35,7 @@ if TYPE_CHECKING:
 #: Work left for after an element's children: ``function(walker, argument)``.
 After = tuple[Callable[["Walker", Any], None], Any]
 #: What the walk stack holds.
-Item = Element | str | After
+Item = Element | str | Signal | After
 #: A rule: called with the walker and the element its tag matched.
 Rule = Callable[["Walker", Element], None]
 
@@ -125,8 +127,9 @@ class Walker:
         self.strike_depth = 0
         #: ``id()`` of elements left out with their subtrees.
         self.exclude: AbstractSet[int] = frozenset()
-        #: ``len(parts)`` right after the last image written (for ``<noscript>`` copies).
-        self.image_mark = -1
+        #: ``len(parts)`` and ``len(data)`` right after the last image written (for
+        #: ``<noscript>`` copies).
+        self.image_mark = (-1, 0)
         #: Open ``<picture>`` elements, innermost last (their images fall back to
         #: their ``<source>`` candidates).
         self.pictures: list[Element] = []
@@ -135,6 +138,16 @@ class Walker:
         """Write a :data:`~.tokens.DATA` marker carrying ``payload``."""
         self.parts.append(DATA)
         self.data.append(payload)
+
+    def wrote(self, payload: object) -> bool:
+        """Whether the last thing written is the marker carrying ``payload``."""
+        data = self.data
+        return self.parts[-1] is DATA and bool(data) and data[-1] is payload
+
+    def unwrite(self) -> None:
+        """Take back the last marker written."""
+        self.parts.pop()
+        self.data.pop()
 
     def children(self, element: Element) -> None:
         """Visit the element's children next."""
@@ -150,7 +163,7 @@ class Walker:
         self.data.append(ctx)
         self.stack.append(_LEAVE_CONTAINER)
 
-    def walk(
+    def walk(  # noqa: C901  (the hot loop, kept in one piece)
         self,
         roots: Sequence[Element],
         rules: dict[str, Rule],
@@ -166,6 +179,7 @@ class Walker:
         self.exclude = exclude
         stack = self.stack
         append = self.parts.append
+        append_data = self.data.append
         pop = stack.pop
         extend = stack.extend
         get_rule = rules.get
@@ -179,7 +193,7 @@ class Walker:
             node = pop()
             if type(node) is str:
                 if clean_text:
-                    node = _clean(node)
+                    node = strip_markers(node)
                 append(node)
             elif type(node) is Element:
                 count += 1
@@ -196,21 +210,17 @@ class Walker:
                 if rule is None:
                     extend(reversed(node.children))
                 elif rule is block_rule:
-                    append(BLOCK)
+                    append(DATA)
+                    append_data(BLOCK)
                     stack.append(BLOCK)
                     extend(reversed(node.children))
                 else:
                     rule(self, node)
+            elif type(node) is Signal:
+                append(DATA)
+                append_data(node)
             else:
                 node[0](self, node[1])  # type: ignore[index,operator]
-
-
-def _clean(text: str) -> str:
-    # Rules push single markers but never DATA (they emit() it); page text
-    # loses every marker character.
-    if len(text) != 1:
-        return strip_markers(text)
-    return "" if text == DATA else text
 
 
 def _leave_container(walker: Walker, _: object) -> None:
