@@ -67,9 +67,17 @@ class HeadFacts:
     title: str | None = None
     """Text of the first ``<title>`` in the HTML namespace (``None``: there is none)."""
     metas: list[tuple[str, str | None]] = field(default_factory=list)
-    """``(name, content)`` of each ``<meta>`` with a ``name``, in document order."""
+    """``(name, content)`` of each ``<meta>`` with a ``name``, in document order.
+
+    A backend may leave out metas the rules cannot use: only those whose name
+    contains ``description`` or ``robots`` (any case) are ever read.
+    """
     links: list[tuple[str, str | None]] = field(default_factory=list)
-    """``(rel, href)`` of each ``<link>`` with a ``rel``, in document order."""
+    """``(rel, href)`` of each ``<link>`` with a ``rel``, in document order.
+
+    A backend may leave out links whose ``rel`` does not contain ``canonical``
+    (any case): the rules read no other.
+    """
     base_href: str | None = None
     """``href`` of the first ``<base>`` that has one."""
     language: str | None = None

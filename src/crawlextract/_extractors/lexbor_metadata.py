@@ -63,9 +63,15 @@ def collect_head_facts(tree: LexborHTMLParser) -> HeadFacts:
     return facts
 
 
-# Every element the metadata rules read, in one selector list so Lexbor walks
-# the document once; matches come back in document order.
-_HEAD_FACTS = "title, meta[name], link[rel], base[href]"
+# Every element the metadata rules can use, in one selector list so Lexbor
+# walks the document once; matches come back in document order. Metas and links
+# are narrowed in C to the names and rels the rules read (a superset: the rules
+# still match tokens exactly), so a page's stylesheets and social metas never
+# become Python objects.
+_HEAD_FACTS = (
+    'title, meta[name*="description" i], meta[name*="robots" i], '
+    'link[rel*="canonical" i], base[href]'
+)
 # Lexbor's CSS engine costs more to set up than the walk itself, and
 # LexborHTMLParser.css() sets one up per document: each thread keeps one
 # (an engine holds per-query state, so threads cannot share it).
