@@ -30,27 +30,12 @@ from typing import TYPE_CHECKING
 from crawlextract._dom import Element
 
 from .model import TextBlock, TextDocument
-from .words import count_words, has_token
+from .words import count_words_each, has_token
 
 if TYPE_CHECKING:
     from crawlextract._deadline import Deadline
 
-_BLOCK, _INLINE, _SPACED, _ANCHOR, _IGNORE, _BODY = range(6)
-# What a tag does to the block stream (every other tag is a block tag).
-_ACTIONS: dict[str, int] = {
-    **dict.fromkeys(
-        ("strike", "u", "b", "i", "em", "strong", "span", "sup", "code", "tt", "sub",
-         "var", "font"),
-        _INLINE,
-    ),
-    "abbr": _SPACED,
-    "acronym": _SPACED,
-    "a": _ANCHOR,
-    **dict.fromkeys(
-        ("style", "script", "option", "object", "embed", "applet", "noscript"), _IGNORE
-    ),
-    "body": _BODY,
-}  # fmt: skip
+_BLOCK, _INLINE, _SPACED, _ANCHOR, _IGNORE, _BODY, _VOID_TAG, _RAW_TAG = range(8)
 # Elements that have no end tag on the page, so they only ever start.
 # ``embed`` is left out on purpose: boilerpipe hides everything after an
 # ``<embed>`` that has no end tag, but pages often write ``</embed>`` or
@@ -65,7 +50,30 @@ _VOID = frozenset(
 # ``textarea`` have their entities decoded by HTML5 already, so a "<" there may
 # have been "&lt;"; they are left alone.)
 _RAW_TEXT = frozenset(("iframe", "noembed", "noframes", "xmp", "plaintext"))
+# What a tag does to the block stream (every other tag is a block tag). Void
+# and raw-text elements are block tags with an action of their own, so the
+# walk needs no second lookup for the few elements that are either.
+_ACTIONS: dict[str, int] = {
+    **dict.fromkeys(
+        ("strike", "u", "b", "i", "em", "strong", "span", "sup", "code", "tt", "sub",
+         "var", "font"),
+        _INLINE,
+    ),
+    "abbr": _SPACED,
+    "acronym": _SPACED,
+    "a": _ANCHOR,
+    **dict.fromkeys(
+        ("style", "script", "option", "object", "embed", "applet", "noscript"), _IGNORE
+    ),
+    "body": _BODY,
+    **dict.fromkeys(_VOID, _VOID_TAG),
+    **dict.fromkeys(_RAW_TEXT, _RAW_TAG),
+}  # fmt: skip
 _TAG_IN_TEXT = re.compile(r"</?[a-zA-Z][^>]*>")
+
+# The tag level _replay gives a block outside <body>: the title's text, or other text.
+_TITLE = -1
+_HEAD = -2
 
 # How many elements to walk between deadline checks: a few milliseconds of work.
 _CHECK_EVERY = 4096
@@ -73,22 +81,72 @@ _CHECK_EVERY = 4096
 
 def segment(dom: Element, deadline: Deadline) -> TextDocument:
     """Return the page's title and text blocks, in page order."""
-    title, blocks = _replay(dom, deadline)
-    return TextDocument(title, blocks)
+    separator = "\x00"  # never in the text of an HTML5 parse, but a tree is free to hold it
+    while True:
+        text, link_text, levels = _replay(dom, deadline, separator)
+        texts = text.split(separator)
+        if len(texts) == len(levels) + 1:
+            break
+        # Some text holds the separator: replay with a character no text holds.
+        separator = next(char for char in map(chr, range(1, 0x110000)) if char not in text)
+    texts.pop()  # the empty piece after the last block
+    link_texts = link_text.split(separator)
+    link_texts.pop()
+    title = None
+    if levels and min(levels) < 0:
+        # Text outside <body> (the title, usually): it makes no block.
+        for text_outside, level in zip(texts, levels, strict=True):
+            if level == _TITLE:
+                text_outside = text_outside.strip()  # noqa: PLW2901
+                if text_outside:
+                    title = text_outside
+        body = [index for index, level in enumerate(levels) if level >= 0]
+        texts = [texts[index] for index in body]
+        link_texts = [link_texts[index] for index in body]
+        levels = [levels[index] for index in body]
+    return TextDocument(title, _make_blocks(texts, link_texts, levels))
 
 
-def _replay(dom: Element, deadline: Deadline) -> tuple[str | None, list[TextBlock]]:  # noqa: C901, PLR0912, PLR0915
+def _make_blocks(texts: list[str], link_texts: list[str], levels: list[int]) -> list[TextBlock]:
+    """Count the blocks' words; a block without a single token is no block."""
+    words = count_words_each(texts)
+    if 0 in words:
+        kept = [i for i, count in enumerate(words) if count or has_token(texts[i])]
+        if len(kept) < len(texts):
+            texts = [texts[i] for i in kept]
+            link_texts = [link_texts[i] for i in kept]
+            levels = [levels[i] for i in kept]
+            words = [words[i] for i in kept]
+    # A block's link text is part of its text, so a block without words has no
+    # linked words either.
+    linked = count_words_each(link_texts)
+    return list(map(TextBlock, map(str.strip, texts), words, linked, range(len(texts)), levels))
+
+
+def _replay(  # noqa: C901, PLR0912, PLR0915
+    dom: Element, deadline: Deadline, separator: str
+) -> tuple[str, str, list[int]]:
+    """Replay boilerpipe's events; return the blocks' texts, link texts and tag levels.
+
+    The texts of all blocks come back as one string, each block followed by
+    ``separator``, and so do their link texts. A block outside ``<body>`` has
+    the level ``_TITLE`` when it is the ``<title>`` text, else ``_HEAD``.
+    """
     # One function with local state and local names: this loop runs for every
-    # node of the page, and per-event method calls and global lookups cost
-    # more than everything else here together.
+    # node of the page, and per-event calls and global lookups cost more than
+    # everything else here together. For the same reason a block is closed
+    # (the three appends under "close the block") where it ends, not in a helper.
     block, inline, anchor, spaced, ignore = _BLOCK, _INLINE, _ANCHOR, _SPACED, _IGNORE
-    void, check_every, raw_text = _VOID, _CHECK_EVERY, _RAW_TEXT
+    void, raw_text, check_every = _VOID_TAG, _RAW_TAG, _CHECK_EVERY
     action_of = _ACTIONS.get
-    blocks: list[TextBlock] = []
-    title: str | None = None
-    parts: list[str] = []  # the open block: text pieces and single spaces
+    # The text of all blocks so far: pieces of text, single spaces, and a
+    # separator after each block; joined once at the end.
+    parts: list[str] = []
     link_parts: list[str] = []  # the same, only what lies inside links
-    ends_with_space = False
+    levels: list[int] = []
+    # The open block: 0 while it has no text, else 1, or 2 when it ends with a space.
+    state = 0
+    has_link = False  # the open block has link text
     # boilerpipe's link state is a property of the event stream, not of a
     # block: text is link text when the last link boundary before it was a
     # start, even when the link began in the previous block.
@@ -100,22 +158,6 @@ def _replay(dom: Element, deadline: Deadline) -> tuple[str | None, list[TextBloc
     first_level = -1  # nesting level of the open block's first text
     last_start = ""
 
-    def flush() -> None:
-        nonlocal ends_with_space, first_level, title
-        text = "".join(parts)
-        parts.clear()
-        ends_with_space = False
-        if in_body:
-            made = _make_block(text, "".join(link_parts), len(blocks), first_level)
-            if made is not None:
-                blocks.append(made)
-            first_level = -1
-        elif last_start == "title":
-            text = text.strip()
-            if text:
-                title = text
-        link_parts.clear()
-
     stack = [iter(dom.children)]
     open_actions = [block]
     countdown = check_every
@@ -123,34 +165,46 @@ def _replay(dom: Element, deadline: Deadline) -> tuple[str | None, list[TextBloc
         for node in stack[-1]:
             if isinstance(node, str):
                 if pending:
-                    if parts:
-                        flush()
                     pending = False
+                    if state:  # close the block (as _close_block does)
+                        parts.append(separator)
+                        link_parts.append(separator)
+                        if in_body:
+                            levels.append(first_level)
+                            first_level = -1
+                        else:
+                            levels.append(_TITLE if last_start == "title" else _HEAD)
+                        state = 0
+                        has_link = False
                 if in_ignorable:
                     continue
                 stripped = node.strip()
                 if not stripped:
-                    if not ends_with_space:
-                        if parts:
-                            parts.append(" ")
-                            if in_link_text:
-                                link_parts.append(" ")
-                        ends_with_space = True
+                    if state == 1:
+                        parts.append(" ")
+                        if in_link_text:
+                            link_parts.append(" ")
+                            has_link = True
+                        state = 2
                     continue
-                if not ends_with_space and parts and node[0].isspace():
+                if state:
+                    if state == 1 and stripped is not node and node[0].isspace():
+                        parts.append(" ")
+                        if in_link_text:
+                            link_parts.append(" ")
+                elif first_level < 0:
+                    first_level = level
+                parts.append(stripped)
+                if in_link_text:
+                    link_parts.append(stripped)
+                    has_link = True
+                if stripped is not node and node[-1].isspace():
                     parts.append(" ")
                     if in_link_text:
                         link_parts.append(" ")
-                if first_level < 0:
-                    first_level = level
-                parts.append(stripped)
-                ends_with_space = node[-1].isspace()
-                if ends_with_space:
-                    parts.append(" ")
-                if in_link_text:
-                    link_parts.append(stripped)
-                    if ends_with_space:
-                        link_parts.append(" ")
+                    state = 2
+                else:
+                    state = 1
                 continue
             countdown -= 1
             if not countdown:
@@ -170,37 +224,48 @@ def _replay(dom: Element, deadline: Deadline) -> tuple[str | None, list[TextBloc
                     in_anchor -= 1  # a link in a link: boilerpipe closes the outer one
                 if not in_ignorable:
                     # A link boundary is a space on both sides.
-                    if not ends_with_space:
-                        if parts:
-                            parts.append(" ")
-                        ends_with_space = True
-                    if link_parts:
+                    if state == 1:
+                        parts.append(" ")
+                        state = 2
+                    if has_link:
                         link_parts.append(" ")
                     in_link_text = True
+            elif action == void:
+                pending = True
+                level += 1
+                if not node.children:
+                    last_start = tag
+                    continue
+                action = block
             elif action == spaced:
-                if not ends_with_space:
-                    if parts:
-                        parts.append(" ")
-                        if in_link_text:
-                            link_parts.append(" ")
-                    ends_with_space = True
+                if state == 1:
+                    parts.append(" ")
+                    if in_link_text:
+                        link_parts.append(" ")
+                        has_link = True
+                    state = 2
             elif action == ignore:
                 in_ignorable += 1
                 pending = True
                 level += 1
+            elif action == raw_text:
+                pending = True
+                level += 1
+                last_start = tag
+                stack.append(iter(_markup_in_raw_text(node.children)))
+                open_actions.append(block)
+                break
             else:  # body
-                if parts:
-                    flush()
+                if state:
+                    first_level = _close_block(
+                        parts, link_parts, levels, separator, in_body, last_start, first_level
+                    )
+                    state = 0
+                    has_link = False
                 in_body += 1
                 level += 1
             last_start = tag
-            children = node.children
-            if children:
-                if tag in raw_text:
-                    children = _markup_in_raw_text(children)
-            elif tag in void:
-                continue
-            stack.append(iter(children))
+            stack.append(iter(node.children))
             open_actions.append(action)
             break
         else:
@@ -209,39 +274,85 @@ def _replay(dom: Element, deadline: Deadline) -> tuple[str | None, list[TextBloc
             if action == block:
                 pending = True
                 level -= 1
-            elif action == inline:
+                if state:  # close the block (as _close_block does)
+                    parts.append(separator)
+                    link_parts.append(separator)
+                    if in_body:
+                        levels.append(first_level)
+                        first_level = -1
+                    else:
+                        levels.append(_TITLE if last_start == "title" else _HEAD)
+                    state = 0
+                    has_link = False
+                continue
+            if action == inline:
                 pass
             elif action == anchor:
                 level -= 1
                 in_anchor -= 1
                 if not in_anchor and not in_ignorable:
-                    if not ends_with_space:
-                        if parts:
-                            parts.append(" ")
-                        ends_with_space = True
+                    if state == 1:
+                        parts.append(" ")
+                        state = 2
                     in_link_text = False
             elif action == spaced:
-                if not ends_with_space:
-                    if parts:
-                        parts.append(" ")
-                        if in_link_text:
-                            link_parts.append(" ")
-                    ends_with_space = True
+                if state == 1:
+                    parts.append(" ")
+                    if in_link_text:
+                        link_parts.append(" ")
+                        has_link = True
+                    state = 2
             elif action == ignore:
                 in_ignorable -= 1
                 pending = True
                 level -= 1
             else:  # body
-                if parts:
-                    flush()
+                if state:
+                    first_level = _close_block(
+                        parts, link_parts, levels, separator, in_body, last_start, first_level
+                    )
+                    state = 0
+                    has_link = False
                 in_body -= 1
                 level -= 1
             # The pending flag stays set until the next text, as in boilerpipe.
-            if pending and parts:
-                flush()
-    if parts:
-        flush()
-    return title, blocks
+            if pending and state:  # close the block (as _close_block does)
+                parts.append(separator)
+                link_parts.append(separator)
+                if in_body:
+                    levels.append(first_level)
+                    first_level = -1
+                else:
+                    levels.append(_TITLE if last_start == "title" else _HEAD)
+                state = 0
+                has_link = False
+    if state:
+        _close_block(parts, link_parts, levels, separator, in_body, last_start, first_level)
+    return "".join(parts), "".join(link_parts), levels
+
+
+def _close_block(  # noqa: PLR0913, PLR0917
+    parts: list[str],
+    link_parts: list[str],
+    levels: list[int],
+    separator: str,
+    in_body: int,
+    last_start: str,
+    first_level: int,
+) -> int:
+    """Close the open block; return the tag level the next block starts from.
+
+    _replay does the same inline where blocks usually end. Outside ``<body>``
+    a block is marked as the title's text or as no block, and the level of its
+    text carries over to the next block, as boilerpipe's does.
+    """
+    parts.append(separator)
+    link_parts.append(separator)
+    if in_body:
+        levels.append(first_level)
+        return -1
+    levels.append(_TITLE if last_start == "title" else _HEAD)
+    return first_level
 
 
 def _markup_in_raw_text(children: list[Element | str]) -> list[Element | str]:
@@ -255,21 +366,8 @@ def _markup_in_raw_text(children: list[Element | str]) -> list[Element | str]:
         for tag in _TAG_IN_TEXT.finditer(child):
             if tag.start() > start:
                 read.append(html.unescape(child[start : tag.start()]))
-            read.append(Element("#tag-in-text", {}, None))
+            read.append(Element("#tag-in-text", {}))
             start = tag.end()
         if start < len(child):
             read.append(html.unescape(child[start:]))
     return read
-
-
-def _make_block(text: str, link_text: str, offset: int, level: int) -> TextBlock | None:
-    """Count a block's words; a block without a single token is no block."""
-    words = count_words(text)
-    if not words and not has_token(text):
-        return None
-    stripped = text.strip()
-    linked = 0
-    if link_text and words:
-        # A block that is one link (a menu entry) needs no second count.
-        linked = words if link_text.strip() == stripped else count_words(link_text)
-    return TextBlock(stripped, words, linked, offset, level)
