@@ -43,6 +43,9 @@ _SAMPLE = 2000
 
 # The attributes signals.is_hidden reads; an element without any is visible.
 _HIDING_ATTRIBUTES = frozenset({"hidden", "aria-hidden", "style"})
+# Every attribute element_flags reads: an element with none of them has its
+# tag's flags.
+_TELLING_ATTRIBUTES = _HIDING_ATTRIBUTES | {"class", "id", "itemprop"}
 
 _TAG_FLAGS = {
     **dict.fromkeys(signals.NEVER_CONTENT, signals.HIDDEN),
@@ -90,7 +93,7 @@ class Flat:
 
 # One hot loop over every node of the page: split into per-node calls it ran
 # about a third slower, so its branches stay together.
-def flatten(root: Element, deadline: Deadline | None = None) -> Flat:  # noqa: C901, PLR0915
+def flatten(root: Element, deadline: Deadline | None = None) -> Flat:  # noqa: C901, PLR0912, PLR0915
     """Number the elements under ``root`` and count their text."""
     flat = Flat()
     elements = flat.elements
@@ -104,10 +107,12 @@ def flatten(root: Element, deadline: Deadline | None = None) -> Flat:  # noqa: C
     block_link = flat.block_link
     block_punct = flat.block_punct
     name_cache: dict[str, int] = {}
+    word_cache: dict[str, int] = {}
     samples: list[str] = []
     sampled = 0
     inline = signals.INLINE
     hidden = signals.HIDDEN
+    tag_flags = _TAG_FLAGS.get
     # The walk keeps one iterator per open element and the context of the
     # element whose children are being read (its number, its block, whether it
     # is inside a link); the contexts of the open ancestors wait in `saved`.
@@ -120,9 +125,9 @@ def flatten(root: Element, deadline: Deadline | None = None) -> Flat:  # noqa: C
     while stack:
         for child in stack[-1]:
             if isinstance(child, str):
-                if child.isspace():
-                    continue
                 text = child.strip()
+                if not text:
+                    continue
                 size = len(text)
                 own[index] += size
                 block_chars[block] += size
@@ -140,7 +145,13 @@ def flatten(root: Element, deadline: Deadline | None = None) -> Flat:  # noqa: C
                 continue
             tag = child.tag
             attrs = child.attrs
-            flags = element_flags(tag, attrs, name_cache) if attrs else _TAG_FLAGS.get(tag, 0)
+            # Most attributes (href, src, alt...) say nothing: only elements
+            # with a telling one pay for the call.
+            flags = (
+                element_flags(tag, attrs, name_cache, word_cache)
+                if attrs and not _TELLING_ATTRIBUTES.isdisjoint(attrs)
+                else tag_flags(tag, 0)
+            )
             add_element(child)
             add_parent(index)
             add_flags(flags)
@@ -172,8 +183,10 @@ def flatten(root: Element, deadline: Deadline | None = None) -> Flat:  # noqa: C
     return flat
 
 
-def element_flags(tag: str, attrs: dict[str, str], cache: dict[str, int]) -> int:
-    """The :mod:`.signals` flags of one element with attributes (names cached per page)."""
+def element_flags(
+    tag: str, attrs: dict[str, str], cache: dict[str, int], word_cache: dict[str, int]
+) -> int:
+    """The :mod:`.signals` flags of one element with attributes (names, words cached per page)."""
     # Called for every element with attributes (~500 a page): the cheap
     # membership tests come first, so most elements never call is_hidden.
     if tag in signals.NEVER_CONTENT or (
@@ -191,7 +204,7 @@ def element_flags(tag: str, attrs: dict[str, str], cache: dict[str, int]) -> int
         names = f"{classes or ''} {ident or ''}"
         cached = cache.get(names)
         if cached is None:
-            cached = cache[names] = signals.name_flags(names)
+            cached = cache[names] = signals.name_flags(names, word_cache)
         flags |= cached
     itemprop = attrs.get("itemprop")
     if itemprop and itemprop.lower() == "articlebody":

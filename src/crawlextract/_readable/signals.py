@@ -94,8 +94,12 @@ _FUNCTION = frozenset(word for word in _FUNCTION_WORDS if not word.endswith("*")
 _PREFIXES = tuple(word[:-1] for word in _FUNCTION_WORDS if word.endswith("*"))
 
 
-def name_flags(names: str) -> int:
-    """Flags from a ``class`` + ``id`` string: HIDDEN, BOILERPLATE, CONTENT or none."""
+def name_flags(names: str, word_cache: dict[str, int] | None = None) -> int:
+    """Flags from a ``class`` + ``id`` string: HIDDEN, BOILERPLATE, CONTENT or none.
+
+    ``word_cache`` keeps what each word says between calls (one dict per page:
+    words repeat across a page's names far more than whole names do).
+    """
     if not _HIDING_CLASSES.isdisjoint(names.split()):
         return HIDDEN
     lowered = names.lower()
@@ -110,21 +114,45 @@ def name_flags(names: str) -> int:
     # camelCase joins words too ("theiaStickySidebar"); most names have no
     # capital letter, and those skip the costlier split.
     split = " ".join(_CAMEL.split(names)).lower() if lowered != names else lowered
-    words = set(split.replace("-", " ").replace("_", " ").split())
-    if not words.isdisjoint(_EMBED_WORDS):
+    cache = {} if word_cache is None else word_cache
+    bits = 0
+    for word in split.replace("-", " ").replace("_", " ").split():
+        known = cache.get(word)
+        if known is None:
+            known = cache[word] = _word_bits(word)
+        bits |= known
+    return _FLAGS_BY_WORD_BITS[bits]
+
+
+# What one word of a name says, as bits (combined by OR over a name's words).
+_EMBED_WORD = 1
+_FUNCTION_WORD = 2
+_LAYOUT_WORD = 4
+_CONTENT_NAME_WORD = 8
+
+
+def _word_bits(word: str) -> int:
+    bits = _EMBED_WORD if word in _EMBED_WORDS else 0
+    if word in _FUNCTION or word.startswith(_PREFIXES):
+        bits |= _FUNCTION_WORD
+    if word in _LAYOUT_WORDS:
+        bits |= _LAYOUT_WORD
+    if word in _CONTENT_NAME_WORDS:
+        bits |= _CONTENT_NAME_WORD
+    return bits
+
+
+def _flags_of_word_bits(bits: int) -> int:
+    if bits & _EMBED_WORD:  # an embedded post is part of the article
         return 0
-    if not words.isdisjoint(_FUNCTION) or _has_prefix(words):
+    if bits & _FUNCTION_WORD:
         return BOILERPLATE
-    if not words.isdisjoint(_LAYOUT_WORDS) and words.isdisjoint(_CONTENT_NAME_WORDS):
+    if bits & _LAYOUT_WORD and not bits & _CONTENT_NAME_WORD:
         return BOILERPLATE
     return 0
 
 
-def _has_prefix(words: set[str]) -> bool:
-    for word in words:  # noqa: SIM110 - a plain loop is faster than any() here
-        if word.startswith(_PREFIXES):
-            return True
-    return False
+_FLAGS_BY_WORD_BITS = tuple(_flags_of_word_bits(bits) for bits in range(2 * _CONTENT_NAME_WORD))
 
 
 def is_hidden(attrs: dict[str, str]) -> bool:
