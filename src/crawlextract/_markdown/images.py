@@ -28,8 +28,11 @@ if TYPE_CHECKING:
 _LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original")
 _SRCSETS = ("data-srcset", "srcset")
 # One srcset candidate: a URL (which may contain commas, but does not end with
-# one), then optional descriptors up to the next comma.
-_CANDIDATE = re.compile(r"[\s,]*([^\s,]\S*?)(?:,+(?=\s|$)|,*$|\s+([^,]*))")
+# one), then, after whitespace, descriptors up to the next comma. The URL is
+# the run of non-space characters, trailing commas cut off (a run ending with
+# a comma ends the candidate: no descriptors follow).
+_CANDIDATE_URL = re.compile(r"[\s,]*([^\s,]\S*)")
+_DESCRIPTORS = re.compile(r"\s+([^,]*)")
 _DESCRIPTOR = re.compile(r"(\d+(?:\.\d+)?)([wx])", re.IGNORECASE)
 # How many text/marker parts may sit between an image and a <noscript> copy of
 # it: the block boundaries and whitespace of a wrapper or two.
@@ -40,14 +43,22 @@ def largest_candidate(srcset: str) -> str | None:
     """The URL of the largest candidate in a ``srcset`` (width or density descriptor)."""
     best: str | None = None
     best_size = -1.0
-    for match in _CANDIDATE.finditer(srcset):
-        url = match[1]
+    match = _CANDIDATE_URL.match(srcset)
+    while match is not None:
+        run = match[1]
+        end = match.end()
+        url = run.rstrip(",")
         size = 1.0
-        descriptor = _DESCRIPTOR.search(match[2] or "")
-        if descriptor:
-            size = float(descriptor[1])
+        if len(url) == len(run):
+            descriptors = _DESCRIPTORS.match(srcset, end)
+            if descriptors is not None:
+                end = descriptors.end()
+                descriptor = _DESCRIPTOR.search(descriptors[1])
+                if descriptor:
+                    size = float(descriptor[1])
         if size > best_size:
             best, best_size = url, size
+        match = _CANDIDATE_URL.match(srcset, end)
     return best
 
 
