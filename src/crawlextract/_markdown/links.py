@@ -28,8 +28,12 @@ def link(walker: Walker, element: Element) -> None:
 
 def _close(walker: Walker, url: str) -> None:
     walker.link_depth = 0
-    if walker.wrote(LINK_OPEN):
-        walker.unwrite()  # no text: no link
+    parts = walker.parts
+    data = walker.data
+    # walker.wrote(LINK_OPEN), inline: every link ends here.
+    if parts[-1] is DATA and data and data[-1] is LINK_OPEN:
+        parts.pop()  # no text: no link
+        data.pop()
     else:
-        walker.parts.append(DATA)
-        walker.data.append(url)  # a str payload is a link end
+        parts.append(DATA)
+        data.append(url)  # a str payload is a link end

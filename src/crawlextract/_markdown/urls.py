@@ -23,6 +23,7 @@ _BREAKING_CHAR = re.compile(r"[\x00-\x20\x7f-\x9f()<>`\\|\ud800-\udfff]")
 _REMOVED = frozenset("\t\n\r")
 _ASCII_WHITESPACE = "\t\n\x0c\r "
 _MISSING = object()
+_ABSOLUTE = ("https://", "http://")
 # A path with dot segments needs urljoin's normalisation.
 _DOT_SEGMENT = re.compile(r"/\.\.?(?:[/?#]|$)")
 
@@ -72,13 +73,19 @@ class LinkTargets:
         result = cache.get(href, _MISSING)
         if result is not _MISSING:
             return result  # type: ignore[return-value]
-        url = self._absolute(href.strip(_ASCII_WHITESPACE))
-        result = markdown_safe(url) if url else None
+        # Most targets are absolute and need no encoding: those take no call
+        # (the _absolute fast path and markdown_safe, inline).
+        stripped = href.strip(_ASCII_WHITESPACE)
+        url = stripped if stripped.startswith(_ABSOLUTE) else self._absolute(stripped)
+        if url and ("&" in url or _BREAKING_CHAR.search(url)):
+            result = _BREAKING.sub(_encode, url)
+        else:
+            result = url or None
         cache[href] = result
         return result
 
     def _absolute(self, href: str) -> str | None:
-        if href.startswith(("https://", "http://")):
+        if href.startswith(_ABSOLUTE):
             return href
         origin = self._origin
         if origin is not None and href and not _DOT_SEGMENT.search(href):
