@@ -8,11 +8,16 @@ news pages), kept as published so the output matches boilerpipe's.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate, count
+from operator import add
 from typing import TYPE_CHECKING
 
 from .model import END_OF_TEXT, TITLE, TextBlock
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from .model import TextDocument
 
 # Phrases that end an article's text (boilerpipe's list), matched on the
@@ -31,11 +36,16 @@ _END_MAX_WORDS = 15
 _END_MIN_CHARS = 8
 
 
-# Every end phrase contains one of these: one search over all short blocks
-# finds the few worth the exact test.
-_END_KEYWORDS = re.compile(
-    r"comment|please rate this|what you think\.\.\.|reader views|have your say"
-    r"|rtta artikeln|users responded in"
+# Every end phrase contains one of these: a search for them over all short
+# blocks at once finds the few blocks worth the exact test.
+_END_KEYWORDS = (
+    "comment",
+    "please rate this",
+    "what you think...",
+    "reader views",
+    "have your say",
+    "rtta artikeln",
+    "users responded in",
 )
 
 
@@ -46,21 +56,60 @@ def mark_end_of_text(document: TextDocument) -> None:
         for block in document.blocks
         if block.num_words < _END_MAX_WORDS and len(block.text) >= _END_MIN_CHARS
     ]
-    if _END_KEYWORDS.search("\n".join(block.text for block in short).lower()) is None:
-        return  # the usual case: one search instead of one per block
-    for block in short:
+    for index in _blocks_holding(short, _END_KEYWORDS):
+        block = short[index]
         text = block.text.lower()
         if _END_PHRASES.search(text) or text == _END_EXACT:
             block.add_label(END_OF_TEXT)
 
 
+# Up to this many hits, each is mapped to its block by counting; beyond, by a table.
+_FEW_HITS = 16
+
+
+def _blocks_holding(blocks: list[TextBlock], needles: Iterable[str]) -> Iterable[int]:
+    """Return, in order, the indices of the blocks whose lowercased text may hold a needle.
+
+    The needles are lowercase ASCII. A superset: the caller tests each block it
+    gets. A few searches over all blocks at once replace a lowercasing and a
+    search per block.
+    """
+    joined = "\x00".join([block.text for block in blocks])
+    if not joined.isascii() and ("\u0130" in joined or "\u212a" in joined):
+        # The only characters that lowercase to ASCII letters ("İ", Kelvin "K").
+        return range(len(blocks))
+    # Lowercasing UTF-8 bytes lowercases the ASCII letters only, and fast; all
+    # other characters lowercase to non-ASCII ones. So a block whose lowercased
+    # text holds an ASCII needle holds it here too.
+    page = joined.encode(errors="surrogatepass").lower()
+    found = []
+    for needle in needles:
+        key = needle.encode()
+        at = page.find(key)
+        while at >= 0:
+            found.append(at)
+            at = page.find(key, at + 1)
+    if not found:
+        return ()
+    if page.count(b"\x00") != len(blocks) - 1:
+        return range(len(blocks))  # a text holds a NUL: positions no longer map to blocks
+    if len(found) <= _FEW_HITS:
+        # The block of a position is the number of separators before it.
+        return sorted({page.count(b"\x00", 0, at) for at in found})
+    # Many hits: look each one up among where the blocks start (a block's
+    # start is the length of the blocks and separators before it).
+    starts = list(map(add, accumulate(map(len, page.split(b"\x00")), initial=0), count()))
+    return sorted({bisect_right(starts, at) - 1 for at in found})
+
+
 # Separators a page title is split at, from strict to loose; the longest part
 # of each split is a candidate headline ("Headline | Site" -> "Headline").
+# Each comes with the characters it splits at.
 _TITLE_SEPARATORS = (
-    re.compile(r" *[|:] *"),
-    re.compile(r" *[|:()] *"),
-    re.compile(r" *[|:()\-] *"),
-    re.compile(r" *[|,:()\-] *"),
+    (re.compile(r" *[|:] *"), "|:"),
+    (re.compile(r" *[|:()] *"), "|:()"),
+    (re.compile(r" *[|:()\-] *"), "|:()-"),
+    (re.compile(r" *[|,:()\-] *"), "|,:()-"),
 )
 _WORD = re.compile(r"\w+")
 
@@ -70,15 +119,18 @@ def mark_title(document: TextDocument) -> None:
     candidates = title_candidates(document.title)
     if not candidates:
         return
-    # Lowercasing keeps the length of ASCII text, so most blocks are ruled out
-    # by their length alone.
+    blocks = document.blocks
+    texts = [block.text for block in blocks]
+    # Lowercasing keeps the length of a text unless it holds an "İ" (the one
+    # character that lowercases to two), so most blocks are ruled out by their
+    # length alone, before any is lowercased.
     lengths = {len(candidate) for candidate in candidates}
-    for block in document.blocks:
-        text = block.text
-        if text.isascii() and len(text) not in lengths:
-            continue
-        if text.lower() in candidates:
-            block.add_label(TITLE)
+    maybe: Iterable[int] = range(len(texts))
+    if "\u0130" not in "".join(texts):
+        maybe = [index for index, text in enumerate(texts) if len(text) in lengths]
+    for index in maybe:
+        if texts[index].lower() in candidates:
+            blocks[index].add_label(TITLE)
 
 
 def title_candidates(title: str | None) -> set[str]:
@@ -87,7 +139,12 @@ def title_candidates(title: str | None) -> set[str]:
         return set()
     title = title.strip()
     candidates = {title}
-    for separator in _TITLE_SEPARATORS:
+    split_at = ""  # the characters of the title the last split cut at
+    for separator, characters in _TITLE_SEPARATORS:
+        present = "".join(char for char in characters if char in title)
+        if present == split_at:
+            continue  # the same cuts as the last split (or none): the same part
+        split_at = present
         part = _longest_part(separator.split(title))
         if part:
             candidates.add(part)
@@ -120,23 +177,31 @@ def classify_by_word_counts(document: TextDocument) -> None:
     The decision tree of boilerpipe's NumWordsRulesClassifier; a missing
     neighbour counts as an empty block.
     """
+    # One loop with the tree written out: a call and two property reads per
+    # block cost more than the decisions. Each block is looked at once, as the
+    # next block of the one before.
     blocks = document.blocks
-    last = len(blocks) - 1
-    for index, block in enumerate(blocks):
-        previous = blocks[index - 1] if index > 0 else _EMPTY
-        following = blocks[index + 1] if index < last else _EMPTY
-        block.is_content = _is_content(previous, block, following)
-
-
-def _is_content(previous: TextBlock, block: TextBlock, following: TextBlock) -> bool:
-    # The learned tree, thresholds as published.
-    if block.link_density > 0.333333:
-        return False
-    if previous.link_density <= 0.555556:
-        if block.num_words > 16 or following.num_words > 15:
-            return True
-        return previous.num_words > 4
-    return block.num_words > 40 or following.num_words > 17
+    if not blocks:
+        return
+    previous_words = 0
+    previous_density = 0.0
+    block = blocks[0]
+    words = block.num_words
+    density = block.num_linked_words / words if words else 0.0
+    for following in (*blocks[1:], _EMPTY):
+        following_words = following.num_words
+        # The learned tree, thresholds as published.
+        if density > 0.333333:
+            block.is_content = False
+        elif previous_density <= 0.555556:
+            block.is_content = words > 16 or following_words > 15 or previous_words > 4
+        else:
+            block.is_content = words > 40 or following_words > 17
+        previous_words = words
+        previous_density = density
+        block = following
+        words = following_words
+        density = block.num_linked_words / words if words else 0.0
 
 
 # Words of dense text (see below) that must come before an end-of-text label

@@ -32,35 +32,63 @@ def _fuse(document: TextDocument, *, content_only: bool) -> None:
     blocks = document.blocks
     if len(blocks) < 2:
         return
-    start = 0
-    if content_only:
-        start = next((i for i, block in enumerate(blocks) if block.is_content), -1)
-        if start < 0:
-            return
-    kept = blocks[: start + 1]
+    # Only content blocks are ever merged, and they are few: the loops visit
+    # them alone, and the boilerplate between them is kept in slices.
+    content_at = [index for index, block in enumerate(blocks) if block.is_content]
+    if not content_at:
+        return
+    runs = _runs(blocks, content_at, content_only=content_only)
+    if not runs:
+        return
+    kept: list[TextBlock] = []
+    after = 0
+    for into, run in runs:
+        into.merge(*[blocks[index] for index in run])
+        kept += blocks[after : run[0]]
+        after = run[-1] + 1
+    kept += blocks[after:]
+    document.blocks = kept
+
+
+def _runs(
+    blocks: list[TextBlock], content_at: list[int], *, content_only: bool
+) -> list[tuple[TextBlock, list[int]]]:
+    """Return each block that others merge into, with the indices of those, in page order."""
+    start = content_at[0] if content_only else 0
+    runs: list[tuple[TextBlock, list[int]]] = []
+    # The block the next one may merge into, and what it will span and be
+    # once its run is merged.
     previous = blocks[start]
-    # The run of blocks to merge into `previous`, merged in one go when it ends;
-    # `end` and `content` are what `previous` will have after that merge.
-    run: list[TextBlock] = []
     end = previous.offset_end
     content = previous.is_content
-    for block in blocks[start + 1 :]:
-        close = block.offset_start - end - 1 <= _MAX_GAP
-        if block.is_content and close and (content or not content_only):
-            run.append(block)
-            end = max(end, block.offset_end)
-            content = True
+    run: list[int] = []
+    last = start  # the last block looked at
+    for index in content_at:
+        if index <= start:
             continue
-        if run:
-            previous.merge(*run)
-            run = []
-        kept.append(block)
-        previous = block
-        end = block.offset_end
-        content = block.is_content
+        if index > last + 1:
+            # Boilerplate came between: each such block was kept in turn.
+            if run:
+                runs.append((previous, run))
+                run = []
+            previous = blocks[index - 1]
+            end = previous.offset_end
+            content = False
+        block = blocks[index]
+        if block.offset_start - end - 1 <= _MAX_GAP and (content or not content_only):
+            run.append(index)
+            end = max(end, block.offset_end)
+        else:
+            if run:
+                runs.append((previous, run))
+                run = []
+            previous = block
+            end = block.offset_end
+        content = True
+        last = index
     if run:
-        previous.merge(*run)
-    document.blocks = kept
+        runs.append((previous, run))
+    return runs
 
 
 def drop_boilerplate(document: TextDocument) -> None:

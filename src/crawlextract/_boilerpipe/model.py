@@ -95,19 +95,39 @@ class TextBlock:
         """Absorb the blocks that follow this one, in order.
 
         Merging a whole run at once joins the text once: merging one block at
-        a time would copy the growing text again at every step.
+        a time would copy the growing text again at every step. The sums and
+        bounds are kept in locals and stored once, for the same reason.
         """
         sources = self.source_texts()
+        words = self.num_words
+        linked = self.num_linked_words
+        start = self.offset_start
+        end = self.offset_end
+        content = self.is_content
+        labels = self.labels
+        level = self.tag_level
         for other in others:
-            sources.extend(other.source_texts())
-            self.num_words += other.num_words
-            self.num_linked_words += other.num_linked_words
-            self.offset_start = min(self.offset_start, other.offset_start)
-            self.offset_end = max(self.offset_end, other.offset_end)
-            self.is_content = self.is_content or other.is_content
+            merged = other._sources  # noqa: SLF001 (the same class)
+            if merged is None:
+                sources.append(other.text)
+            else:
+                sources.extend(merged)
+            words += other.num_words
+            linked += other.num_linked_words
+            start = min(start, other.offset_start)
+            end = max(end, other.offset_end)
+            if other.is_content:
+                content = True
             if other.labels:
-                self.labels = self.labels | other.labels
-            self.tag_level = min(self.tag_level, other.tag_level)
+                labels = labels | other.labels
+            level = min(level, other.tag_level)
+        self.num_words = words
+        self.num_linked_words = linked
+        self.offset_start = start
+        self.offset_end = end
+        self.is_content = content
+        self.labels = labels
+        self.tag_level = level
         self._sources = sources
         self.text = "\n".join(sources)
         self._lines = None
