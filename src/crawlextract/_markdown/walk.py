@@ -39,9 +39,9 @@ Item = Element | str | Signal | After
 #: A rule: called with the walker and the element its tag matched.
 Rule = Callable[["Walker", Element], None]
 
-# Elements between deadline checks: a check is a clock read, a few thousand
-# elements take well under a millisecond.
-_CHECK_MASK = 2047
+# Stack items (text, elements, markers, closing work) between deadline checks:
+# a check is a clock read, a few thousand items take well under a millisecond.
+_CHECK_EVERY = range(2048)
 # Every line inside a container repeats the prefixes of all its ancestors, so
 # output grows with nesting depth times line count. Real pages nest quotes and
 # content lists a handful of levels deep (the AEB pages: at most 5); past eight,
@@ -73,6 +73,7 @@ class Walker:
 
     __slots__ = (
         "cell_depth",
+        "clean_text",
         "context",
         "ctx",
         "ctx_stack",
@@ -127,6 +128,8 @@ class Walker:
         self.strike_depth = 0
         #: ``id()`` of elements left out with their subtrees.
         self.exclude: AbstractSet[int] = frozenset()
+        #: Whether page text loses marker characters (a hand-made tree carried some).
+        self.clean_text = False
         #: ``len(parts)`` and ``len(data)`` right after the last image written (for
         #: ``<noscript>`` copies).
         self.image_mark = (-1, 0)
@@ -163,7 +166,7 @@ class Walker:
         self.data.append(ctx)
         self.stack.append(_LEAVE_CONTAINER)
 
-    def walk(  # noqa: C901  (the hot loop, kept in one piece)
+    def walk(  # noqa: C901, PLR0912  (the hot loop, kept in one piece)
         self,
         roots: Sequence[Element],
         rules: dict[str, Rule],
@@ -174,9 +177,13 @@ class Walker:
         """Visit ``roots`` in order; ``clean_text`` strips marker characters from page text.
 
         The loop is the hot path of the renderer (every node passes through it),
-        so plain block elements are handled inline instead of by a rule call.
+        so plain block elements are handled inline instead of by a rule call,
+        and it counts nothing: it runs in rounds of a fixed number of items
+        with a deadline check between, until the item put under the roots
+        says the walk is done.
         """
         self.exclude = exclude
+        self.clean_text = clean_text
         stack = self.stack
         append = self.parts.append
         append_data = self.data.append
@@ -185,42 +192,44 @@ class Walker:
         get_rule = rules.get
         block_rule = rules.get("div")
         check = self.context.deadline.check
+        stack.append(_FINISH)
         for root in reversed(roots):
             stack.append(BLOCK)
             stack.append(root)
-        count = 0
-        while stack:
-            node = pop()
-            if type(node) is str:
-                if clean_text:
-                    node = strip_markers(node)
-                append(node)
-            elif type(node) is Element:
-                count += 1
-                if not count & _CHECK_MASK:
-                    check()
-                attrs = node.attrs
-                if (
-                    attrs
-                    and ("hidden" in attrs or "aria-hidden" in attrs or "style" in attrs)
-                    and is_hidden(attrs)
-                ) or (exclude and id(node) in exclude):
-                    continue
-                rule = get_rule(node.tag)
-                if rule is None:
-                    extend(reversed(node.children))
-                elif rule is block_rule:
-                    append(DATA)
-                    append_data(BLOCK)
-                    stack.append(BLOCK)
-                    extend(reversed(node.children))
-                else:
-                    rule(self, node)
-            elif type(node) is Signal:
-                append(DATA)
-                append_data(node)
-            else:
-                node[0](self, node[1])  # type: ignore[index,operator]
+        try:
+            while True:
+                for _ in _CHECK_EVERY:
+                    node = pop()
+                    if type(node) is str:
+                        if clean_text:
+                            node = strip_markers(node)
+                        append(node)
+                    elif type(node) is Element:
+                        attrs = node.attrs
+                        if (
+                            attrs
+                            and ("hidden" in attrs or "aria-hidden" in attrs or "style" in attrs)
+                            and is_hidden(attrs)
+                        ) or (exclude and id(node) in exclude):
+                            continue
+                        rule = get_rule(node.tag)
+                        if rule is None:
+                            extend(reversed(node.children))
+                        elif rule is block_rule:
+                            append(DATA)
+                            append_data(BLOCK)
+                            stack.append(BLOCK)
+                            extend(reversed(node.children))
+                        else:
+                            rule(self, node)
+                    elif type(node) is Signal:
+                        append(DATA)
+                        append_data(node)
+                    else:
+                        node[0](self, node[1])  # type: ignore[index,operator]
+                check()
+        except _Finished:
+            pass
 
 
 def _leave_container(walker: Walker, _: object) -> None:
@@ -230,6 +239,17 @@ def _leave_container(walker: Walker, _: object) -> None:
 
 
 _LEAVE_CONTAINER: After = (_leave_container, None)
+
+
+class _Finished(Exception):  # noqa: N818  (not an error: the end of the walk)
+    """Raised by the item under the roots: everything above it was visited."""
+
+
+def _finish(_walker: Walker, _: object) -> None:
+    raise _Finished
+
+
+_FINISH: After = (_finish, None)
 
 
 __all__ = ["MARKER_CLASS", "After", "Item", "ListFrame", "Rule", "Walker"]
