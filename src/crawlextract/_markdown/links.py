@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .escape import strip_markers
 from .tokens import DATA, LINK_OPEN
 
 if TYPE_CHECKING:
@@ -15,15 +16,23 @@ if TYPE_CHECKING:
 def link(walker: Walker, element: Element) -> None:
     """Open a link when it has a safe target and links are wanted; its text is walked either way."""
     href = element.attrs.get("href")
-    stack = walker.stack
+    children = element.children
     if href is not None and not walker.link_depth and walker.include_links:
         url = walker.targets.target(href)
         if url:
-            walker.link_depth = 1  # never more: a link inside a link is only text
-            walker.parts.append(DATA)
+            parts = walker.parts
+            parts.append(DATA)
             walker.data.append(LINK_OPEN)
-            stack.append((_close, url))
-    stack.extend(reversed(element.children))
+            if len(children) == 1 and type(children[0]) is str:
+                # Most links hold only text: write it and close now, leaving
+                # no work on the stack.
+                text = children[0]
+                parts.append(strip_markers(text) if walker.clean_text else text)
+                _close(walker, url)
+                return
+            walker.link_depth = 1  # never more: a link inside a link is only text
+            walker.stack.append((_close, url))
+    walker.stack.extend(reversed(children))
 
 
 def _close(walker: Walker, url: str) -> None:
