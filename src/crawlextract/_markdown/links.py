@@ -21,14 +21,17 @@ def link(walker: Walker, element: Element) -> None:
         url = walker.targets.target(href)
         if url:
             parts = walker.parts
+            data = walker.data
             parts.append(DATA)
-            walker.data.append(LINK_OPEN)
+            data.append(LINK_OPEN)
             if len(children) == 1 and type(children[0]) is str:
-                # Most links hold only text: write it and close now, leaving
-                # no work on the stack.
+                # Most links hold only text: write it and the end now, leaving
+                # no work on the stack. (Text that is the marker itself, from a
+                # hand-made tree, makes the render walk again with clean text.)
                 text = children[0]
                 parts.append(strip_markers(text) if walker.clean_text else text)
-                _close(walker, url)
+                parts.append(DATA)
+                data.append(url)
                 return
             walker.link_depth = 1  # never more: a link inside a link is only text
             walker.stack.append((_close, url))

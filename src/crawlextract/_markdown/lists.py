@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .blocks import block
-from .tokens import BLOCK, Container
-from .walk import ListFrame
+from .tokens import BLOCK, DATA, Container, Context
+from .walk import LEAVE_CONTAINER, MAX_CONTAINER_DEPTH, ListFrame
 
 if TYPE_CHECKING:
     from crawlextract._dom import Element
@@ -76,5 +76,13 @@ def item(walker: Walker, element: Element) -> None:
         marker, indent, group = "- ", "  ", lists[-1].group
     # By position: a keyword call costs twice as much, once per item.
     container = Container(marker, indent, True, group)  # noqa: FBT003
-    walker.enter_container(container)
-    walker.stack.extend(reversed(element.children))
+    # walker.enter_container(container), inline: once per item.
+    ctx = walker.ctx
+    walker.ctx_stack.append(ctx)
+    if len(ctx.containers) < MAX_CONTAINER_DEPTH:
+        walker.ctx = ctx = Context(ctx, container)
+    walker.parts.append(DATA)
+    walker.data.append(ctx)
+    stack = walker.stack
+    stack.append(LEAVE_CONTAINER)
+    stack.extend(reversed(element.children))

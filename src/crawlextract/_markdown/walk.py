@@ -164,7 +164,7 @@ class Walker:
             self.ctx = ctx = Context(ctx, container)
         self.parts.append(DATA)
         self.data.append(ctx)
-        self.stack.append(_LEAVE_CONTAINER)
+        self.stack.append(LEAVE_CONTAINER)
 
     def walk(  # noqa: C901, PLR0912  (the hot loop, kept in one piece)
         self,
@@ -238,7 +238,8 @@ def _leave_container(walker: Walker, _: object) -> None:
     walker.data.append(ctx)
 
 
-_LEAVE_CONTAINER: After = (_leave_container, None)
+#: The closing work of :meth:`Walker.enter_container`.
+LEAVE_CONTAINER: After = (_leave_container, None)
 
 
 class _Finished(Exception):  # noqa: N818  (not an error: the end of the walk)
@@ -252,4 +253,13 @@ def _finish(_walker: Walker, _: object) -> None:
 _FINISH: After = (_finish, None)
 
 
-__all__ = ["MARKER_CLASS", "After", "Item", "ListFrame", "Rule", "Walker"]
+__all__ = [
+    "LEAVE_CONTAINER",
+    "MARKER_CLASS",
+    "MAX_CONTAINER_DEPTH",
+    "After",
+    "Item",
+    "ListFrame",
+    "Rule",
+    "Walker",
+]
