@@ -120,6 +120,8 @@ def escape_line_start(line: str) -> str:  # noqa: PLR0911  (one return per chara
 
 def escape_heading_end(text: str) -> str:
     """Keep a heading's trailing ``#`` run from being read as a closing sequence."""
+    if "#" not in text:
+        return text  # the usual heading: no regex scan
     match = _HEADING_CLOSE.search(text)
     if match is None:
         return text

@@ -10,9 +10,11 @@ from .tokens import HEADING_END, HeadingStart
 if TYPE_CHECKING:
     from crawlextract._dom import Element
 
-    from .walk import Walker
+    from .walk import After, Walker
 
 HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+# The payloads are immutable: one per level serves every heading.
+_STARTS = {tag: HeadingStart(int(tag[1])) for tag in HEADING_TAGS}
 
 
 def heading(walker: Walker, element: Element) -> None:
@@ -22,8 +24,8 @@ def heading(walker: Walker, element: Element) -> None:
         return
     walker.heading_depth += 1
     walker.flat += 1
-    walker.emit(HeadingStart(int(element.tag[1])))
-    walker.stack.append((_end, None))
+    walker.emit(_STARTS[element.tag])
+    walker.stack.append(_END)
     walker.stack.extend(reversed(element.children))
 
 
@@ -31,3 +33,6 @@ def _end(walker: Walker, _: object) -> None:
     walker.heading_depth -= 1
     walker.flat -= 1
     walker.emit(HEADING_END)
+
+
+_END: After = (_end, None)
