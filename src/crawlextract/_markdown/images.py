@@ -25,8 +25,15 @@ if TYPE_CHECKING:
     from .urls import LinkTargets
     from .walk import After, Walker
 
-_LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original")
-_SRCSETS = ("data-srcset", "srcset")
+# Where an image's source may be, in order of preference; True for a srcset.
+_SOURCES = (
+    ("data-src", False),
+    ("data-lazy-src", False),
+    ("data-original", False),
+    ("data-srcset", True),
+    ("srcset", True),
+    ("src", False),
+)
 # One srcset candidate: a URL (which may contain commas, but does not end with
 # one), then, after whitespace, descriptors up to the next comma. The URL is
 # the run of non-space characters, trailing commas cut off (a run ending with
@@ -63,7 +70,6 @@ def largest_candidate(srcset: str) -> str | None:
 
 
 def _usable(url: str | None, targets: LinkTargets) -> str | None:
-    # Most images lack most of the attributes tried: test before calling.
     if not url or url.isspace():
         return None
     return targets.target(url)
@@ -78,19 +84,12 @@ def source(element: Element, walker: Walker, picture: Element | None = None) -> 
     """
     attrs = element.attrs
     targets = walker.targets
-    for name in _LAZY_SOURCES:
-        found = _usable(attrs.get(name), targets)
-        if found:
-            return found
-    for name in _SRCSETS:
-        srcset = attrs.get(name)
-        if srcset:
-            found = _usable(largest_candidate(srcset), targets)
+    for name, is_srcset in _SOURCES:
+        value = attrs.get(name)
+        if value:  # most images lack most of these: no call for a missing one
+            found = _usable(largest_candidate(value) if is_srcset else value, targets)
             if found:
                 return found
-    found = _usable(attrs.get("src"), targets)
-    if found:
-        return found
     if picture is not None and element in picture.children:
         return _picture_source(picture, targets)
     return None
