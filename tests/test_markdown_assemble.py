@@ -7,10 +7,10 @@ from crawlextract._markdown.tokens import (
     BLOCK,
     BR,
     DATA,
+    LEAVE,
     STRONG_CLOSE,
     STRONG_OPEN,
     Container,
-    Context,
 )
 
 
@@ -33,8 +33,9 @@ def test_hard_break_inside_paragraph() -> None:
 def test_container_prefixes() -> None:
     """A list item's first line carries its marker, later lines its indent."""
     item = Container("- ", "  ", item=True, group=1)
-    ctx = Context(Context(None, None), item)
-    assert assemble(*marked(ctx, "a", BR, "b", BLOCK, "c")) == "- a\\\n  b\n\n  c"
+    assert assemble(*marked(item, "a", BR, "b", BLOCK, "c", LEAVE, "d")) == (
+        "- a\\\n  b\n\n  c\n\nd"
+    )
 
 
 def test_unclosed_marker_dropped() -> None:

@@ -27,6 +27,7 @@ from .tokens import (
     CELL,
     DATA,
     HEADING_END,
+    LEAVE,
     ROW,
     RULE,
     TABLE_END,
@@ -48,6 +49,13 @@ _SPACES = re.compile("  +")
 # (keyboard shortcuts, split identifiers) stay far below it.
 _MAX_MERGED_CODE = 256
 _EMPTY_CONTEXT = Context(None, None)
+# Every line inside a container repeats the prefixes of all its ancestors, so
+# output grows with nesting depth times line count. Real pages nest quotes and
+# content lists a handful of levels deep (the AEB pages: at most 5); past eight,
+# deeper containers keep the eighth level's prefix, which keeps the output
+# linear in the input (a 150-deep quote around a 200,000-line <pre> otherwise
+# writes 300 characters of prefix per line).
+MAX_CONTAINER_DEPTH = 8
 
 
 def _punct(char: str) -> bool:
@@ -91,6 +99,7 @@ class _Assembler:
         "cells",
         "code",
         "ctx",
+        "ctx_stack",
         "heading",
         "heading_ctx",
         "in_cell",
@@ -111,6 +120,8 @@ class _Assembler:
         # Open emphasis/link markers of the current block: (markup, index in pieces).
         self.opens: list[tuple[str, int]] = []
         self.ctx = _EMPTY_CONTEXT
+        # The contexts around the current one, innermost last.
+        self.ctx_stack: list[Context] = []
         self.used: set[int] = set()
         self.prev_groups: tuple[int, ...] = ()
         self.prev_containers: tuple[Container, ...] = ()
@@ -366,6 +377,7 @@ def assemble(text: str, data: list[object]) -> str:  # noqa: C901, PLR0912, PLR0
     a = _Assembler()
     pieces = a.pieces
     opens = a.opens
+    ctx_stack = a.ctx_stack
     first = next(texts)
     if first:
         pieces.append(first)
@@ -380,10 +392,18 @@ def assemble(text: str, data: list[object]) -> str:  # noqa: C901, PLR0912, PLR0
                 a.flush()
         else:
             kind = type(payload)
-            if kind is Context:
+            if kind is Container:
+                # A list item or quote starts: the blocks before it are not in it.
                 if pieces and not a.heading:
                     a.flush()
-                a.ctx = payload  # type: ignore[assignment]
+                ctx = a.ctx
+                ctx_stack.append(ctx)
+                if len(ctx.containers) < MAX_CONTAINER_DEPTH:
+                    a.ctx = Context(ctx, payload)  # type: ignore[arg-type]
+            elif payload is LEAVE:
+                if pieces and not a.heading:
+                    a.flush()
+                a.ctx = ctx_stack.pop() if ctx_stack else _EMPTY_CONTEXT
             elif kind is str:
                 a.close_link(payload)  # type: ignore[arg-type]
             elif kind is Opener:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .blocks import block
-from .tokens import BLOCK, DATA, Container, Context
-from .walk import LEAVE_CONTAINER, MAX_CONTAINER_DEPTH, ListFrame
+from .tokens import BLOCK, DATA, LEAVE, Container
+from .walk import ListFrame
 
 if TYPE_CHECKING:
     from crawlextract._dom import Element
@@ -77,12 +77,8 @@ def item(walker: Walker, element: Element) -> None:
     # By position: a keyword call costs twice as much, once per item.
     container = Container(marker, indent, True, group)  # noqa: FBT003
     # walker.enter_container(container), inline: once per item.
-    ctx = walker.ctx
-    walker.ctx_stack.append(ctx)
-    if len(ctx.containers) < MAX_CONTAINER_DEPTH:
-        walker.ctx = ctx = Context(ctx, container)
     walker.parts.append(DATA)
-    walker.data.append(ctx)
+    walker.data.append(container)
     stack = walker.stack
-    stack.append(LEAVE_CONTAINER)
+    stack.append(LEAVE)
     stack.extend(reversed(element.children))

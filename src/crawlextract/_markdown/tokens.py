@@ -90,6 +90,9 @@ DEL_OPEN = Opener("~~")
 DEL_CLOSE = Closer("~~")
 #: A link's text starts (a ``str`` payload, its target, ends it).
 LINK_OPEN = Opener("[")
+#: The innermost container (list item, block quote) ends; a
+#: :class:`Container` payload starts one.
+LEAVE = Signal("leave container")
 #: A table row starts.
 ROW = Signal("row")
 #: A table cell starts.

@@ -4,12 +4,12 @@ The stack holds what is left to visit, last item first:
 
 * ``str`` -- page text: appended as is;
 * :class:`~.tokens.Signal` -- a marker a rule pushed to be written later (a block
-  boundary after the element's children): written;
+  boundary, the end of a list item, after the element's children): written;
 * :class:`~crawlextract._dom.Element` -- checked (hidden? excluded?) and handed to
   the rule registered for its tag in :data:`.rules.RULES`, or walked into when no
   rule claims it (inline elements like ``<span>``);
 * ``(function, argument)`` -- work a rule left for after the element's children
-  (closing a link, leaving a list item).
+  (closing a link, ending a heading).
 
 No recursion, so tree depth costs no Python frames.
 """
@@ -23,7 +23,7 @@ from crawlextract._dom import Element
 
 from .escape import strip_markers
 from .hidden import is_hidden
-from .tokens import BLOCK, DATA, MARKER_CLASS, Container, Context, Signal
+from .tokens import BLOCK, DATA, LEAVE, MARKER_CLASS, Container, Signal
 from .urls import LinkTargets
 
 if TYPE_CHECKING:
@@ -42,13 +42,6 @@ Rule = Callable[["Walker", Element], None]
 # Stack items (text, elements, markers, closing work) between deadline checks:
 # a check is a clock read, a few thousand items take well under a millisecond.
 _CHECK_EVERY = range(2048)
-# Every line inside a container repeats the prefixes of all its ancestors, so
-# output grows with nesting depth times line count. Real pages nest quotes and
-# content lists a handful of levels deep (the AEB pages: at most 5); past eight,
-# deeper containers keep the eighth level's prefix, which keeps the output
-# linear in the input (a 150-deep quote around a 200,000-line <pre> otherwise
-# writes 300 characters of prefix per line).
-MAX_CONTAINER_DEPTH = 8
 
 
 class ListFrame:
@@ -75,8 +68,6 @@ class Walker:
         "cell_depth",
         "clean_text",
         "context",
-        "ctx",
-        "ctx_stack",
         "data",
         "em_depth",
         "exclude",
@@ -109,9 +100,6 @@ class Walker:
         self.include_links = context.include_links
         #: Link targets of this render.
         self.targets = LinkTargets(context.base_url)
-        #: The containers the current block is in.
-        self.ctx = Context(None, None)
-        self.ctx_stack: list[Context] = []
         #: Open lists, innermost last.
         self.lists: list[ListFrame] = []
         #: Lists opened so far (numbers them).
@@ -157,14 +145,14 @@ class Walker:
         self.stack.extend(reversed(element.children))
 
     def enter_container(self, container: Container) -> None:
-        """Nest the following blocks in ``container`` until :meth:`leave_container`."""
-        ctx = self.ctx
-        self.ctx_stack.append(ctx)
-        if len(ctx.containers) < MAX_CONTAINER_DEPTH:
-            self.ctx = ctx = Context(ctx, container)
+        """Nest the blocks of the element being visited in ``container``.
+
+        The container is the payload; :data:`~.tokens.LEAVE` follows the
+        element's children (the assembler keeps the nesting).
+        """
         self.parts.append(DATA)
-        self.data.append(ctx)
-        self.stack.append(LEAVE_CONTAINER)
+        self.data.append(container)
+        self.stack.append(LEAVE)
 
     def walk(  # noqa: C901, PLR0912  (the hot loop, kept in one piece)
         self,
@@ -232,16 +220,6 @@ class Walker:
             pass
 
 
-def _leave_container(walker: Walker, _: object) -> None:
-    walker.ctx = ctx = walker.ctx_stack.pop()
-    walker.parts.append(DATA)
-    walker.data.append(ctx)
-
-
-#: The closing work of :meth:`Walker.enter_container`.
-LEAVE_CONTAINER: After = (_leave_container, None)
-
-
 class _Finished(Exception):  # noqa: N818  (not an error: the end of the walk)
     """Raised by the item under the roots: everything above it was visited."""
 
@@ -253,13 +231,4 @@ def _finish(_walker: Walker, _: object) -> None:
 _FINISH: After = (_finish, None)
 
 
-__all__ = [
-    "LEAVE_CONTAINER",
-    "MARKER_CLASS",
-    "MAX_CONTAINER_DEPTH",
-    "After",
-    "Item",
-    "ListFrame",
-    "Rule",
-    "Walker",
-]
+__all__ = ["MARKER_CLASS", "After", "Item", "ListFrame", "Rule", "Walker"]
