@@ -17,9 +17,11 @@ from crawlextract._urls import resolve
 # table would split on, or that CommonMark reads before links (code spans,
 # HTML, entities). Tab, LF and CR are removed, as browsers do.
 _BREAKING = re.compile(r"[\x00-\x20\x7f-\x9f()<>`\\|\ud800-\udfff]|&(?=#?\w+;)")
-# The same characters without the "&" lookahead: a plain class is scanned twice
-# as fast as the alternation, and most URLs hold none of them and no "&".
-_BREAKING_CHAR = re.compile(r"[\x00-\x20\x7f-\x9f()<>`\\|\ud800-\udfff]")
+# The ASCII characters that never need encoding. Deleting them from an ASCII
+# URL (bytes.translate, at C speed) leaves nothing when the URL is safe as it
+# is, which nearly every URL is: three times faster than scanning for
+# _BREAKING.
+_SAFE_ASCII = bytes(code for code in range(0x21, 0x7F) if chr(code) not in "()<>`\\|&")
 _REMOVED = frozenset("\t\n\r")
 _ASCII_WHITESPACE = "\t\n\x0c\r "
 _MISSING = object()
@@ -37,7 +39,7 @@ def _encode(match: re.Match[str]) -> str:
 
 def markdown_safe(url: str) -> str:
     """Percent-encode the characters of ``url`` that markdown would misread."""
-    if "&" in url or _BREAKING_CHAR.search(url):
+    if not url.isascii() or url.encode().translate(None, _SAFE_ASCII):
         return _BREAKING.sub(_encode, url)
     return url
 
@@ -77,7 +79,7 @@ class LinkTargets:
         # (the _absolute fast path and markdown_safe, inline).
         stripped = href.strip(_ASCII_WHITESPACE)
         url = stripped if stripped.startswith(_ABSOLUTE) else self._absolute(stripped)
-        if url and ("&" in url or _BREAKING_CHAR.search(url)):
+        if url and (not url.isascii() or url.encode().translate(None, _SAFE_ASCII)):
             result = _BREAKING.sub(_encode, url)
         else:
             result = url or None
