@@ -268,24 +268,17 @@ class _Assembler:
         # an item of the same list, or in the item this one is nested in.
         tight = False
         if ctx.has_item:
-            used = self.used
-            prefixes = []
-            outer = self.prev_containers
-            for depth, container in enumerate(ctx.containers):
-                if container.item and id(container) not in used:
-                    used.add(id(container))
-                    prefixes.append(container.first)
-                    tight = (
-                        tight
-                        or container.group in self.prev_groups
-                        or (
-                            depth == len(outer) > 0
-                            and all(a is b for a, b in zip(outer, ctx.containers, strict=False))
-                        )
-                    )
-                else:
-                    prefixes.append(container.rest)
-            first = "".join(prefixes)
+            containers = ctx.containers
+            if len(containers) == 1:
+                # An item of a top-level list (most item blocks): the loop of
+                # _item_prefix for one container, which is the item.
+                item = containers[0]
+                if id(item) not in self.used:
+                    self.used.add(id(item))
+                    first = item.first
+                    tight = item.group in self.prev_groups
+            else:
+                first, tight = self._item_prefix(containers)
         if out and not tight:
             previous = self.prev_rest
             if previous.startswith(rest):
@@ -301,6 +294,28 @@ class _Assembler:
         self.prev_groups = ctx.groups
         self.prev_containers = ctx.containers
         self.prev_rest = rest
+
+    def _item_prefix(self, containers: tuple[Container, ...]) -> tuple[str, bool]:
+        """The first line's prefix, and whether the block follows without a blank line."""
+        used = self.used
+        prefixes = []
+        outer = self.prev_containers
+        tight = False
+        for depth, container in enumerate(containers):
+            if container.item and id(container) not in used:
+                used.add(id(container))
+                prefixes.append(container.first)
+                tight = (
+                    tight
+                    or container.group in self.prev_groups
+                    or (
+                        depth == len(outer) > 0
+                        and all(a is b for a, b in zip(outer, containers, strict=False))
+                    )
+                )
+            else:
+                prefixes.append(container.rest)
+        return "".join(prefixes), tight
 
     def start_heading(self, level: int) -> None:
         self.flush()
