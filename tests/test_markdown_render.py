@@ -65,6 +65,15 @@ def test_for_document_uses_options() -> None:
     assert made.include_images is False
     assert made.max_table_cells == 7
     assert made.deadline.stage == "readable"
+    assert made.text_is_clean  # Document.dom's text holds no control characters
+
+
+def test_control_characters_dropped_unless_text_is_clean() -> None:
+    """A hand-built tree's text is searched for control characters; a clean tree's is not."""
+    body = Element("body", {})
+    body.children.append("a\x01b")
+    assert render([body], context()) == "ab"
+    assert render([body], context(text_is_clean=True)) == "a\x01b"
 
 
 def test_fragment_to_markdown() -> None:

@@ -50,6 +50,10 @@ class RenderContext:
     deadline: Deadline
     #: Told about anything cut (a table over budget); ``None`` to say nothing.
     warn: Callable[[str], None] | None = None
+    #: The tree's text is known to hold no control characters, so the render
+    #: does not look for them (``Document.dom`` guarantees it: its tree is
+    #: built from text the decoder cleaned).
+    text_is_clean: bool = False
 
     @classmethod
     def for_document(cls, document: Document, stage: str) -> RenderContext:
@@ -62,6 +66,7 @@ class RenderContext:
             max_table_cells=options.limits.max_table_cells,
             deadline=document.deadline(stage),
             warn=document.warn,
+            text_is_clean=True,
         )
 
 
@@ -85,7 +90,8 @@ def render(
         walker.walk(roots, RULE_BY_TAG, exclude, clean_text=True)
         text = "".join(walker.parts)
     context.deadline.check()
-    return assemble(escape_text(clean_text(text)), walker.data)
+    text = clean_text(text, controls=not context.text_is_clean)
+    return assemble(escape_text(text), walker.data)
 
 
 def html_fragment_to_markdown(html: str, base_url: str | None, options: Options) -> str:
