@@ -33,6 +33,8 @@ from .model import TextBlock, TextDocument
 from .words import count_words_each, has_token
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from crawlextract._deadline import Deadline
 
 _BLOCK, _INLINE, _SPACED, _ANCHOR, _IGNORE, _BODY, _VOID_TAG, _RAW_TAG = range(8)
@@ -71,10 +73,6 @@ _ACTIONS: dict[str, int] = {
 }  # fmt: skip
 _TAG_IN_TEXT = re.compile(r"</?[a-zA-Z][^>]*>")
 
-# The tag level _replay gives a block outside <body>: the title's text, or other text.
-_TITLE = -1
-_HEAD = -2
-
 # How many elements to walk between deadline checks: a few milliseconds of work.
 _CHECK_EVERY = 4096
 
@@ -82,28 +80,18 @@ _CHECK_EVERY = 4096
 def segment(dom: Element, deadline: Deadline) -> TextDocument:
     """Return the page's title and text blocks, in page order."""
     separator = "\x00"  # never in the text of an HTML5 parse, but a tree is free to hold it
-    while True:
-        text, link_text, levels = _replay(dom, deadline, separator)
-        texts = text.split(separator)
-        if len(texts) == len(levels) + 1:
-            break
+    title, text, link_text, levels = _replay(dom, deadline, separator)
+    texts = text.split(separator)
+    if len(texts) != len(levels) + 1:
         # Some text holds the separator: replay with a character no text holds.
         separator = next(char for char in map(chr, range(1, 0x110000)) if char not in text)
+        title, text, link_text, levels = _replay(dom, deadline, separator)
+        texts = text.split(separator)
+        if len(texts) != len(levels) + 1:
+            raise AssertionError("block texts and blocks disagree")  # pragma: no cover
     texts.pop()  # the empty piece after the last block
     link_texts = link_text.split(separator)
     link_texts.pop()
-    title = None
-    if levels and min(levels) < 0:
-        # Text outside <body> (the title, usually): it makes no block.
-        for text_outside, level in zip(texts, levels, strict=True):
-            if level == _TITLE:
-                text_outside = text_outside.strip()  # noqa: PLW2901
-                if text_outside:
-                    title = text_outside
-        body = [index for index, level in enumerate(levels) if level >= 0]
-        texts = [texts[index] for index in body]
-        link_texts = [link_texts[index] for index in body]
-        levels = [levels[index] for index in body]
     return TextDocument(title, _make_blocks(texts, link_texts, levels))
 
 
@@ -125,17 +113,18 @@ def _make_blocks(texts: list[str], link_texts: list[str], levels: list[int]) -> 
 
 def _replay(  # noqa: C901, PLR0912, PLR0915
     dom: Element, deadline: Deadline, separator: str
-) -> tuple[str, str, list[int]]:
-    """Replay boilerpipe's events; return the blocks' texts, link texts and tag levels.
+) -> tuple[str | None, str, str, list[int]]:
+    """Replay boilerpipe's events; return the title and the blocks' texts, link texts, levels.
 
     The texts of all blocks come back as one string, each block followed by
-    ``separator``, and so do their link texts. A block outside ``<body>`` has
-    the level ``_TITLE`` when it is the ``<title>`` text, else ``_HEAD``.
+    ``separator``, and so do their link texts. Text outside ``<body>`` makes
+    no block.
     """
     # One function with local state and local names: this loop runs for every
     # node of the page, and per-event calls and global lookups cost more than
-    # everything else here together. For the same reason a block is closed
-    # (the three appends under "close the block") where it ends, not in a helper.
+    # everything else here together. For the same reason a block in <body> is
+    # closed (the appends under "close the block") where it ends, not in a
+    # helper; only blocks outside <body> (the title) go through one.
     block, inline, anchor, spaced, ignore = _BLOCK, _INLINE, _ANCHOR, _SPACED, _IGNORE
     void, raw_text, check_every = _VOID_TAG, _RAW_TAG, _CHECK_EVERY
     action_of = _ACTIONS.get
@@ -157,23 +146,29 @@ def _replay(  # noqa: C901, PLR0912, PLR0915
     level = 0
     first_level = -1  # nesting level of the open block's first text
     last_start = ""
+    title: str | None = None
+    opened_at = (0, 0)  # where in parts and link_parts a block outside <body> began
 
-    stack = [iter(dom.children)]
-    open_actions = [block]
+    # The walk: the children still to read and their parent's action, and the
+    # same for every open ancestor (to resume when the parent ends). In locals
+    # rather than on the stack: one push and one pop per element.
+    children = iter(dom.children)
+    open_action = block  # the root's end changes nothing: the page ends there anyway
+    stack: list[tuple[Iterator[Element | str], int]] = []
     countdown = check_every
-    while stack:
-        for node in stack[-1]:
+    while True:
+        for node in children:
             if isinstance(node, str):
                 if pending:
                     pending = False
-                    if state:  # close the block (as _close_block does)
-                        parts.append(separator)
-                        link_parts.append(separator)
+                    if state:  # close the block
                         if in_body:
+                            parts.append(separator)
+                            link_parts.append(separator)
                             levels.append(first_level)
                             first_level = -1
                         else:
-                            levels.append(_TITLE if last_start == "title" else _HEAD)
+                            title = _take_out(parts, link_parts, opened_at, last_start, title)
                         state = 0
                         has_link = False
                 if in_ignorable:
@@ -192,8 +187,11 @@ def _replay(  # noqa: C901, PLR0912, PLR0915
                         parts.append(" ")
                         if in_link_text:
                             link_parts.append(" ")
-                elif first_level < 0:
-                    first_level = level
+                else:
+                    if first_level < 0:
+                        first_level = level
+                    if not in_body:
+                        opened_at = (len(parts), len(link_parts))
                 parts.append(stripped)
                 if in_link_text:
                     link_parts.append(stripped)
@@ -252,36 +250,44 @@ def _replay(  # noqa: C901, PLR0912, PLR0915
                 pending = True
                 level += 1
                 last_start = tag
-                stack.append(iter(_markup_in_raw_text(node.children)))
-                open_actions.append(block)
+                stack.append((children, open_action))
+                children = iter(_markup_in_raw_text(node.children))
+                open_action = block
                 break
             else:  # body
-                if state:
-                    first_level = _close_block(
-                        parts, link_parts, levels, separator, in_body, last_start, first_level
-                    )
+                if state:  # close the block
+                    if in_body:
+                        parts.append(separator)
+                        link_parts.append(separator)
+                        levels.append(first_level)
+                        first_level = -1
+                    else:
+                        title = _take_out(parts, link_parts, opened_at, last_start, title)
                     state = 0
                     has_link = False
                 in_body += 1
                 level += 1
             last_start = tag
-            stack.append(iter(node.children))
-            open_actions.append(action)
+            stack.append((children, open_action))
+            children = iter(node.children)
+            open_action = action
             break
         else:
-            stack.pop()
-            action = open_actions.pop()
+            if not stack:
+                break
+            action = open_action
+            children, open_action = stack.pop()
             if action == block:
                 pending = True
                 level -= 1
-                if state:  # close the block (as _close_block does)
-                    parts.append(separator)
-                    link_parts.append(separator)
+                if state:  # close the block
                     if in_body:
+                        parts.append(separator)
+                        link_parts.append(separator)
                         levels.append(first_level)
                         first_level = -1
                     else:
-                        levels.append(_TITLE if last_start == "title" else _HEAD)
+                        title = _take_out(parts, link_parts, opened_at, last_start, title)
                     state = 0
                     has_link = False
                 continue
@@ -307,52 +313,52 @@ def _replay(  # noqa: C901, PLR0912, PLR0915
                 pending = True
                 level -= 1
             else:  # body
-                if state:
-                    first_level = _close_block(
-                        parts, link_parts, levels, separator, in_body, last_start, first_level
-                    )
+                if state:  # close the block (in <body>)
+                    parts.append(separator)
+                    link_parts.append(separator)
+                    levels.append(first_level)
+                    first_level = -1
                     state = 0
                     has_link = False
                 in_body -= 1
                 level -= 1
             # The pending flag stays set until the next text, as in boilerpipe.
-            if pending and state:  # close the block (as _close_block does)
-                parts.append(separator)
-                link_parts.append(separator)
+            if pending and state:  # close the block
                 if in_body:
+                    parts.append(separator)
+                    link_parts.append(separator)
                     levels.append(first_level)
                     first_level = -1
                 else:
-                    levels.append(_TITLE if last_start == "title" else _HEAD)
+                    title = _take_out(parts, link_parts, opened_at, last_start, title)
                 state = 0
                 has_link = False
     if state:
-        _close_block(parts, link_parts, levels, separator, in_body, last_start, first_level)
-    return "".join(parts), "".join(link_parts), levels
+        title = _take_out(parts, link_parts, opened_at, last_start, title)
+    return title, "".join(parts), "".join(link_parts), levels
 
 
-def _close_block(  # noqa: PLR0913, PLR0917
+def _take_out(
     parts: list[str],
     link_parts: list[str],
-    levels: list[int],
-    separator: str,
-    in_body: int,
+    opened_at: tuple[int, int],
     last_start: str,
-    first_level: int,
-) -> int:
-    """Close the open block; return the tag level the next block starts from.
+    title: str | None,
+) -> str | None:
+    """Close a block outside ``<body>``: take its text back out; return the new title.
 
-    _replay does the same inline where blocks usually end. Outside ``<body>``
-    a block is marked as the title's text or as no block, and the level of its
-    text carries over to the next block, as boilerpipe's does.
+    It makes no block, but when it is the text of a ``<title>`` it is the title.
+    (The level of its text carries over to the next block, as boilerpipe's does:
+    the caller leaves it alone.)
     """
-    parts.append(separator)
-    link_parts.append(separator)
-    if in_body:
-        levels.append(first_level)
-        return -1
-    levels.append(_TITLE if last_start == "title" else _HEAD)
-    return first_level
+    text = "".join(parts[opened_at[0] :])
+    del parts[opened_at[0] :]
+    del link_parts[opened_at[1] :]
+    if last_start == "title":
+        text = text.strip()
+        if text:
+            return text
+    return title
 
 
 def _markup_in_raw_text(children: list[Element | str]) -> list[Element | str]:
