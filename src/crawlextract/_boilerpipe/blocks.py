@@ -108,7 +108,7 @@ def _make_blocks(texts: list[str], link_texts: list[str], levels: list[int]) -> 
     # A block's link text is part of its text, so a block without words has no
     # linked words either.
     linked = count_words_each(link_texts)
-    return list(map(TextBlock, map(str.strip, texts), words, linked, range(len(texts)), levels))
+    return list(map(TextBlock, texts, words, linked, range(len(texts)), levels))
 
 
 def _replay(  # noqa: C901, PLR0912, PLR0915
@@ -133,7 +133,10 @@ def _replay(  # noqa: C901, PLR0912, PLR0915
     parts: list[str] = []
     link_parts: list[str] = []  # the same, only what lies inside links
     levels: list[int] = []
-    # The open block: 0 while it has no text, else 1, or 2 when it ends with a space.
+    # The open block: 0 while it has no text, else 1, or 2 when it ends with a
+    # space. That space is written only when more text follows, so a block
+    # never ends with one: block texts come out stripped. (Link texts, only
+    # ever counted, get their spaces at once.)
     state = 0
     has_link = False  # the open block has link text
     # boilerpipe's link state is a property of the event stream, not of a
@@ -176,14 +179,15 @@ def _replay(  # noqa: C901, PLR0912, PLR0915
                 stripped = node.strip()
                 if not stripped:
                     if state == 1:
-                        parts.append(" ")
                         if in_link_text:
                             link_parts.append(" ")
                             has_link = True
                         state = 2
                     continue
-                if state:
-                    if state == 1 and stripped is not node and node[0].isspace():
+                if state == 2:
+                    parts.append(" ")
+                elif state:
+                    if stripped is not node and node[0].isspace():
                         parts.append(" ")
                         if in_link_text:
                             link_parts.append(" ")
@@ -197,7 +201,6 @@ def _replay(  # noqa: C901, PLR0912, PLR0915
                     link_parts.append(stripped)
                     has_link = True
                 if stripped is not node and node[-1].isspace():
-                    parts.append(" ")
                     if in_link_text:
                         link_parts.append(" ")
                     state = 2
@@ -223,7 +226,6 @@ def _replay(  # noqa: C901, PLR0912, PLR0915
                 if not in_ignorable:
                     # A link boundary is a space on both sides.
                     if state == 1:
-                        parts.append(" ")
                         state = 2
                     if has_link:
                         link_parts.append(" ")
@@ -237,7 +239,6 @@ def _replay(  # noqa: C901, PLR0912, PLR0915
                 action = block
             elif action == spaced:
                 if state == 1:
-                    parts.append(" ")
                     if in_link_text:
                         link_parts.append(" ")
                         has_link = True
@@ -298,12 +299,10 @@ def _replay(  # noqa: C901, PLR0912, PLR0915
                 in_anchor -= 1
                 if not in_anchor and not in_ignorable:
                     if state == 1:
-                        parts.append(" ")
                         state = 2
                     in_link_text = False
             elif action == spaced:
                 if state == 1:
-                    parts.append(" ")
                     if in_link_text:
                         link_parts.append(" ")
                         has_link = True

@@ -53,13 +53,11 @@ def count_words_each(texts: list[str]) -> list[int]:
     """
     if not texts:
         return []
-    # A space after each NUL keeps two NULs from ever being neighbours (see below).
-    joined = _SEPARATOR.join(texts)
-    if not joined.isascii():
-        # Only the non-ASCII texts need the regular expression; running it
-        # over the whole page costs more than the test per text.
-        sub = _NON_ASCII_NON_WORD.sub
-        joined = _SEPARATOR.join([text if text.isascii() else sub(" ", text) for text in texts])
+    # Only the non-ASCII texts need the regular expression; running it over
+    # the whole page costs more than the test per text. A space after each NUL
+    # keeps two NULs from ever being neighbours (see below).
+    sub = _NON_ASCII_NON_WORD.sub
+    joined = _SEPARATOR.join([text if text.isascii() else sub(" ", text) for text in texts])
     marked = joined.encode().translate(_WORD_BITS, _ASCII_TOKEN_PUNCTUATION)
     # A word starts at a byte marked 1 after one that is not: with the bytes
     # as one big integer, that is one shift and two bit operations for the
