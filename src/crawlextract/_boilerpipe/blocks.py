@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from crawlextract._dom import Element
 
 from .model import TextBlock, TextDocument
-from .words import count_words_each, has_token
+from .words import NON_ASCII_NON_WORD, count_words_between, count_words_each, has_token
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -90,24 +90,24 @@ def segment(dom: Element, deadline: Deadline) -> TextDocument:
         if len(texts) != len(levels) + 1:
             raise AssertionError("block texts and blocks disagree")  # pragma: no cover
     texts.pop()  # the empty piece after the last block
-    link_texts = link_text.split(separator)
-    link_texts.pop()
-    return TextDocument(title, _make_blocks(texts, link_texts, levels))
+    if separator == "\x00":
+        linked = count_words_between(link_text)
+    else:
+        linked = count_words_each(link_text.split(separator + " "))
+    linked.pop()
+    return TextDocument(title, _make_blocks(texts, linked, levels))
 
 
-def _make_blocks(texts: list[str], link_texts: list[str], levels: list[int]) -> list[TextBlock]:
+def _make_blocks(texts: list[str], linked: list[int], levels: list[int]) -> list[TextBlock]:
     """Count the blocks' words; a block without a single token is no block."""
     words = count_words_each(texts)
     if 0 in words:
         kept = [i for i, count in enumerate(words) if count or has_token(texts[i])]
         if len(kept) < len(texts):
             texts = [texts[i] for i in kept]
-            link_texts = [link_texts[i] for i in kept]
+            linked = [linked[i] for i in kept]
             levels = [levels[i] for i in kept]
             words = [words[i] for i in kept]
-    # A block's link text is part of its text, so a block without words has no
-    # linked words either.
-    linked = count_words_each(link_texts)
     return list(map(TextBlock, texts, words, linked, range(len(texts)), levels))
 
 
@@ -117,8 +117,10 @@ def _replay(  # noqa: C901, PLR0912, PLR0915
     """Replay boilerpipe's events; return the title and the blocks' texts, link texts, levels.
 
     The texts of all blocks come back as one string, each block followed by
-    ``separator``, and so do their link texts. Text outside ``<body>`` makes
-    no block.
+    ``separator``. Their link texts come back the same way, each followed by
+    ``separator`` and a space, for :func:`count_words_between`: without the
+    non-ASCII characters that are no word characters. Text outside ``<body>``
+    makes no block.
     """
     # One function with local state and local names: this loop runs for every
     # node of the page, and per-event calls and global lookups cost more than
@@ -128,6 +130,9 @@ def _replay(  # noqa: C901, PLR0912, PLR0915
     block, inline, anchor, spaced, ignore = _BLOCK, _INLINE, _ANCHOR, _SPACED, _IGNORE
     void, raw_text, check_every = _VOID_TAG, _RAW_TAG, _CHECK_EVERY
     action_of = _ACTIONS.get
+    blank_non_words = NON_ASCII_NON_WORD.sub
+    # A block's link text may be empty: the space keeps two separators apart.
+    link_separator = separator + " "
     # The text of all blocks so far: pieces of text, single spaces, and a
     # separator after each block; joined once at the end.
     parts: list[str] = []
@@ -167,7 +172,7 @@ def _replay(  # noqa: C901, PLR0912, PLR0915
                     if state:  # close the block
                         if in_body:
                             parts.append(separator)
-                            link_parts.append(separator)
+                            link_parts.append(link_separator)
                             levels.append(first_level)
                             first_level = -1
                         else:
@@ -198,7 +203,10 @@ def _replay(  # noqa: C901, PLR0912, PLR0915
                         opened_at = (len(parts), len(link_parts))
                 parts.append(stripped)
                 if in_link_text:
-                    link_parts.append(stripped)
+                    # Link text is only counted: only its words need to be kept.
+                    link_parts.append(
+                        stripped if stripped.isascii() else blank_non_words(" ", stripped)
+                    )
                     has_link = True
                 if stripped is not node and node[-1].isspace():
                     if in_link_text:
@@ -259,7 +267,7 @@ def _replay(  # noqa: C901, PLR0912, PLR0915
                 if state:  # close the block
                     if in_body:
                         parts.append(separator)
-                        link_parts.append(separator)
+                        link_parts.append(link_separator)
                         levels.append(first_level)
                         first_level = -1
                     else:
@@ -284,7 +292,7 @@ def _replay(  # noqa: C901, PLR0912, PLR0915
                 if state:  # close the block
                     if in_body:
                         parts.append(separator)
-                        link_parts.append(separator)
+                        link_parts.append(link_separator)
                         levels.append(first_level)
                         first_level = -1
                     else:
@@ -314,7 +322,7 @@ def _replay(  # noqa: C901, PLR0912, PLR0915
             else:  # body
                 if state:  # close the block (in <body>)
                     parts.append(separator)
-                    link_parts.append(separator)
+                    link_parts.append(link_separator)
                     levels.append(first_level)
                     first_level = -1
                     state = 0
@@ -325,7 +333,7 @@ def _replay(  # noqa: C901, PLR0912, PLR0915
             if pending and state:  # close the block
                 if in_body:
                     parts.append(separator)
-                    link_parts.append(separator)
+                    link_parts.append(link_separator)
                     levels.append(first_level)
                     first_level = -1
                 else:

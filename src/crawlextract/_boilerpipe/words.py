@@ -27,7 +27,9 @@ LINE_WIDTH = 80
 # Each token with a letter or digit leaves one run of "a"s; a token of
 # punctuation alone leaves nothing. Counting " a" counts the runs without
 # building a list of them.
-_NON_ASCII_NON_WORD = re.compile(r"[^\x00-\x7f\w]")
+#: The non-ASCII characters that are no word characters: spaces, as far as
+#: words are concerned.
+NON_ASCII_NON_WORD = re.compile(r"[^\x00-\x7f\w]")
 _ASCII_TOKEN_PUNCTUATION = b"_\"'.,!@-:;$?()/"
 _WORD_BYTES = bytes(97 if byte >= 0x80 or chr(byte).isalnum() else 32 for byte in range(256))
 # count_words_each() marks word bytes 1, other bytes 0 and its separator 2.
@@ -40,7 +42,7 @@ _WORD_BITS = bytes(
 def count_words(text: str) -> int:
     """Return how many words ``text`` has."""
     if not text.isascii():
-        text = _NON_ASCII_NON_WORD.sub(" ", text)
+        text = NON_ASCII_NON_WORD.sub(" ", text)
     marked = text.encode().translate(_WORD_BYTES, _ASCII_TOKEN_PUNCTUATION)
     return marked.count(b" a") + marked.startswith(b"a")
 
@@ -54,22 +56,32 @@ def count_words_each(texts: list[str]) -> list[int]:
     if not texts:
         return []
     # Only the non-ASCII texts need the regular expression; running it over
-    # the whole page costs more than the test per text. A space after each NUL
-    # keeps two NULs from ever being neighbours (see below).
-    sub = _NON_ASCII_NON_WORD.sub
-    joined = _SEPARATOR.join([text if text.isascii() else sub(" ", text) for text in texts])
-    marked = joined.encode().translate(_WORD_BITS, _ASCII_TOKEN_PUNCTUATION)
-    # A word starts at a byte marked 1 after one that is not: with the bytes
-    # as one big integer, that is one shift and two bit operations for the
-    # whole page. A NUL (2) stays, as the byte before it is never 2. Dropping
-    # all other bytes leaves, per text, one byte per word.
-    bits = int.from_bytes(marked, "little")
-    starts = (bits & ~(bits << 8)).to_bytes(len(marked), "little")
-    counts = list(map(len, starts.translate(None, b"\x00").split(b"\x02")))
+    # the whole page costs more than the test per text.
+    sub = NON_ASCII_NON_WORD.sub
+    counts = count_words_between(
+        _SEPARATOR.join([text if text.isascii() else sub(" ", text) for text in texts])
+    )
     if len(counts) != len(texts):
         # A text holds a NUL of its own: count again with it as the space it stands for.
         return count_words_each([text.replace("\x00", " ") for text in texts])
     return counts
+
+
+def count_words_between(text: str) -> list[int]:
+    """Return how many words each piece of ``text`` has, pieces ending at a NUL.
+
+    A NUL must not follow a NUL, and the pieces must not hold non-ASCII
+    characters that are no word characters (make them spaces with
+    :data:`NON_ASCII_NON_WORD`).
+    """
+    marked = text.encode().translate(_WORD_BITS, _ASCII_TOKEN_PUNCTUATION)
+    # A word starts at a byte marked 1 after one that is not: with the bytes
+    # as one big integer, that is one shift and two bit operations for the
+    # whole page. A NUL (2) stays, as the byte before it is never 2. Dropping
+    # all other bytes leaves, per piece, one byte per word.
+    bits = int.from_bytes(marked, "little")
+    starts = (bits & ~(bits << 8)).to_bytes(len(marked), "little")
+    return list(map(len, starts.translate(None, b"\x00").split(b"\x02")))
 
 
 def has_token(text: str) -> bool:
