@@ -77,7 +77,8 @@ def _runs(
         block = blocks[index]
         if block.offset_start - end - 1 <= _MAX_GAP and (content or not content_only):
             run.append(index)
-            end = max(end, block.offset_end)
+            if block.offset_end > end:  # noqa: PLR1730 (a call per block costs more)
+                end = block.offset_end
         else:
             if run:
                 runs.append((previous, run))

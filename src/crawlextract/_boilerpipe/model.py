@@ -114,13 +114,17 @@ class TextBlock:
                 sources.extend(merged)
             words += other.num_words
             linked += other.num_linked_words
-            start = min(start, other.offset_start)
-            end = max(end, other.offset_end)
+            # Comparisons, not min() and max(): a call per block costs more.
+            if other.offset_start < start:  # noqa: PLR1730
+                start = other.offset_start
+            if other.offset_end > end:  # noqa: PLR1730
+                end = other.offset_end
             if other.is_content:
                 content = True
             if other.labels:
                 labels = labels | other.labels
-            level = min(level, other.tag_level)
+            if other.tag_level < level:  # noqa: PLR1730
+                level = other.tag_level
         self.num_words = words
         self.num_linked_words = linked
         self.offset_start = start
