@@ -14,7 +14,10 @@ import re
 # The token alphabet of boilerpipe's tokenizer.
 _ALPHABET = r"\w\"'.,!@\-:;$?()/"
 _TOKEN = re.compile(f"[{_ALPHABET}]+")
-_WORD_CHAR = re.compile(r"[^\W_]")
+# A word: a token with a letter or digit. It is matched from the token's
+# start only (the look-behind), and its leading punctuation is never given
+# back, so a long run of punctuation is read once.
+_WORD_TOKEN = re.compile(f"(?<![{_ALPHABET}])[_\"'.,!@\\-:;$?()/]*+[^\\W_][{_ALPHABET}]*")
 #: Columns of boilerpipe's simulated line.
 LINE_WIDTH = 80
 
@@ -98,19 +101,17 @@ def wrapped_lines(text: str) -> tuple[int, int]:
     if len(text) <= LINE_WIDTH:
         # Words plus the single spaces between them cannot exceed the text.
         return count_words(text), 1
-    words = 0
+    lengths = list(map(len, _WORD_TOKEN.findall(text)))
+    words = len(lengths)
     lines = 0
     on_line = 0
     column = -1  # the first word on a line has no space before it
-    for token in _TOKEN.findall(text):
-        if _WORD_CHAR.search(token) is None:
-            continue
-        words += 1
+    for length in lengths:
         on_line += 1
-        column += len(token) + 1
+        column += length + 1
         if column > LINE_WIDTH:
             lines += 1
-            column = len(token)
+            column = length
             on_line = 1
     if lines == 0:
         return words, 1
