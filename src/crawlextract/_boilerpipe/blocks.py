@@ -221,11 +221,10 @@ def _replay(  # noqa: C901, PLR0912, PLR0915
                 countdown = check_every
             tag = node.tag
             action = action_of(tag, block)
+            # Most common first: block, link, void, inline.
             if action == block:
                 pending = True
                 level += 1
-            elif action == inline:
-                pass
             elif action == anchor:
                 level += 1
                 in_anchor += 1
@@ -245,6 +244,8 @@ def _replay(  # noqa: C901, PLR0912, PLR0915
                     last_start = tag
                     continue
                 action = block
+            elif action == inline:
+                pass
             elif action == spaced:
                 if state == 1:
                     if in_link_text:
@@ -300,15 +301,15 @@ def _replay(  # noqa: C901, PLR0912, PLR0915
                     state = 0
                     has_link = False
                 continue
-            if action == inline:
-                pass
-            elif action == anchor:
+            if action == anchor:
                 level -= 1
                 in_anchor -= 1
                 if not in_anchor and not in_ignorable:
                     if state == 1:
                         state = 2
                     in_link_text = False
+            elif action == inline:
+                pass
             elif action == spaced:
                 if state == 1:
                     if in_link_text:

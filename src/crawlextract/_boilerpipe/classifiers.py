@@ -120,17 +120,17 @@ def mark_title(document: TextDocument) -> None:
     if not candidates:
         return
     blocks = document.blocks
-    texts = [block.text for block in blocks]
     # Lowercasing keeps the length of a text unless it holds an "İ" (the one
-    # character that lowercases to two), so most blocks are ruled out by their
-    # length alone, before any is lowercased.
-    lengths = {len(candidate) for candidate in candidates}
-    maybe: Iterable[int] = range(len(texts))
-    if "\u0130" not in "".join(texts):
-        maybe = [index for index, text in enumerate(texts) if len(text) in lengths]
+    # character that lowercases to two: "i" and a combining dot), so when no
+    # candidate has that dot, blocks of other lengths are ruled out unread.
+    maybe: Iterable[int] = range(len(blocks))
+    if not any("\u0307" in candidate for candidate in candidates):
+        lengths = {len(candidate) for candidate in candidates}
+        maybe = [index for index, block in enumerate(blocks) if len(block.text) in lengths]
     for index in maybe:
-        if texts[index].lower() in candidates:
-            blocks[index].add_label(TITLE)
+        block = blocks[index]
+        if block.text.lower() in candidates:
+            block.add_label(TITLE)
 
 
 def title_candidates(title: str | None) -> set[str]:
