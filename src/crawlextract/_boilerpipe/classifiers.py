@@ -39,13 +39,13 @@ _END_MIN_CHARS = 8
 # Every end phrase contains one of these: a search for them over all short
 # blocks at once finds the few blocks worth the exact test.
 _END_KEYWORDS = (
-    "comment",
-    "please rate this",
-    "what you think...",
-    "reader views",
-    "have your say",
-    "rtta artikeln",
-    "users responded in",
+    b"comment",
+    b"please rate this",
+    b"what you think...",
+    b"reader views",
+    b"have your say",
+    b"rtta artikeln",
+    b"users responded in",
 )
 
 
@@ -67,10 +67,10 @@ def mark_end_of_text(document: TextDocument) -> None:
 _FEW_HITS = 16
 
 
-def _blocks_holding(blocks: list[TextBlock], needles: Iterable[str]) -> Iterable[int]:
+def _blocks_holding(blocks: list[TextBlock], needles: Iterable[bytes]) -> Iterable[int]:
     """Return, in order, the indices of the blocks whose lowercased text may hold a needle.
 
-    The needles are lowercase ASCII. A superset: the caller tests each block it
+    The needles are lowercase ASCII, as bytes. A superset: the caller tests each block it
     gets. A few searches over all blocks at once replace a lowercasing and a
     search per block.
     """
@@ -84,11 +84,10 @@ def _blocks_holding(blocks: list[TextBlock], needles: Iterable[str]) -> Iterable
     page = joined.encode(errors="surrogatepass").lower()
     found = []
     for needle in needles:
-        key = needle.encode()
-        at = page.find(key)
+        at = page.find(needle)
         while at >= 0:
             found.append(at)
-            at = page.find(key, at + 1)
+            at = page.find(needle, at + 1)
     if not found:
         return ()
     if page.count(b"\x00") != len(blocks) - 1:

@@ -35,7 +35,8 @@ LINE_WIDTH = 80
 NON_ASCII_NON_WORD = re.compile(r"[^\x00-\x7f\w]")
 _ASCII_TOKEN_PUNCTUATION = b"_\"'.,!@-:;$?()/"
 _WORD_BYTES = bytes(97 if byte >= 0x80 or chr(byte).isalnum() else 32 for byte in range(256))
-# count_words_each() marks word bytes 1, other bytes 0 and its separator 2.
+# count_words_between() marks word bytes 1, other bytes 0 and NUL, the end of
+# a piece, 2. count_words_each() ends each text with a NUL and a space.
 _SEPARATOR = "\x00 "
 _WORD_BITS = bytes(
     2 if byte == 0 else 1 if word == 97 else 0 for byte, word in enumerate(_WORD_BYTES)
