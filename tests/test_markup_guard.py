@@ -9,6 +9,7 @@ import crawlextract
 from crawlextract._deadline import NO_DEADLINE
 from crawlextract._markup_guard import (
     DEPTH_FACTOR,
+    LONG_TAG,
     MAX_ATTRIBUTES,
     MAX_SELECT_OPTIONS,
     SCAN_FROM_TAGS,
@@ -118,6 +119,23 @@ def test_attribute_flood_in_downloaded_bytes_is_cut() -> None:
     page = crawlextract.extract(html.encode())
     assert any("attributes removed" in warning for warning in page.warnings)
     assert page.markdown == "text"
+
+
+def test_many_long_tags_are_cut_though_each_is_under_the_limit() -> None:
+    """Tags each a little under LONG_TAG add up: together they parse slowly, so they are cut."""
+    attributes = " ".join(f"a{i}" for i in range(1550))
+    assert len(attributes) < LONG_TAG
+    html = f"<p {attributes}>x</p>" * 50
+    out, report = defuse(html, DEPTH, NO_DEADLINE)
+    assert report.attributes == 50 * (1550 - MAX_ATTRIBUTES)
+    assert LexborHTMLParser(out).body.text() == "x" * 50
+
+
+def test_a_few_long_tags_are_left_alone() -> None:
+    """A page's usual long tags (a srcset, a data blob) do not make it scanned."""
+    html = f'<img srcset="{"a.jpg 1x, " * 300}"><div data-x="{"y" * 3000}">t</div>'
+    assert not needs_scan(html)
+    assert not needs_scan(html.encode())
 
 
 def test_quoted_angle_bracket_does_not_hide_attributes() -> None:
