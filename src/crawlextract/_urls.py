@@ -16,6 +16,10 @@ _C0_AND_SPACE = "".join(map(chr, range(33)))
 # (first replaced, as they cannot be encoded).
 _URL_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
 _SURROGATES = re.compile("[\ud800-\udfff]")
+# An absolute http(s) URL that urljoin() returns exactly as written: lowercase
+# scheme, a host, no whitespace, no ";" (path parameters), and a query or
+# fragment only when not empty (urljoin drops a bare "?" or "#").
+_PLAIN_ABSOLUTE = re.compile(r"https?://[^/\s;?#][^\s;?#]*(?:\?[^\s#]+)?(?:#\S+)?")
 
 
 def clean_url(url: str) -> str:
@@ -46,7 +50,9 @@ def resolve(href: str, base: str | None) -> str | None:
     href = href.strip(_ASCII_WHITESPACE)
     if is_unsafe_url(href):
         return None
-    if base is None:
+    if base is None or _PLAIN_ABSOLUTE.fullmatch(href):
+        # urljoin() would hand a plain absolute URL back unchanged, after a
+        # parse and unparse that cost more than the rest of the page details.
         return href
     try:
         return urljoin(base, href)
