@@ -164,3 +164,39 @@ def test_truncation_is_a_page_warning() -> None:
     options = crawlextract.Options(limits=crawlextract.Limits(max_input_bytes=10))
     page = crawlextract.extract(b"<p>" + b"x" * 100 + b"</p>", options=options)
     assert any("truncated" in warning for warning in page.warnings)
+
+
+# --- checking UTF-8 late, for page details alone ----------------------------
+
+
+def test_latin1_page_read_for_its_details_alone() -> None:
+    """Bytes that are not UTF-8: page details alone still come out of the right encoding."""
+    page = crawlextract.extract(b"<meta charset=latin1><title>Caf\xe9</title><p>cr\xe8me</p>")
+    assert page.metadata.title == "Caf\u00e9"
+    assert page.encoding == "windows-1252"
+    assert "cr\u00e8me" in page.markdown
+
+
+def test_ascii_details_of_a_latin1_page() -> None:
+    """ASCII page details read the same in any encoding; the rest of the page is still decoded."""
+    page = crawlextract.extract(
+        b"<meta charset=latin1><title>Menu</title><p>cr\xe8me br\xfbl\xe9e</p>"
+    )
+    assert page.metadata.title == "Menu"
+    assert page.markdown == "cr\u00e8me br\u00fbl\u00e9e"
+    assert page.encoding == "windows-1252"
+
+
+def test_title_that_looks_like_utf8_on_a_page_that_is_not() -> None:
+    """A title whose bytes happen to be valid UTF-8 is read in the page's real encoding."""
+    page = crawlextract.extract(b"<meta charset=latin1><title>\xc3\xa9t\xc3\xa9</title><p>\xe9</p>")
+    assert page.metadata.title == "\u00c3\u00a9t\u00c3\u00a9"
+    assert page.encoding == "windows-1252"
+
+
+def test_encoding_is_known_before_and_after_the_outputs() -> None:
+    """`Page.encoding` answers before any output is read and after the parse is released."""
+    page = crawlextract.extract("<title>caf\u00e9</title><p>x</p>".encode())
+    assert page.encoding == "utf-8"
+    _ = (page.metadata, page.boilerpipe_text, page.markdown, page.readable_markdown)
+    assert page.encoding == "utf-8"

@@ -14,13 +14,13 @@ from selectolax.lexbor import LexborHTMLParser
 
 from . import _dom
 from ._deadline import Deadline
+from ._decode import Decoded, PendingUTF8
 from ._extractors.lexbor_metadata import collect_head_facts
 from ._urls import document_base
 
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborNode
 
-    from ._decode import Decoded
     from ._headers import Headers
     from ._metadata import HeadFacts
     from ._options import Options
@@ -35,24 +35,23 @@ class Document:
 
     def __init__(
         self,
-        decoded: Decoded,
+        decoded: Decoded | PendingUTF8,
         url: str | None,
         headers: Headers,
         options: Options,
     ) -> None:
         """Parse the decoded page with Lexbor.
 
-        ``decoded`` may still hold control characters (:func:`decode_page`):
-        the parse takes it as it is, and the control check runs once an output
-        needs more than the page details (:attr:`html`, :attr:`dom`).
+        ``decoded`` may be bytes not yet checked to be UTF-8, or text that still
+        holds control characters (:func:`~crawlextract._decode.decode_page`):
+        the parse takes it as it is, and the checks run once something needs
+        more than ASCII page details (:attr:`html`, :attr:`dom`,
+        :attr:`encoding`, non-ASCII :attr:`head_facts`), parsing again in the
+        rare case that changes the text.
         """
         self._decoded = decoded
         #: The page URL, if known.
         self.url = url
-        #: The web name of the encoding used, ``None`` for ``str`` input.
-        self.encoding = decoded.encoding
-        #: Which decoding step chose the encoding.
-        self.encoding_source = decoded.source
         #: The HTTP response headers.
         self.headers = headers
         #: The options of this extraction.
@@ -74,14 +73,45 @@ class Document:
     @property
     def html(self) -> str:
         """The page text, without control characters."""
-        return self._clean_decoded().text
+        with self._lock:
+            return self._final_text().text
 
-    def _clean_decoded(self) -> Decoded:
+    @property
+    def encoding(self) -> str | None:
+        """The web name of the encoding used, ``None`` for ``str`` input."""
+        with self._lock:
+            return self._resolved().encoding
+
+    @property
+    def encoding_source(self) -> str:
+        """Which decoding step chose the encoding."""
+        with self._lock:
+            return self._resolved().source
+
+    def _resolved(self) -> Decoded:
+        # With the lock held: check pending UTF-8 bytes, and parse again when
+        # they turn out not to be UTF-8 (or end in a cut character).
         decoded = self._decoded
-        if decoded.unchecked is not None:
-            with self._lock:
-                self._decoded = decoded = self._decoded.cleaned()
+        if isinstance(decoded, PendingUTF8):
+            self._decoded = resolved = decoded.resolved()
+            if resolved.utf8 is not decoded.utf8:
+                self._reparse(resolved)
+            return resolved
         return decoded
+
+    def _final_text(self) -> Decoded:
+        # With the lock held: the decoded page without control characters.
+        decoded = self._resolved()
+        if decoded.unchecked is not None:
+            self._decoded = cleaned = decoded.cleaned()
+            if cleaned.text is not decoded.text:
+                self._reparse(cleaned)
+            return cleaned
+        return decoded
+
+    def _reparse(self, decoded: Decoded) -> None:
+        self.tree = _parse(decoded)
+        self._head_facts = None
 
     @property
     def warnings(self) -> tuple[str, ...]:
@@ -110,12 +140,20 @@ class Document:
         Shared by the ``lexbor`` metadata extractor and :attr:`base_url`, so a
         page whose metadata and markdown are both read walks its tree for them once.
         """
-        if self._head_facts is None:
-            # Locked: Lexbor's selector engine is not safe to share between threads.
+        facts = self._head_facts
+        if facts is None:
             with self._lock:
-                if self._head_facts is None:
-                    self._head_facts = collect_head_facts(self.tree)
-        return self._head_facts
+                facts = self._head_facts
+                if facts is None:
+                    tree = self.tree
+                    facts = collect_head_facts(tree)
+                    if isinstance(self._decoded, PendingUTF8) and not facts.is_ascii():
+                        # Non-ASCII details depend on the encoding: settle it.
+                        self._resolved()
+                        if self.tree is not tree:
+                            facts = collect_head_facts(self.tree)
+                    self._head_facts = facts
+        return facts
 
     @property
     def base_url(self) -> str | None:
@@ -144,13 +182,9 @@ class Document:
             self._dom = None
 
     def _build_dom(self) -> _dom.Element:
-        # Called with the lock held. The tree the outputs walk must not carry
-        # control characters: when the page had some, parse the cleaned text.
-        decoded = self._decoded
-        if decoded.unchecked is not None:
-            self._decoded = cleaned = decoded.cleaned()
-            if cleaned.text is not decoded.text:
-                self.tree = _parse(cleaned)
+        # Called with the lock held. The tree the outputs walk must come from
+        # the final text, without control characters.
+        self._final_text()
         root = self.html_node
         if root is None:
             return _dom.Element("#document", {})
@@ -163,5 +197,8 @@ class Document:
         return document
 
 
-def _parse(decoded: Decoded) -> LexborHTMLParser:
-    return LexborHTMLParser(decoded.utf8 if decoded.utf8 is not None else decoded.text)
+def _parse(decoded: Decoded | PendingUTF8) -> LexborHTMLParser:
+    if decoded.utf8 is not None:
+        return LexborHTMLParser(decoded.utf8)
+    assert isinstance(decoded, Decoded)  # noqa: S101 - pending bytes always have utf8
+    return LexborHTMLParser(decoded.text)

@@ -6,7 +6,7 @@ import dataclasses
 from typing import TYPE_CHECKING
 
 from ._deadline import Deadline
-from ._decode import decode_page, decode_text
+from ._decode import Decoded, PendingUTF8, decode_page, decode_text, resolve
 from ._document import Document
 from ._exceptions import InputTypeError
 from ._headers import Headers
@@ -66,6 +66,7 @@ def parse_document(
         url = clean_url(url)
     parsed_headers = Headers(headers)
     limit = options.limits.max_input_bytes
+    decoded: Decoded | PendingUTF8
     if isinstance(html, str):
         decoded = decode_text(html, limit)
     elif isinstance(html, (bytes, bytearray, memoryview)):
@@ -74,8 +75,8 @@ def parse_document(
         raise InputTypeError(f"html must be bytes or str, not {type(html).__name__}")
     # The parser is quadratic on some hostile markup; rewrite that first.
     report = GuardReport()
-    if needs_scan(decoded.utf8 if decoded.utf8 is not None else decoded.text):
-        decoded = decoded.cleaned()  # the rewrite works on the final text
+    if needs_scan(decoded.utf8 if decoded.utf8 is not None else resolve(decoded).text):
+        decoded = resolve(decoded).cleaned()  # the rewrite works on the final text
         deadline = Deadline("parse", options.limits.time_budget)
         text, report = scan(decoded.text, options.limits.max_depth, deadline)
         if text is not decoded.text:

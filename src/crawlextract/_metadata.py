@@ -83,6 +83,13 @@ class HeadFacts:
     language: str | None = None
     """``lang`` of the root element."""
 
+    def is_ascii(self) -> bool:
+        """Whether every string collected is ASCII (so any ASCII-based encoding reads it alike)."""
+        strings = [self.title, self.base_href, self.language]
+        for pair in (*self.metas, *self.links):
+            strings.extend(pair)
+        return all(value is None or value.isascii() for value in strings)
+
 
 def collapse_whitespace(text: str | None) -> str | None:
     """Strip and collapse ASCII whitespace; ``None`` for ``None`` or empty."""

@@ -51,9 +51,14 @@ class Page:
         self._lock = threading.RLock()
         #: The page URL given to :func:`~crawlextract.extract`.
         self.url = document.url
-        #: The web name of the encoding the bytes were decoded with (``None`` for ``str``).
-        self.encoding = document.encoding
         self._warnings: tuple[str, ...] = ()
+        self._encoding: str | None = None
+
+    @property
+    def encoding(self) -> str | None:
+        """The web name of the encoding the bytes were decoded with (``None`` for ``str``)."""
+        document = self._document
+        return document.encoding if document is not None else self._encoding
 
     def __repr__(self) -> str:
         """Show the URL and title."""
@@ -160,6 +165,7 @@ class Page:
         document = self._document
         if document is not None:
             self._warnings = document.warnings
+            self._encoding = document.encoding
             self._document = None
             document.release()
 
