@@ -27,9 +27,9 @@ if TYPE_CHECKING:
     from crawlextract._deadline import Deadline
     from crawlextract._dom import Element
 
-# Check the deadline every 4096 elements (count & mask == 0): cheap, and often
-# enough to stop within milliseconds of the budget.
-_CHECK_MASK = 4096 - 1
+# The per-element lists grow by this many elements; the deadline is checked
+# at each growth: cheap, and often enough to stop within milliseconds of the budget.
+_CHUNK = 2048
 # Characters at or above this code point are CJK ideographs, kana or hangul.
 _WIDE = 0x2E80
 # A page whose sampled text is at least this share wide characters is scaled.
@@ -98,14 +98,17 @@ def flatten(root: Element, deadline: Deadline | None = None) -> Flat:  # noqa: C
     flat = Flat()
     elements = flat.elements
     add_element = elements.append
-    add_parent = flat.parent.append
-    add_flags = flat.flags.append
-    add_block = flat.is_block.append
-    own = flat.chars
-    own_link = flat.link_chars
-    block_chars = flat.block_chars
-    block_link = flat.block_link
-    block_punct = flat.block_punct
+    # The per-element lists grow a chunk at a time, zero-filled: an element
+    # then costs one store (and none for a zero flag) instead of an append to
+    # each list; they are cut to length after the walk.
+    size = _CHUNK
+    parent = [0] * size
+    flag_list = [0] * size
+    own = [0] * size
+    own_link = [0] * size
+    block_chars = [0] * size
+    block_link = [0] * size
+    block_punct = [0] * size
     name_cache: dict[str, int] = {}
     word_cache: dict[str, int] = {}
     samples: list[str] = []
@@ -113,6 +116,7 @@ def flatten(root: Element, deadline: Deadline | None = None) -> Flat:  # noqa: C
     inline = signals.INLINE
     hidden = signals.HIDDEN
     tag_flags = _TAG_FLAGS.get
+    telling = _TELLING_ATTRIBUTES.isdisjoint
     # The walk keeps one iterator per open element and the context of the
     # element whose children are being read (its number, its block, whether it
     # is inside a link); the contexts of the open ancestors wait in `saved`.
@@ -128,20 +132,20 @@ def flatten(root: Element, deadline: Deadline | None = None) -> Flat:  # noqa: C
                 text = child.strip()
                 if not text:
                     continue
-                size = len(text)
-                own[index] += size
-                block_chars[block] += size
+                length = len(text)
+                own[index] += length
+                block_chars[block] += length
                 if linked:
-                    own_link[index] += size
-                    block_link[block] += size
-                elif size > 1:
+                    own_link[index] += length
+                    block_link[block] += length
+                elif length > 1:
                     punctuation = text.count(",") + text.count(". ")
                     if not text.isascii():  # full-width marks: CJK prose
                         punctuation += text.count("\uff0c") + text.count("\u3002")
                     block_punct[block] += punctuation
-                if sampled < _SAMPLE and size > 20:
+                if sampled < _SAMPLE and length > 20:
                     samples.append(text)
-                    sampled += size
+                    sampled += length
                 continue
             tag = child.tag
             attrs = child.attrs
@@ -149,27 +153,33 @@ def flatten(root: Element, deadline: Deadline | None = None) -> Flat:  # noqa: C
             # with a telling one pay for the call.
             flags = (
                 element_flags(tag, attrs, name_cache, word_cache)
-                if attrs and not _TELLING_ATTRIBUTES.isdisjoint(attrs)
+                if attrs and not telling(attrs)
                 else tag_flags(tag, 0)
             )
             add_element(child)
-            add_parent(index)
-            add_flags(flags)
-            block_here = tag not in inline
-            add_block(block_here)
-            own.append(0)
-            own_link.append(0)
-            block_chars.append(0)
-            block_link.append(0)
-            block_punct.append(0)
+            parent[count] = index
+            if flags:
+                flag_list[count] = flags
             count += 1
-            if deadline is not None and not count & _CHECK_MASK:
-                deadline.check()
+            if count == size:
+                if deadline is not None:
+                    deadline.check()
+                for column in (
+                    parent,
+                    flag_list,
+                    own,
+                    own_link,
+                    block_chars,
+                    block_link,
+                    block_punct,
+                ):
+                    column.extend([0] * _CHUNK)
+                size += _CHUNK
             if flags & hidden or not child.children:
                 continue
             saved.append((index, block, linked))
             index = count - 1
-            if block_here:
+            if tag not in inline:
                 block = index
             linked = linked or tag == "a"
             stack.append(iter(child.children))
@@ -178,6 +188,16 @@ def flatten(root: Element, deadline: Deadline | None = None) -> Flat:  # noqa: C
             stack.pop()
             if saved:
                 index, block, linked = saved.pop()
+    for column in (parent, flag_list, own, own_link, block_chars, block_link, block_punct):
+        del column[count:]
+    flat.parent = parent
+    flat.flags = flag_list
+    flat.chars = own
+    flat.link_chars = own_link
+    flat.block_chars = block_chars
+    flat.block_link = block_link
+    flat.block_punct = block_punct
+    flat.is_block = [element.tag not in inline for element in elements]
     _sum_subtrees(flat)
     flat.scale = _script_scale(samples)
     return flat
