@@ -103,6 +103,7 @@ def flatten(root: Element, deadline: Deadline | None = None) -> Flat:  # noqa: C
     # each list; they are cut to length after the walk.
     size = _CHUNK
     parent = [0] * size
+    end = [0] * size
     flag_list = [0] * size
     own = [0] * size
     own_link = [0] * size
@@ -161,11 +162,15 @@ def flatten(root: Element, deadline: Deadline | None = None) -> Flat:  # noqa: C
             if flags:
                 flag_list[count] = flags
             count += 1
+            # A subtree not walked into ends here; one walked into is closed
+            # when its iterator runs out.
+            end[count - 1] = count
             if count == size:
                 if deadline is not None:
                     deadline.check()
                 for column in (
                     parent,
+                    end,
                     flag_list,
                     own,
                     own_link,
@@ -187,10 +192,12 @@ def flatten(root: Element, deadline: Deadline | None = None) -> Flat:  # noqa: C
         else:
             stack.pop()
             if saved:
+                end[index] = count
                 index, block, linked = saved.pop()
-    for column in (parent, flag_list, own, own_link, block_chars, block_link, block_punct):
+    for column in (parent, end, flag_list, own, own_link, block_chars, block_link, block_punct):
         del column[count:]
     flat.parent = parent
+    flat.end = end
     flat.flags = flag_list
     flat.chars = own
     flat.link_chars = own_link
@@ -233,21 +240,23 @@ def element_flags(
 
 
 def _sum_subtrees(flat: Flat) -> None:
-    # Backward over document order: every descendant is summed before its ancestor.
+    # Backward over document order: every descendant is summed before its
+    # ancestor. Most elements hold no text of their own subtree: zero sums
+    # are skipped (integers, so the totals are the same).
     count = len(flat.elements)
     parent = flat.parent
     chars = flat.chars
     link_chars = flat.link_chars
-    size = [1] * count
     busy = [0] * count
     for index in range(count - 1, 0, -1):
-        up = parent[index]
-        if chars[index]:
+        size = chars[index]
+        if size:
+            up = parent[index]
             busy[up] += 1
-        chars[up] += chars[index]
-        link_chars[up] += link_chars[index]
-        size[up] += size[index]
-    flat.end = [index + size[index] for index in range(count)]
+            chars[up] += size
+            links = link_chars[index]
+            if links:
+                link_chars[up] += links
     flat.busy = busy
 
 

@@ -86,7 +86,8 @@ def block_values(flat: Flat, tuning: Tuning) -> tuple[list[float], list[int]]:
     return value, paragraph
 
 
-def score(flat: Flat, tuning: Tuning) -> Scores:
+# One loop over every element, kept whole: it runs once per element of the page.
+def score(flat: Flat, tuning: Tuning) -> Scores:  # noqa: C901
     """Sum block values up the tree, applying boilerplate hints."""
     value, paragraph = block_values(flat, tuning)
     net = value[:]
@@ -105,22 +106,39 @@ def score(flat: Flat, tuning: Tuning) -> Scores:
     # each subtree: a boilerplate hint on a wrapper of the article is void.
     content = [0.0] * count
     hinted = [False] * count
+    boilerplate = signals.BOILERPLATE
+    content_hint = signals.CONTENT
+    # Backward over document order, so every child is summed before its
+    # parent; the root (number 0) has no parent and only has its hint judged.
+    # The arithmetic is kept exactly as written once: a factor of 1.0 is left
+    # out, never reordered.
     for index in range(count - 1, -1, -1):
+        here = net[index]
+        best = content[index]
         flag = flags[index]
-        if flag & signals.BOILERPLATE:
-            hinted[index] = content[index] < void_share * net[index] or net[index] <= 0
-        elif flag & signals.CONTENT and net[index] > content[index]:
-            content[index] = net[index]
-        if index == 0:
+        hint = False
+        if flag:
+            if flag & boilerplate:
+                hint = best < void_share * here or here <= 0
+                hinted[index] = hint
+            elif flag & content_hint and here > best:
+                content[index] = best = here
+        if not index:
             break
         up = parent[index]
-        paragraphs[up] += paragraphs[index]
+        if paragraphs[index]:
+            paragraphs[up] += paragraphs[index]
         raw[up] += raw[index]
-        content[up] = max(content[up], content[index])
+        if best > content[up]:  # noqa: PLR1730 - cheaper than a max() call per element
+            content[up] = best
         # A wrapper whose only text is this child passes it up whole.
-        factor = decay if busy[up] > 1 else 1.0
-        if hinted[index]:
-            net[up] -= factor * penalty * chars[index] * scale
+        if busy[up] > 1:
+            if hint:
+                net[up] -= decay * penalty * chars[index] * scale
+            else:
+                net[up] += decay * here
+        elif hint:
+            net[up] -= penalty * chars[index] * scale
         else:
-            net[up] += factor * net[index]
+            net[up] += here
     return Scores(value, net, raw, paragraphs, hinted)
