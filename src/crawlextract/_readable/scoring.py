@@ -11,6 +11,7 @@ pulling in more page chrome than prose.
 
 from __future__ import annotations
 
+from itertools import compress
 from typing import TYPE_CHECKING
 
 from . import signals
@@ -65,9 +66,9 @@ def block_values(flat: Flat, tuning: Tuning) -> tuple[list[float], list[int]]:
     link_cost = tuning.link_cost
     scale = flat.scale
     elements = flat.elements
-    for index, chars in enumerate(block_chars):
-        if not chars:
-            continue
+    # Only blocks with text have a value: compress skips the rest in C.
+    for index in compress(range(count), block_chars):
+        chars = block_chars[index]
         links = block_link[index]
         if block_punct[index] >= min_punct and chars - links >= min_chars:
             # Sentences: prose, however much of it links (names, sources);

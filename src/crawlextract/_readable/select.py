@@ -34,7 +34,8 @@ def choose_root(flat: Flat, scores: Scores, tuning: Tuning) -> int:
     # Hints are soft: when the best element outside every hinted region scores
     # much less than the best element anywhere, the hint was on a wrapper of
     # the article (a "content-with-sidebar" layout class), not on chrome.
-    strongest = max(range(len(net)), key=net.__getitem__) if net else -1
+    # The first of the highest (max in C, then its first position).
+    strongest = net.index(max(net)) if net else -1
     if (
         strongest >= 0
         and net[strongest] > 0
