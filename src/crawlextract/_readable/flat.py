@@ -180,14 +180,39 @@ def flatten(root: Element, deadline: Deadline | None = None) -> Flat:  # noqa: C
                 ):
                     column.extend([0] * _CHUNK)
                 size += _CHUNK
-            if flags & hidden or not child.children:
+            children = child.children
+            if flags & hidden or not children:
+                continue
+            here = count - 1
+            if len(children) == 1 and isinstance(children[0], str):
+                # One text node only (a link, a span, a heading: a third of
+                # the elements walked into): counted here as above, without
+                # opening a level of the walk.
+                text = children[0].strip()
+                if not text:
+                    continue
+                length = len(text)
+                own[here] += length
+                here_block = block if tag in inline else here
+                block_chars[here_block] += length
+                if linked or tag == "a":
+                    own_link[here] += length
+                    block_link[here_block] += length
+                elif length > 1:
+                    punctuation = text.count(",") + text.count(". ")
+                    if not text.isascii():  # full-width marks: CJK prose
+                        punctuation += text.count("\uff0c") + text.count("\u3002")
+                    block_punct[here_block] += punctuation
+                if sampled < _SAMPLE and length > 20:
+                    samples.append(text)
+                    sampled += length
                 continue
             saved.append((index, block, linked))
-            index = count - 1
+            index = here
             if tag not in inline:
-                block = index
+                block = here
             linked = linked or tag == "a"
-            stack.append(iter(child.children))
+            stack.append(iter(children))
             break
         else:
             stack.pop()
