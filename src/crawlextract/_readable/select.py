@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from itertools import compress
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .flat import Flat
     from .scoring import Scores
     from .tuning import Tuning
+
+# What a masked element scores: below every real score.
+_MASK = [float("-inf")]
 
 
 def choose_root(flat: Flat, scores: Scores, tuning: Tuning) -> int:
@@ -17,20 +21,23 @@ def choose_root(flat: Flat, scores: Scores, tuning: Tuning) -> int:
     its only child's score adds nothing to the content either.
     """
     net = scores.net
-    parent = flat.parent
-    hinted = scores.hinted
-    # Whether the element or an ancestor is boilerplate: content in a comment
-    # thread or a sidebar is never the main content, however long.
-    inside = [False] * len(net)
-    best = -1
-    best_net = 0.0
-    for index, value in enumerate(net):
-        up = parent[index]
-        chrome = hinted[index] or (up >= 0 and inside[up])
-        inside[index] = chrome
-        if not chrome and value >= best_net and value > 0:
-            best = index
-            best_net = value
+    end = flat.end
+    count = len(net)
+    # Content in a comment thread or a sidebar is never the main content,
+    # however long: every element in a hinted subtree is masked out (a slice
+    # per hinted element, so the per-element work stays in C). The best is
+    # the last of the highest scores among the rest.
+    masked = net[:]
+    masked_to = 0
+    for index in compress(range(count), scores.hinted):
+        if index >= masked_to:  # not nested in a subtree already masked
+            masked_to = end[index]
+            masked[index:masked_to] = _MASK * (masked_to - index)
+    best_net = max(masked, default=0.0)
+    if best_net > 0:
+        best = count - 1 - masked[::-1].index(best_net)
+    else:
+        best, best_net = -1, 0.0
     # Hints are soft: when the best element outside every hinted region scores
     # much less than the best element anywhere, the hint was on a wrapper of
     # the article (a "content-with-sidebar" layout class), not on chrome.
