@@ -129,17 +129,18 @@ def score(flat: Flat, tuning: Tuning) -> Scores:  # noqa: C901
         up = parent[index]
         if paragraphs[index]:
             paragraphs[up] += paragraphs[index]
-        raw[up] += raw[index]
+        # Most inline elements hold no block: nothing to add (a zero only
+        # ever turns -0.0 into 0.0, which compares the same).
+        if raw[index]:
+            raw[up] += raw[index]
         if best > content[up]:  # noqa: PLR1730 - cheaper than a max() call per element
             content[up] = best
         # A wrapper whose only text is this child passes it up whole.
-        if busy[up] > 1:
-            if hint:
+        if hint:
+            if busy[up] > 1:
                 net[up] -= decay * penalty * chars[index] * scale
             else:
-                net[up] += decay * here
-        elif hint:
-            net[up] -= penalty * chars[index] * scale
-        else:
-            net[up] += here
+                net[up] -= penalty * chars[index] * scale
+        elif here:
+            net[up] += decay * here if busy[up] > 1 else here
     return Scores(value, net, raw, paragraphs, hinted)
