@@ -132,14 +132,28 @@ _CONTENT_NAME_WORD = 8
 
 
 def _word_bits(word: str) -> int:
+    # One lookup for the whole words, then the prefix test.
+    bits = _WHOLE_WORD_BITS.get(word, 0)
+    if word.startswith(_PREFIXES):
+        bits |= _FUNCTION_WORD
+    return bits
+
+
+def _whole_word_bits(word: str) -> int:
     bits = _EMBED_WORD if word in _EMBED_WORDS else 0
-    if word in _FUNCTION or word.startswith(_PREFIXES):
+    if word in _FUNCTION:
         bits |= _FUNCTION_WORD
     if word in _LAYOUT_WORDS:
         bits |= _LAYOUT_WORD
     if word in _CONTENT_NAME_WORDS:
         bits |= _CONTENT_NAME_WORD
     return bits
+
+
+_WHOLE_WORD_BITS = {
+    word: _whole_word_bits(word)
+    for word in _EMBED_WORDS | _FUNCTION | _LAYOUT_WORDS | _CONTENT_NAME_WORDS
+}
 
 
 def _flags_of_word_bits(bits: int) -> int:
