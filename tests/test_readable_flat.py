@@ -60,3 +60,18 @@ def test_deep_tree_is_walked_without_recursion() -> None:
     flat = flatten(root)
     assert len(flat.elements) == 5001
     assert flat.chars[0] == len("bottom text")
+
+
+def test_pages_past_the_first_list_block_are_counted_alike() -> None:
+    """A page with thousands of elements (the per-element lists grow) counts every one."""
+    items = 3000
+    page = "<ul>" + "<li><a href=/x>link</a> and some words, here.</li>" * items + "</ul>"
+    flat = flatten(dom(page))
+    assert [element.tag for element in flat.elements].count("li") == items
+    for name in ("parent", "end", "flags", "is_block", "chars", "link_chars", "block_chars"):
+        assert len(getattr(flat, name)) == len(flat.elements), name
+    per_item = len("link") + len("and some words, here.")  # counted stripped
+    items_at = [i for i, element in enumerate(flat.elements) if element.tag == "li"]
+    assert flat.chars[0] == items * per_item
+    assert flat.link_chars[0] == items * len("link")
+    assert {flat.block_chars[i] for i in items_at} == {per_item}
