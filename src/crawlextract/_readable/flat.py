@@ -146,10 +146,7 @@ def flatten(root: Element, deadline: Deadline | None = None) -> Flat:  # noqa: C
                     own_link[index] += length
                     block_link[block] += length
                 elif length > 1:
-                    punctuation = text.count(",") + text.count(". ")
-                    if not text.isascii():  # full-width marks: CJK prose
-                        punctuation += text.count("\uff0c") + text.count("\u3002")
-                    block_punct[block] += punctuation
+                    block_punct[block] += _punctuation(text)
                 if sampled < _SAMPLE and length > 20:
                     samples.append(text)
                     sampled += length
@@ -205,10 +202,7 @@ def flatten(root: Element, deadline: Deadline | None = None) -> Flat:  # noqa: C
                     own_link[here] += length
                     block_link[here_block] += length
                 elif length > 1:
-                    punctuation = text.count(",") + text.count(". ")
-                    if not text.isascii():  # full-width marks: CJK prose
-                        punctuation += text.count("\uff0c") + text.count("\u3002")
-                    block_punct[here_block] += punctuation
+                    block_punct[here_block] += _punctuation(text)
                 if sampled < _SAMPLE and length > 20:
                     samples.append(text)
                     sampled += length
@@ -269,6 +263,14 @@ def element_flags(
     if itemprop and itemprop.lower() == "articlebody":
         flags |= _CONTENT
     return flags
+
+
+def _punctuation(text: str) -> int:
+    # Commas and sentence ends: clauses and sentences of prose.
+    count = text.count(",") + text.count(". ")
+    if not text.isascii():  # full-width marks: CJK prose
+        count += text.count("\uff0c") + text.count("\u3002")
+    return count
 
 
 def _sum_subtrees(flat: Flat) -> None:
