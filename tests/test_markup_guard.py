@@ -138,6 +138,25 @@ def test_a_few_long_tags_are_left_alone() -> None:
     assert not needs_scan(html.encode())
 
 
+def test_long_quoted_values_do_not_make_a_page_scanned() -> None:
+    """Many tags with long quoted values (SVG paths, data: URLs) hold few attributes: no scan."""
+    path = " ".join(f"L{i} {i}" for i in range(1000))
+    html = "".join(f'<path class="icon" d="{path}" fill=\'#{i:03}\'>' for i in range(50))
+    tag_length = len(html) // 50
+    assert 50 * tag_length**2 > LONG_TAG**2  # measured whole, the tags would be scanned
+    assert not needs_scan(html)
+    assert not needs_scan(html.encode())
+
+
+def test_many_quoted_attributes_are_still_cut() -> None:
+    """Leaving quoted values out still counts the attributes around them."""
+    attributes = " ".join(f'a{i}="value {i}"' for i in range(1000))
+    html = f"<p {attributes}>x</p>" * 50
+    assert needs_scan(html)
+    _out, report = defuse(html, DEPTH, NO_DEADLINE)
+    assert report.attributes == 50 * (1000 - MAX_ATTRIBUTES)
+
+
 def test_quoted_angle_bracket_does_not_hide_attributes() -> None:
     """A '>' inside a quoted value does not end the tag for the scan, as for the parser."""
     attributes = " ".join(f"a{i}" for i in range(10_000))
