@@ -20,7 +20,6 @@ PAGE = (
 ).encode()
 
 
-
 def fixed_options():
     """Options whose three text outputs are fixed strings."""
     return crawlextract.Options(

@@ -35,7 +35,6 @@ CHROMIUM_FLAGS = (
 )
 
 
-
 def report_page():
     """A page with a hostile description and fixed outputs (one of them with markup)."""
     options = crawlextract.Options(

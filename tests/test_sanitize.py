@@ -32,7 +32,6 @@ def test_safe_markdown_unchanged(markdown: str) -> None:
     assert strip_unsafe_links(markdown) == markdown
 
 
-
 @pytest.mark.parametrize("markdown", ["[t](<\x01javascript:x>)", "[a [b]](<\x01javascript:x>)"])
 def test_control_characters_before_the_scheme_do_not_hide_it(markdown: str) -> None:
     """Browsers skip leading control characters in a URL, so such a target is still unsafe."""

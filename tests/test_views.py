@@ -15,7 +15,6 @@ HOSTILE = (
 )
 
 
-
 def make_page(readable="# Heading\n\nSome **bold** text.", markdown="Nav\n\n# Heading"):
     """A page with the hostile head and fixed outputs."""
     options = crawlextract.Options(
