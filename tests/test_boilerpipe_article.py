@@ -11,7 +11,7 @@ import crawlextract
 from crawlextract._boilerpipe import article_text
 from crawlextract._boilerpipe.article import ARTICLE_FILTERS, article_document
 from crawlextract._deadline import NO_DEADLINE
-from crawlextract._extract import parse_document
+from crawlextract._extract import decode_document
 
 logging.getLogger("boilerpy3").setLevel(logging.ERROR)
 
@@ -35,7 +35,7 @@ _ARTICLE_TEXT = f"{_PARAGRAPH}\n{_PARAGRAPH}"
 
 
 def _native(html: str) -> str:
-    return article_text(parse_document(html, None, None, crawlextract.Options()).dom, NO_DEADLINE)
+    return article_text(decode_document(html, None, None, crawlextract.Options()).dom, NO_DEADLINE)
 
 
 def _reference(html: str) -> str:
@@ -115,7 +115,7 @@ def test_the_filters_run_in_boilerpy3_order() -> None:
 def test_document_keeps_the_classified_blocks() -> None:
     """article_document returns the blocks with their content flags, for inspection."""
     html = _page(_NAV + _LEAD + _ARTICLE)
-    document = article_document(parse_document(html, None, None, crawlextract.Options()).dom,
+    document = article_document(decode_document(html, None, None, crawlextract.Options()).dom,
                                 NO_DEADLINE)  # fmt: skip
     assert document.title == "Lanterns of the harbour | Gazette"
     assert [b.text for b in document.blocks if b.is_content] == [f"{_LEAD_TEXT}\n{_ARTICLE_TEXT}"]

@@ -14,7 +14,7 @@ import crawlextract
 from crawlextract._boilerpipe.blocks import segment
 from crawlextract._deadline import NO_DEADLINE
 from crawlextract._dom import Element
-from crawlextract._extract import parse_document
+from crawlextract._extract import decode_document
 
 if TYPE_CHECKING:
     from crawlextract._boilerpipe.model import TextDocument
@@ -23,7 +23,7 @@ logging.getLogger("boilerpy3").setLevel(logging.ERROR)
 
 
 def _segment(html: str) -> TextDocument:
-    return segment(parse_document(html, None, None, crawlextract.Options()).dom, NO_DEADLINE)
+    return segment(decode_document(html, None, None, crawlextract.Options()).dom, NO_DEADLINE)
 
 
 def _features(html: str) -> tuple[str | None, list[tuple[str, int, int]]]:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import crawlextract
-from crawlextract._extract import parse_document
+from crawlextract._extract import decode_document
 from crawlextract._extractors.boilerpy3_backend import Boilerpy3Boilerpipe
 from crawlextract._extractors.native_boilerpipe import NativeBoilerpipe
 from crawlextract._registry import get_extractor
@@ -27,7 +27,7 @@ _SAMPLE_EVERY = 30
 
 
 def _document(html: str | bytes) -> object:
-    return parse_document(html, "https://example.com/a", None, crawlextract.Options())
+    return decode_document(html, "https://example.com/a", None, crawlextract.Options())
 
 
 def test_native_is_the_default_boilerpipe_extractor() -> None:
@@ -58,7 +58,7 @@ def test_extract_gives_the_article_text() -> None:
 )
 def test_bad_input_gives_a_string(html: bytes) -> None:
     """Empty, tagless, garbage, malformed and deeply nested pages never raise."""
-    document = parse_document(html, None, None, crawlextract.Options())
+    document = decode_document(html, None, None, crawlextract.Options())
     assert isinstance(NativeBoilerpipe().extract(document), str)
 
 
@@ -71,7 +71,7 @@ def test_large_flat_page_is_linear() -> None:
     """A page of 40,000 blocks, all fused into one, is classified within a generous bound."""
     paragraph = "some words here " * 15
     html = "<body>" + f"<p>{paragraph}</p><div><a href=x>link</a></div>" * 20_000
-    document = parse_document(html, None, None, crawlextract.Options())
+    document = decode_document(html, None, None, crawlextract.Options())
     _ = document.dom
     started = time.perf_counter()
     text = NativeBoilerpipe().extract(document)
@@ -86,6 +86,6 @@ def test_parity_with_boilerpy3_on_benchmark_pages() -> None:
     native, reference = NativeBoilerpipe(), Boilerpy3Boilerpipe()
     scores = {}
     for page in pages:
-        document = parse_document(page.html, page.url, None, crawlextract.Options())
+        document = decode_document(page.html, page.url, None, crawlextract.Options())
         scores[page.id[:12]] = score_page(native.extract(document), reference.extract(document)).f1
     assert min(scores.values()) >= _PARITY_FLOOR, scores

@@ -5,16 +5,22 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING
 
+import crawlextract
 from crawlextract import Options
-from crawlextract._extract import parse_document
+from crawlextract import _document as document_module
+from crawlextract._extract import decode_document
 
 if TYPE_CHECKING:
+    import pytest
+    from selectolax.lexbor import LexborHTMLParser
+
+    from crawlextract._decode import Decoded, PendingUTF8
     from crawlextract._document import Document
 
 
 def document_of(html: str, url: str | None = "https://example.org/a/page") -> Document:
     """Parse a page with the default options."""
-    return parse_document(html, url, None, Options())
+    return decode_document(html, url, None, Options())
 
 
 def test_dom_is_built_once() -> None:
@@ -75,3 +81,27 @@ def test_release_drops_the_tree() -> None:
     document.release()
     assert document._dom is None
     document.release()  # twice is harmless
+
+
+def test_the_whole_page_is_parsed_once_and_only_when_needed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Page details alone need no whole parse; all four outputs share one."""
+    parses: list[object] = []
+    real_parse = document_module._parse
+
+    def counting_parse(decoded: Decoded | PendingUTF8) -> LexborHTMLParser:
+        parses.append(decoded)
+        return real_parse(decoded)
+
+    monkeypatch.setattr(document_module, "_parse", counting_parse)
+    html = (
+        b"<html lang=en><head><title>T</title><meta name=description content=d></head>"
+        b"<body><p>Some text.</p></body></html>"
+    )
+    page = crawlextract.extract(html, "https://example.org/")
+    assert parses == []
+    assert page.metadata.title == "T"
+    assert parses == []  # the part before <body> settled the details
+    page.to_dict()
+    assert len(parses) == 1

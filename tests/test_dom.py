@@ -14,13 +14,13 @@ import crawlextract
 from crawlextract import Limits, Options, TimeBudgetExceeded
 from crawlextract._deadline import NO_DEADLINE, Deadline
 from crawlextract._dom import Element, build
-from crawlextract._extract import parse_document
+from crawlextract._extract import decode_document
 
 
 def tree_of(html: str, limits: Limits | None = None) -> Element:
     """Build the compact tree of a page with the given limits."""
     options = Options(limits=limits or Limits())
-    return parse_document(html, None, None, options).dom
+    return decode_document(html, None, None, options).dom
 
 
 def depth_of(root: Element) -> int:
@@ -143,7 +143,7 @@ def test_text_matches_lexbor_without_scripts(html: str) -> None:
 def test_deep_nesting_is_flattened_at_max_depth() -> None:
     """Nesting past `max_depth` becomes one text child at that depth; no text is lost."""
     html = "<body>" + "<div>" * 50 + "deep<b>er</b><script>x</script>" + "</div>" * 50
-    document = parse_document(html, None, None, Options(limits=Limits(max_depth=10)))
+    document = decode_document(html, None, None, Options(limits=Limits(max_depth=10)))
     root = document.dom
     body = root.find("body")
     assert body is not None
@@ -157,7 +157,7 @@ def test_deep_nesting_is_flattened_at_max_depth() -> None:
 
 def test_shallow_page_has_no_depth_warning() -> None:
     """A page within the depth limit is built whole and warns nothing."""
-    document = parse_document("<div><p>x</p></div>", None, None, Options())
+    document = decode_document("<div><p>x</p></div>", None, None, Options())
     assert document.dom.text() == "x"
     assert document.warnings == ()
 
@@ -173,7 +173,7 @@ def test_hostile_nesting_builds_without_recursion() -> None:
 def test_max_nodes_cuts_the_document() -> None:
     """Past `max_nodes` the rest of the page is dropped and a warning says so."""
     html = "<body>" + "".join(f"<p>{i}</p>" for i in range(100)) + "</body>"
-    document = parse_document(html, None, None, Options(limits=Limits(max_nodes=21)))
+    document = decode_document(html, None, None, Options(limits=Limits(max_nodes=21)))
     kept = [e for e in document.dom.iter() if e.tag == "p"]
     assert 0 < len(kept) < 100
     assert "document cut after 21 nodes" in document.warnings

@@ -13,7 +13,7 @@ import pytest
 
 import crawlextract
 from crawlextract import Metadata
-from crawlextract._extract import parse_document
+from crawlextract._extract import decode_document
 from crawlextract._registry import get_extractor
 
 EXTRACTORS = [
@@ -48,7 +48,7 @@ def _run(
 ) -> Any:
     output, name = key
     extractor = get_extractor(output, name)  # type: ignore[arg-type]
-    document = parse_document(html, url, None, crawlextract.Options())
+    document = decode_document(html, url, None, crawlextract.Options())
     return extractor.extract(document)
 
 
@@ -104,7 +104,7 @@ def test_thread_safe_on_a_shared_document(key: tuple[str, str]) -> None:
     """Several threads extracting from one shared Document agree with a serial run."""
     output, name = key
     extractor = get_extractor(output, name)  # type: ignore[arg-type]
-    document = parse_document(
+    document = decode_document(
         ARTICLE, "https://harbour.example/news/1", None, crawlextract.Options()
     )
     expected = _text_of(extractor.extract(document))

@@ -14,7 +14,7 @@ import crawlextract
 from crawlextract import Options, TimeBudgetExceeded
 from crawlextract._deadline import NO_DEADLINE, Deadline
 from crawlextract._dom import Element, build
-from crawlextract._extract import parse_document
+from crawlextract._extract import decode_document
 from crawlextract._markdown import RenderContext, html_fragment_to_markdown, render
 from crawlextract._options import Limits
 
@@ -57,7 +57,7 @@ def test_exclude_skips_subtrees() -> None:
 def test_for_document_uses_options() -> None:
     """RenderContext.for_document takes the base URL and options of the page."""
     page_options = Options(include_images=False, limits=Limits(max_table_cells=7))
-    document = parse_document(
+    document = decode_document(
         '<base href="https://b.example/x/">', "https://a.example/", None, page_options
     )
     made = RenderContext.for_document(document, "readable")

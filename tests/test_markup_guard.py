@@ -117,8 +117,8 @@ def test_attribute_flood_in_downloaded_bytes_is_cut() -> None:
     """The check that reads UTF-8 bytes (the common download) finds the long tag too."""
     html = '<p title="caf\u00e9" ' + " ".join(f"a{i}" for i in range(50_000)) + ">text</p>"
     page = crawlextract.extract(html.encode())
-    assert any("attributes removed" in warning for warning in page.warnings)
     assert page.markdown == "text"
+    assert any("attributes removed" in warning for warning in page.warnings)
 
 
 def test_many_long_tags_are_cut_though_each_is_under_the_limit() -> None:
@@ -175,8 +175,10 @@ def test_option_flood_keeps_text() -> None:
 
 
 def test_extract_reports_the_rewrite() -> None:
-    """extract() applies the guard and says so in Page.warnings."""
+    """The guard runs before the page is parsed and says so in Page.warnings."""
     page = crawlextract.extract("<div>" * 50_000 + "deep text")
+    assert page.warnings == ()  # nothing is parsed until an output is read
+    assert "deep text" in page.markdown
     assert any("flattened" in warning for warning in page.warnings)
 
 

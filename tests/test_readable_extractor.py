@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import crawlextract
-from crawlextract._extract import parse_document
+from crawlextract._extract import decode_document
 from crawlextract._extractors.native_readable import NativeReadable
 from crawlextract._options import Options
 
@@ -17,7 +17,7 @@ PROSE = (
 
 def readable(html: str | bytes) -> str:
     """Run the native readable extractor on one page."""
-    return NativeReadable().extract(parse_document(html, None, None, Options()))
+    return NativeReadable().extract(decode_document(html, None, None, Options()))
 
 
 def paragraphs(count: int, word: str = "water") -> str:
@@ -156,7 +156,7 @@ def test_wide_page_is_handled_in_linear_time() -> None:
     import time  # noqa: PLC0415 - only this test times anything
 
     html = "<body><div>" + "<p>Row, one sentence. Another, here.</p>" * 100_000 + "</div></body>"
-    document = parse_document(html, None, None, Options())
+    document = decode_document(html, None, None, Options())
     document.dom  # noqa: B018 - build the tree outside the bound
     start = time.perf_counter()
     text = NativeReadable().extract(document)

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from crawlextract._dom import Element
-from crawlextract._extract import parse_document
+from crawlextract._extract import decode_document
 from crawlextract._options import Options
 from crawlextract._readable.flat import flatten
 
 
 def dom(html: str) -> Element:
     """The compact tree of a page."""
-    return parse_document(html, None, None, Options()).dom
+    return decode_document(html, None, None, Options()).dom
 
 
 def test_subtrees_are_contiguous_ranges() -> None:

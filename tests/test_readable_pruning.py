@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from crawlextract._extract import parse_document
+from crawlextract._extract import decode_document
 from crawlextract._options import Options
 from crawlextract._readable import select_content
 from crawlextract._readable.tuning import Tuning
@@ -12,7 +12,7 @@ PROSE = "The council agreed, after a long debate, to keep the old lanterns on th
 
 def excluded_tags(html: str, tuning: Tuning | None = None) -> set[str]:
     """Tag.class of every excluded element."""
-    dom = parse_document(html, None, None, Options()).dom
+    dom = decode_document(html, None, None, Options()).dom
     selection = select_content(dom, tuning or Tuning())
     return {f"{e.tag}.{e.attrs.get('class', '')}" for e in dom.iter() if id(e) in selection.exclude}
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from crawlextract._extract import parse_document
+from crawlextract._extract import decode_document
 from crawlextract._options import Options
 from crawlextract._readable.flat import Flat, flatten
 from crawlextract._readable.scoring import block_values, score
@@ -13,7 +13,7 @@ PROSE = "The council agreed, after a long debate, to keep the old lanterns on th
 
 def flat_of(html: str) -> Flat:
     """The flat view of a page."""
-    return flatten(parse_document(html, None, None, Options()).dom)
+    return flatten(decode_document(html, None, None, Options()).dom)
 
 
 def number(flat: Flat, tag: str, nth: int = 0) -> int:

@@ -1,12 +1,14 @@
 """The shared parse: one decoded page, one Lexbor tree, one compact tree.
 
-Every extractor receives the same :class:`Document`. The Lexbor tree is built
-when the document is made; the compact :class:`~crawlextract._dom.Element` tree
-is built on first use and then shared by every output that walks it.
+Every extractor receives the same :class:`Document`. The Lexbor tree and the
+compact :class:`~crawlextract._dom.Element` tree are built on first use and
+then shared by every output that reads them; page details alone usually need
+neither (:mod:`crawlextract._head_only`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from typing import TYPE_CHECKING
 
@@ -16,6 +18,8 @@ from . import _dom
 from ._deadline import Deadline
 from ._decode import Decoded, PendingUTF8
 from ._extractors.lexbor_metadata import collect_head_facts
+from ._head_only import head_facts_before_body
+from ._markup_guard import needs_scan, scan
 from ._urls import document_base
 
 if TYPE_CHECKING:
@@ -40,7 +44,7 @@ class Document:
         headers: Headers,
         options: Options,
     ) -> None:
-        """Parse the decoded page with Lexbor.
+        """Hold the decoded page; it is parsed when something first needs the tree.
 
         ``decoded`` may be bytes not yet checked to be UTF-8, or text that still
         holds control characters (:func:`~crawlextract._decode.decode_page`):
@@ -60,20 +64,34 @@ class Document:
         self._lock = threading.Lock()
         if decoded.truncated:
             self.warn(f"input truncated to {options.limits.max_input_bytes} bytes")
-        deadline = self.deadline("parse")
-        #: The Lexbor parse of the page (its text may hold control characters
-        #: until :attr:`dom` is built; see :attr:`head_facts`).
-        self.tree = _parse(decoded)
-        deadline.check()
+        self._guarded = False
+        self._tree: LexborHTMLParser | None = None
         self._dom: _dom.Element | None = None
         self._head_facts: HeadFacts | None = None
         self._base_url: str | None = None
         self._base_url_known = False
 
     @property
+    def tree(self) -> LexborHTMLParser:
+        """The Lexbor parse of the whole page, made on first use.
+
+        Its text may hold control characters until :attr:`dom` is built (see
+        :attr:`head_facts`).
+
+        Raises:
+            TimeBudgetExceeded: the parse ran past ``Limits.time_budget``.
+        """
+        tree = self._tree
+        if tree is None:
+            with self._lock:
+                tree = self._parsed()
+        return tree
+
+    @property
     def html(self) -> str:
-        """The page text, without control characters."""
+        """The page text, without control characters (and defused, see :attr:`tree`)."""
         with self._lock:
+            self._guard()
             return self._final_text().text
 
     @property
@@ -88,6 +106,33 @@ class Document:
         with self._lock:
             return self._resolved().source
 
+    def _parsed(self) -> LexborHTMLParser:
+        # With the lock held: the whole-page parse, made once.
+        tree = self._tree
+        if tree is None:
+            self._guard()
+            deadline = self.deadline("parse")
+            tree = self._tree = _parse(self._decoded)
+            deadline.check()
+        return tree
+
+    def _guard(self) -> None:
+        # With the lock held, before the first whole-page parse: the parser is
+        # quadratic on some hostile markup, so rewrite that first.
+        if self._guarded:
+            return
+        self._guarded = True
+        decoded = self._decoded
+        if not needs_scan(decoded.utf8 if decoded.utf8 is not None else self._resolved().text):
+            return
+        final = self._final_text()  # the rewrite works on the final text
+        text, report = scan(final.text, self.options.limits.max_depth, self.deadline("parse"))
+        if text is not final.text:
+            self._decoded = dataclasses.replace(final, text=text, utf8=None)
+        for message in report.warnings(self.options.limits.max_depth):
+            if message not in self._warnings:
+                self._warnings.append(message)
+
     def _resolved(self) -> Decoded:
         # With the lock held: check pending UTF-8 bytes, and parse again when
         # they turn out not to be UTF-8 (or end in a cut character).
@@ -95,7 +140,7 @@ class Document:
         if isinstance(decoded, PendingUTF8):
             self._decoded = resolved = decoded.resolved()
             if resolved.utf8 is not decoded.utf8:
-                self._reparse(resolved)
+                self._text_changed()
             return resolved
         return decoded
 
@@ -105,12 +150,13 @@ class Document:
         if decoded.unchecked is not None:
             self._decoded = cleaned = decoded.cleaned()
             if cleaned.text is not decoded.text:
-                self._reparse(cleaned)
+                self._text_changed()
             return cleaned
         return decoded
 
-    def _reparse(self, decoded: Decoded) -> None:
-        self.tree = _parse(decoded)
+    def _text_changed(self) -> None:
+        # With the lock held: whatever was parsed from the old text is stale.
+        self._tree = None
         self._head_facts = None
 
     @property
@@ -137,23 +183,44 @@ class Document:
     def head_facts(self) -> HeadFacts:
         """What the metadata rules read (title, metas, links, base, lang), collected once.
 
-        Shared by the ``lexbor`` metadata extractor and :attr:`base_url`, so a
-        page whose metadata and markdown are both read walks its tree for them once.
+        Read from the part of the page before ``<body>`` when that provably
+        gives what the whole parse would (:mod:`crawlextract._head_only`), so
+        page details alone seldom parse the whole page. Shared by the
+        ``lexbor`` metadata extractor and :attr:`base_url`.
         """
         facts = self._head_facts
         if facts is None:
             with self._lock:
                 facts = self._head_facts
                 if facts is None:
-                    tree = self.tree
-                    facts = collect_head_facts(tree)
-                    if isinstance(self._decoded, PendingUTF8) and not facts.is_ascii():
-                        # Non-ASCII details depend on the encoding: settle it.
-                        self._resolved()
-                        if self.tree is not tree:
-                            facts = collect_head_facts(self.tree)
-                    self._head_facts = facts
+                    facts = self._head_facts = self._collect_head_facts()
         return facts
+
+    def _collect_head_facts(self) -> HeadFacts:
+        # With the lock held.
+        decoded = self._decoded
+        facts = self._facts_as_parsed()
+        # Non-ASCII details depend on the encoding: settle it, and read them
+        # again if the page turns out not to be UTF-8.
+        if (
+            isinstance(decoded, PendingUTF8)
+            and not facts.is_ascii()
+            and self._resolved().utf8 is not decoded.utf8
+        ):
+            facts = self._facts_as_parsed()
+        return facts
+
+    def _facts_as_parsed(self) -> HeadFacts:
+        # With the lock held: from the whole parse if there is one, else from
+        # the part before <body> if that settles them.
+        utf8 = self._decoded.utf8
+        if self._tree is None and utf8 is not None:
+            deadline = self.deadline("parse")
+            facts = head_facts_before_body(utf8)
+            deadline.check()
+            if facts is not None:
+                return facts
+        return collect_head_facts(self._parsed())
 
     @property
     def base_url(self) -> str | None:
@@ -184,8 +251,9 @@ class Document:
     def _build_dom(self) -> _dom.Element:
         # Called with the lock held. The tree the outputs walk must come from
         # the final text, without control characters.
+        self._guard()
         self._final_text()
-        root = self.html_node
+        root = self._parsed().root
         if root is None:
             return _dom.Element("#document", {})
         limits = self.options.limits

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 from typing import TYPE_CHECKING
 
-from ._deadline import Deadline
-from ._decode import Decoded, PendingUTF8, decode_page, decode_text, resolve
+from ._decode import Decoded, PendingUTF8, decode_page, decode_text
 from ._document import Document
 from ._exceptions import InputTypeError
 from ._headers import Headers
-from ._markup_guard import GuardReport, needs_scan, scan
 from ._options import Options, resolve_options
 from ._page import Page
 from ._registry import get_extractor
@@ -28,7 +25,7 @@ def extract(
     *,
     options: Options | str | None = None,
 ) -> Page:
-    """Decode and parse a page once; its outputs are computed on first access.
+    """Decode a page; it is parsed once, and its outputs computed, on first access.
 
     Args:
         html: The page as downloaded (``bytes``) or already decoded (``str``).
@@ -46,20 +43,22 @@ def extract(
         InputTypeError: ``html``, ``url``, ``headers`` or ``options`` has the wrong type.
         UnknownExtractorError: an extractor name is not registered.
         MissingDependencyError: a chosen extractor's optional package is missing.
-        TimeBudgetExceeded: parsing ran past ``Limits.time_budget``.
     """
     chosen = resolve_options(options)
     extractors = {kind: get_extractor(kind, getattr(chosen, kind)) for kind in OUTPUT_KINDS}
-    return Page(parse_document(html, url, headers, chosen), extractors)
+    return Page(decode_document(html, url, headers, chosen), extractors)
 
 
-def parse_document(
+def decode_document(
     html: HTMLInput,
     url: str | None,
     headers: HeadersInput,
     options: Options,
 ) -> Document:
-    """Check the input types, decode the page and parse it: the work every output shares."""
+    """Check the input types and decode the page: the work every output shares.
+
+    The document parses the page when an output first needs it.
+    """
     if url is not None:
         if not isinstance(url, str):
             raise InputTypeError(f"url must be a str or None, not {type(url).__name__}")
@@ -73,15 +72,4 @@ def parse_document(
         decoded = decode_page(bytes(html), parsed_headers.charset(), limit)
     else:
         raise InputTypeError(f"html must be bytes or str, not {type(html).__name__}")
-    # The parser is quadratic on some hostile markup; rewrite that first.
-    report = GuardReport()
-    if needs_scan(decoded.utf8 if decoded.utf8 is not None else resolve(decoded).text):
-        decoded = resolve(decoded).cleaned()  # the rewrite works on the final text
-        deadline = Deadline("parse", options.limits.time_budget)
-        text, report = scan(decoded.text, options.limits.max_depth, deadline)
-        if text is not decoded.text:
-            decoded = dataclasses.replace(decoded, text=text, utf8=None)
-    document = Document(decoded, url, parsed_headers, options)
-    for message in report.warnings(options.limits.max_depth):
-        document.warn(message)
-    return document
+    return Document(decoded, url, parsed_headers, options)

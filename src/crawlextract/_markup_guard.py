@@ -83,7 +83,7 @@ _TOKEN = re.compile(
 # (The tag name needs no pattern of its own: its characters are run characters.)
 _START_TAG = r"""<[A-Za-z][^>"'=]*+(?:=\s*+(?:"[^"]*+"?+|'[^']*+'?+)?+[^>"'=]*+)*+"""
 _START_TAGS = re.compile(_START_TAG)
-_START_TAGS_IN_BYTES = re.compile(_START_TAG.encode("ascii"))
+START_TAGS_IN_BYTES = re.compile(_START_TAG.encode("ascii"))
 # A quoted attribute value with its "=", read as _START_TAG reads it.
 _QUOTED_VALUE = r"""=\s*+(?:"[^"]*+"?+|'[^']*+'?+)"""
 _QUOTED_VALUES = re.compile(_QUOTED_VALUE)
@@ -176,7 +176,7 @@ def scan(html: str, max_depth: int, deadline: Deadline) -> tuple[str, GuardRepor
 def needs_scan(markup: str | bytes) -> bool:
     """Whether the page has enough tags, or long enough tags, to be worth scanning."""
     if isinstance(markup, bytes):
-        return _needs_scan(_START_TAGS_IN_BYTES.findall(markup), _QUOTED_VALUES_IN_BYTES, b"=")
+        return _needs_scan(START_TAGS_IN_BYTES.findall(markup), _QUOTED_VALUES_IN_BYTES, b"=")
     return _needs_scan(_START_TAGS.findall(markup), _QUOTED_VALUES, "=")
 
 

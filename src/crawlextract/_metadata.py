@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ._urls import document_base, resolve
+from ._urls import document_base, is_unsafe_url, resolve
 
 if TYPE_CHECKING:
     from ._headers import Headers
@@ -112,7 +112,7 @@ def metadata_from_facts(facts: HeadFacts, url: str | None, headers: Headers) -> 
 
 def _first_meta(metas: list[tuple[str, str | None]], wanted: str) -> str | None:
     for name, content in metas:
-        if name.strip(_ASCII_WHITESPACE).lower() == wanted:
+        if _is_named(name, wanted):
             return collapse_whitespace(content)
     return None
 
@@ -120,23 +120,66 @@ def _first_meta(metas: list[tuple[str, str | None]], wanted: str) -> str | None:
 def _canonical(facts: HeadFacts, url: str | None, headers: Headers) -> str | None:
     base = document_base(url, facts.base_href)
     for rel, href in facts.links:
-        if "canonical" not in rel.lower().split():
-            continue
-        if href is None or not href.strip(_ASCII_WHITESPACE):
-            continue  # a <link> without a target declares nothing
-        resolved = resolve(href, base)
-        if resolved:
-            return resolved
+        if href is not None and _declares_canonical(rel, href):
+            resolved = resolve(href, base)
+            if resolved:
+                return resolved
     from_header = headers.link_canonical()
     if from_header and from_header.strip(_ASCII_WHITESPACE):
         return resolve(from_header, url)
     return None
 
 
+def _declares_canonical(rel: str, href: str) -> bool:
+    # A <link> without a target, or with one that may never be emitted,
+    # declares nothing: the next canonical link counts.
+    return (
+        "canonical" in rel.lower().split()
+        and bool(href.strip(_ASCII_WHITESPACE))
+        and not is_unsafe_url(href)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class StillOpen:
+    """Which elements later in a document could still change its page details.
+
+    Every ``<meta name="robots">`` counts, so robots metas are always open.
+    """
+
+    title: bool
+    """No ``<title>`` yet: a later one would be the first."""
+    description: bool
+    """No ``<meta name="description">`` yet."""
+    canonical: bool
+    """No ``<link rel="canonical">`` with a usable target yet."""
+    base: bool
+    """No ``<base href>`` yet."""
+    language: bool
+    """The root has no ``lang``: a later ``<html lang>`` tag would add it."""
+
+
+def still_open(facts: HeadFacts) -> StillOpen:
+    """Say which later elements could change the page details of ``facts``."""
+    return StillOpen(
+        title=facts.title is None,
+        description=not any(_is_named(name, "description") for name, _ in facts.metas),
+        canonical=not any(
+            href is not None and _declares_canonical(rel, href) for rel, href in facts.links
+        ),
+        base=facts.base_href is None,
+        language=facts.language is None,
+    )
+
+
+def _is_named(name: str, wanted: str) -> bool:
+    return name.strip(_ASCII_WHITESPACE).lower() == wanted
+
+
 def _robots(metas: list[tuple[str, str | None]], headers: Headers) -> tuple[str, ...]:
     directives: list[str] = []
     for name, content in metas:
-        if name.strip(_ASCII_WHITESPACE).lower() == "robots" and content:
+        if content and _is_named(name, "robots"):
             directives.extend(_directives(content))
     for value in headers.get_all("x-robots-tag"):
         # "googlebot: noindex" applies to one crawler only; keep the unscoped ones.

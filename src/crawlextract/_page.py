@@ -102,14 +102,19 @@ class Page:
 
     def to_dict(self) -> dict[str, Any]:
         """Compute every output and return all of it as a JSON-serialisable dict."""
+        # The outputs that parse the whole page first: page details then read
+        # that parse instead of parsing the part before <body> on their own.
+        boilerpipe_text = self.boilerpipe_text
+        markdown = self.markdown
+        readable_markdown = self.readable_markdown
         return {
             "url": self.url,
             "encoding": self.encoding,
             "metadata": self.metadata.to_dict(),
             "filters": self.filters.to_dict(),
-            "boilerpipe_text": self.boilerpipe_text,
-            "markdown": self.markdown,
-            "readable_markdown": self.readable_markdown,
+            "boilerpipe_text": boilerpipe_text,
+            "markdown": markdown,
+            "readable_markdown": readable_markdown,
             "warnings": list(self.warnings),
         }
 

@@ -1,0 +1,150 @@
+"""Page details from the part of a page before ``<body>``, when the rest cannot change them.
+
+The page-detail rules read the first ``<title>``, ``<meta name="description">``,
+``<link rel="canonical">`` and ``<base href>``, every ``<meta name="robots">``,
+and the root's ``lang``. Most pages declare all of that before ``<body>``: at
+the median of the 181 benchmark pages, the first fifth of the bytes. So page
+details alone parse only that part, and use it only when the whole parse would
+provably give the same details (``docs/metadata.md``):
+
+1. **The cut is clean.** The part ends just after the first ``<body ...>``
+   tag, and a sentinel element appended to it comes out as the only child of
+   ``<body>``. Inside a script, a comment, a title, an attribute value or a
+   tag, the sentinel would be text; after anything the parser puts in the
+   body, it would not be alone. So the tokenizer was in its data state at the
+   cut, every token before it is the one the whole parse reads, the tree built
+   from them is the same, and nothing in it sits where later markup could
+   move it.
+2. **Nothing later counts.** Elements only come from start tags, and a later
+   one lands after the part's elements in tree order. So every
+   ``<meta``/``<link``/``<title``/``<base``/``<html`` (any ASCII case) after
+   the cut is read as a tag and must be one the rules would skip, given what
+   the part already declares: no ``robots``; no ``description`` or
+   ``canonical`` unless the part has one; no ``<title>``/``<base>`` unless the
+   part has one; no ``<html>`` unless the root already has ``lang``. Words are
+   looked for after decoding character references and dropping everything but
+   letters, so no spelling the parser would read can hide one.
+
+Anything else, including a part with hostile markup, answers ``None`` and the
+caller parses the whole page.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import re
+
+from selectolax.lexbor import LexborHTMLParser
+
+from ._extractors.lexbor_metadata import collect_head_facts
+from ._markup_guard import START_TAGS_IN_BYTES, needs_scan
+from ._metadata import HeadFacts, StillOpen, still_open
+
+# A custom element: in the data state it becomes an element wherever it goes.
+# A page that names it itself never takes this path, so it cannot be forged.
+_SENTINEL_NAME = b"crawlextract-cut"
+_SENTINEL = b"<" + _SENTINEL_NAME + b">"
+_SENTINEL_TAG = _SENTINEL_NAME.decode("ascii")
+# What may follow "<body" in its start tag (the tokenizer's tag name ends there).
+_AFTER_TAG_NAME = frozenset(b"\t\n\x0c\r />")
+_NOT_A_LETTER = re.compile("[^a-z]+")
+# What in a tag's bytes could hide a letter from a plain search: a character
+# reference, or a control the parser or the page-detail rules drop (C1
+# controls are two bytes in UTF-8, starting with 0xC2).
+_MAY_HIDE_A_LETTER = re.compile(rb"[&\x00-\x08\x0b\x0e-\x1f\x7f\xc2]")
+
+
+def head_facts_before_body(page: bytes) -> HeadFacts | None:
+    """Collect the head facts from the UTF-8 ``page`` up to its ``<body>`` tag.
+
+    Returns ``None`` when the whole page must be parsed to know them.
+    """
+    # bytes.lower() changes ASCII letters only, so offsets stay; one lowercase
+    # copy answers every case-insensitive search below.
+    lowered = page.lower()
+    cut = _end_of_body_tag(lowered)
+    if cut is None or lowered.find(_SENTINEL_NAME, 0, cut) >= 0:
+        return None
+    part = page[:cut]
+    if needs_scan(part):  # hostile markup: the whole parse handles it
+        return None
+    tree = LexborHTMLParser(part + _SENTINEL)
+    if not _ends_with_sentinel_alone(tree):
+        return None
+    facts = collect_head_facts(tree)
+    if _later_tags_may_count(page, lowered, cut, still_open(facts)):
+        return None
+    return facts
+
+
+def _end_of_body_tag(lowered: bytes) -> int | None:
+    # Just after the ">" that follows the first "<body" start tag name.
+    start = lowered.find(b"<body")
+    while start >= 0:
+        after = start + len(b"<body")
+        if after < len(lowered) and lowered[after] in _AFTER_TAG_NAME:
+            end = lowered.find(b">", after)
+            return None if end < 0 else end + 1
+        start = lowered.find(b"<body", after)
+    return None
+
+
+def _ends_with_sentinel_alone(tree: LexborHTMLParser) -> bool:
+    body = tree.body
+    first = body.first_child if body is not None else None
+    return first is not None and first.tag == _SENTINEL_TAG and first.next is None
+
+
+def _later_tags_may_count(page: bytes, lowered: bytes, cut: int, open_: StillOpen) -> bool:
+    for match in _later_tags(open_).finditer(lowered, cut):
+        start = match.start()
+        if lowered[start + 1] not in b"ml" or _tag_may_count(page, lowered, start, open_):
+            return True  # a <title>, <base> or <html> the rules would read, or so it may be
+    return False
+
+
+@functools.cache
+def _later_tags(open_: StillOpen) -> re.Pattern[bytes]:
+    # The start tags (in the lowercase copy) that make an element the rules
+    # would still read. A longer name (such as <metadata>) matches too: that
+    # only sends a page to the whole parse.
+    names = [b"meta"]  # every robots meta counts
+    names += [name for name, is_open in _names_by_openness(open_) if is_open]
+    return re.compile(b"<(?:" + b"|".join(names) + b")")
+
+
+def _names_by_openness(open_: StillOpen) -> tuple[tuple[bytes, bool], ...]:
+    return (
+        (b"link", open_.canonical),
+        (b"title", open_.title),
+        (b"base", open_.base),
+        (b"html", open_.language),
+    )
+
+
+def _tag_may_count(page: bytes, lowered: bytes, start: int, open_: StillOpen) -> bool:
+    # One <meta or <link start tag: whether it may name what the rules read.
+    tag = START_TAGS_IN_BYTES.match(lowered, start)
+    if tag is None:  # cannot happen after "<m" or "<l"; say "may count" anyway
+        return True
+    end = tag.end()
+    if end < len(lowered) and lowered[end] != ord(">"):
+        # The check's reading of the tag stopped at a quote inside an
+        # attribute name, where the parser reads on.
+        return True
+    words = tag.group()
+    if _MAY_HIDE_A_LETTER.search(words):
+        words = _letters(page[start:end])
+    if lowered[start + 1] == ord("m"):
+        return b"robots" in words or (open_.description and b"description" in words)
+    return b"canonical" in words
+
+
+def _letters(tag: bytes) -> bytes:
+    # The tag's text as the rules could see it in an attribute value, reduced
+    # to lowercase ASCII letters: references decoded (html.unescape decodes at
+    # least what the parser does in a value), then controls, and everything
+    # else that could sit between two letters, dropped.
+    text = html.unescape(tag.decode("latin-1"))
+    return _NOT_A_LETTER.sub("", text.lower()).encode("ascii")

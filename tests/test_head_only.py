@@ -1,0 +1,161 @@
+"""Page details from the part before <body>: used only when the whole parse agrees."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from selectolax.lexbor import LexborHTMLParser
+
+import crawlextract
+from crawlextract._extractors.lexbor_metadata import collect_head_facts
+from crawlextract._head_only import head_facts_before_body
+from crawlextract._headers import Headers
+from crawlextract._metadata import HeadFacts, Metadata, metadata_from_facts
+from strategies import PROPERTY_SETTINGS
+
+URL = "https://example.com/dir/page.html"
+HEAD = (
+    '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Title</title>'
+    '<meta name="description" content="About it."><link rel="canonical" href="/canon">'
+    '<link rel="stylesheet" href="/s.css"><script>var a = 1 < 2;</script></head>'
+)
+
+
+def _details(facts: HeadFacts) -> tuple[Metadata, str | None]:
+    # What a document's head facts decide: the page details and the base URL.
+    return metadata_from_facts(facts, URL, Headers(None)), facts.base_href
+
+
+def _whole(page: bytes) -> tuple[Metadata, str | None]:
+    return _details(collect_head_facts(LexborHTMLParser(page)))
+
+
+def _head_only(page: bytes) -> tuple[Metadata, str | None] | None:
+    facts = head_facts_before_body(page)
+    return None if facts is None else _details(facts)
+
+
+def test_an_ordinary_page_needs_only_its_head() -> None:
+    """Title, description and canonical before <body>; an ordinary body: the head settles them."""
+    body = (
+        "<body><svg><title>icon</title></svg><p>Text &amp; more.</p>"
+        '<meta itemprop="description" content="x"><link rel="preload" href="/f.woff">'
+        "</body></html>"
+    )
+    page = (HEAD + body).encode()
+    assert _head_only(page) == _whole(page)
+    metadata, _ = _whole(page)
+    assert metadata.title == "Title"
+    assert metadata.canonical == "https://example.com/canon"
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        '<meta name="robots" content="noindex">',  # every robots meta counts
+        '<META NAME="ROBOTS" CONTENT="noindex">',
+        '<meta name="rob&#111;ts" content="noindex">',  # a reference spells it
+        '<meta name="rob\x01ots" content="noindex">',  # a control the rules drop
+        '<meta content="a > b" name="robots">',  # a quoted ">" inside the tag
+        '<meta x"y name="robots" content="noindex">',  # a quote in an attribute name
+    ],
+)
+def test_a_later_robots_meta_needs_the_whole_page(later: str) -> None:
+    """A robots meta anywhere after <body> sends the page to the whole parse."""
+    page = (HEAD + "<body><p>x</p>" + later + "</body>").encode()
+    assert head_facts_before_body(page) is None
+    assert crawlextract.extract(page, URL).metadata == _whole(page)[0]
+
+
+@pytest.mark.parametrize(
+    ("head", "later"),
+    [
+        ("<head></head>", "<svg><title>not it</title></svg><title>Later</title>"),
+        ("<head></head>", '<meta name="description" content="Later">'),
+        ("<head></head>", '<link rel="canonical" href="/later">'),
+        ('<head><link rel="canonical" href="javascript:x"></head>', "<link rel=canonical href=/l>"),
+        ("<head></head>", '<base href="/later/">'),
+        ("<head></head>", '<html lang="fr">'),
+    ],
+)
+def test_a_later_element_that_would_count_needs_the_whole_page(head: str, later: str) -> None:
+    """What the head lacks, a later element may supply: then the whole page is parsed."""
+    page = f"<html>{head}<body><p>x</p>{later}</body></html>".encode()
+    assert head_facts_before_body(page) is None
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # "<body" inside a script, a comment, an attribute value or a title
+        (
+            '<html><head><script>document.write("<body>")</script>'
+            '<meta name="description" content="real"></head><body>'
+        ),
+        "<html><head><!-- <body> --><title>real</title></head><body>",
+        '<html><head><meta name="description" content="<body>"><title>t</title></head><body>',
+        "<html><head><title>a <body> b</title></head><body>",
+        # a ">" inside the body tag's own attribute
+        '<html><head></head><body title="a>b"><meta name="robots" content="noindex">',
+        # body content before the <body> tag
+        "<html><head></head><p>early</p><body><title>t</title>",
+        # no <body> tag at all
+        "<html><head><title>t</title></head><p>x</p>",
+    ],
+)
+def test_an_unclean_cut_needs_the_whole_page(page: str) -> None:
+    """Where the part before the first "<body" is not what the parser read, it is not used."""
+    assert head_facts_before_body(page.encode()) is None
+
+
+def test_hostile_markup_before_body_needs_the_whole_page() -> None:
+    """A head the guard would rewrite is left to the whole parse, which rewrites it."""
+    attributes = " ".join(f"a{i}" for i in range(20_000))
+    page = f"<html><head><meta {attributes}></head><body>".encode()
+    assert head_facts_before_body(page) is None
+
+
+def test_extract_gives_the_same_details_either_way() -> None:
+    """Page details read alone equal those read after the whole parse."""
+    page = (HEAD + "<body><p>x</p></body>").encode()
+    alone = crawlextract.extract(page, URL).metadata
+    after = crawlextract.extract(page, URL)
+    _ = after.markdown  # the whole page is parsed first
+    assert alone == after.metadata
+
+
+# Pieces that move the cut, hide tags, or declare page details, joined at random.
+_PIECES = (
+    "<html>", '<html lang="de">', "<head>", "</head>", "<body>", "<BODY class=x>",
+    '<body title=">">', "</body>", "<title>T</title>", "<TITLE>U</TITLE>", "<title>",
+    "</title>", "<svg><title>s</title></svg>", '<meta name="description" content="D">',
+    "<meta name=Description content=E>", '<meta name="robots" content="noindex">',
+    '<meta name="rob&#111;ts" content="nofollow">', "<meta name=ro\x01bots content=x>",
+    '<meta content="a>b" name=robots>', '<meta x"y name=robots content=q>',
+    '<link rel="canonical" href="/c">', '<link rel=CANONICAL href="javascript:x">',
+    '<link rel=canonical href="">', '<base href="/b/">', "<base target=x>",
+    "<script>", "</script>", '"<body>"', "<!--", "-->", "<style>", "</style>",
+    "<noscript>", "</noscript>", "<textarea>", "</textarea>", "<template>",
+    "</template>", "<div>", "<p>text", "<a href=x>", "</a>", "<table>", "<td>",
+    "<frameset>", "<plaintext>", "<![CDATA[", "]]>", "<math>", "&", '"', "'", ">",
+    "<", " ", "\x00", "robots", "description", "<crawlextract-cut>", "<CRAWLEXTRACT-CUT>",
+    '<meta name="descr&#105;ption" content=R>', '<link rel="&#99;anonical" href=/r>',
+    "<link href=/z rel=canonical>", '<link rel="canonical alternate" href=/y>',
+    '<link rel=canonical href=" ">', "<base href=javascript:x>", "<body lang=x>",
+    "<head>", "<meta name=robots content=none/>", "<select><option>", "<xmp>", "</xmp>",
+    "<iframe>", "</iframe>", "<noframes>", "</noframes>", "</p>", "</br>", "<svg>",
+    "<foreignObject>", "<desc>", "</svg>", "<title/>", "<body/>", "<bodyx>",
+    "<!DOCTYPE html>", "<?xml ?>", "</head >", "\t", "\x0c", "\r\n", "&lt;body&gt;",
+    "<body\x00>", "<frame>", "<isindex>", "<image>",
+)  # fmt: skip
+
+
+@PROPERTY_SETTINGS
+@given(pieces=st.lists(st.sampled_from(_PIECES), max_size=30))
+def test_head_only_agrees_with_the_whole_parse(pieces: list[str]) -> None:
+    """Whenever the head settles the details, they are the whole parse's details."""
+    page = "".join(pieces).encode()
+    head_only = _head_only(page)
+    if head_only is not None:
+        assert head_only == _whole(page)
