@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -159,3 +161,20 @@ def test_head_only_agrees_with_the_whole_parse(pieces: list[str]) -> None:
     head_only = _head_only(page)
     if head_only is not None:
         assert head_only == _whole(page)
+
+
+@pytest.mark.parametrize(
+    "rest",
+    [
+        b'<meta a="' + b"<meta " * 200_000,  # tags inside one unterminated value
+        b"<meta>" * 200_000,  # more later tags than are worth reading one by one
+        b"<bodyx" * 200_000,
+    ],
+)
+def test_a_hostile_rest_costs_linear_time(rest: bytes) -> None:
+    """However later tags nest or repeat, the check reads each byte a bounded number of times."""
+    page = HEAD.encode() + b"<body>" + rest
+    started = time.process_time()
+    head_facts_before_body(page)
+    # Generous: a quadratic reading of these pages takes minutes.
+    assert time.process_time() - started < 5.0
