@@ -124,7 +124,13 @@ def _crawlextract_systems() -> list[System]:
 
     group = "crawlextract"
     return [
-        System("metadata", group, "`extract(bytes, url).metadata` (decode, parse, head)", metadata),
+        System(
+            "metadata",
+            group,
+            "`extract(bytes, url).metadata` (decode; the part before `<body>` parsed "
+            "when it settles the details, else the whole page)",
+            metadata,
+        ),
         System("boilerpipe_text", group, "`.boilerpipe_text` of a fresh `extract()`", boilerpipe),
         System("markdown", group, "`.markdown` of a fresh `extract()`", markdown),
         System("readable_markdown", group, "`.readable_markdown` of a fresh `extract()`", readable),
