@@ -165,6 +165,28 @@ def test_quoted_angle_bracket_does_not_hide_attributes() -> None:
     assert report.attributes == 10_001 - MAX_ATTRIBUTES
 
 
+def test_quotes_inside_attribute_names_do_not_hide_attributes() -> None:
+    """A bare quote is part of an attribute name for the parser, and so for the guard."""
+    attributes = " ".join(f'a"{i}' for i in range(3000))
+    html = f"<p {attributes}>x</p>" * 20
+    assert needs_scan(html)
+    assert needs_scan(html.encode())
+    out, report = defuse(html, DEPTH, NO_DEADLINE)
+    assert report.attributes == 20 * (3000 - MAX_ATTRIBUTES)
+    assert len(LexborHTMLParser(out).css_first("p").attributes) == MAX_ATTRIBUTES
+
+
+def test_a_vertical_tab_does_not_open_a_quoted_value() -> None:
+    """After "=", only HTML whitespace may come before a quote; a vertical tab starts the value."""
+    attributes = " ".join(f"a{i}" for i in range(20_000))
+    html = f'<p x=\x0b"y {attributes}">x</p>'
+    assert len(LexborHTMLParser(html).css_first("p").attributes) == 20_001
+    assert needs_scan(html)
+    out, report = defuse(html, DEPTH, NO_DEADLINE)
+    assert report.attributes == 20_001 - MAX_ATTRIBUTES
+    assert len(LexborHTMLParser(out).css_first("p").attributes) == MAX_ATTRIBUTES
+
+
 def test_option_flood_keeps_text() -> None:
     """A select with 50,000 options keeps MAX_SELECT_OPTIONS of them; their text stays."""
     html = "<select>" + "<option>o</option>" * 50_000 + "</select>"

@@ -145,14 +145,12 @@ def _tag_end_if_it_cannot_count(
     tag = START_TAGS_IN_BYTES.match(lowered, start)
     if tag is None:  # cannot happen after "<m" or "<l"; say "may count" anyway
         return None
-    end = tag.end()
-    if end < len(lowered) and lowered[end] != ord(">"):
-        # The check's reading of the tag stopped at a quote inside an
-        # attribute name, where the parser reads on.
-        return None
+    end = tag.end()  # at its ">" or the end of the page, as for the parser
     words = tag.group()
     if b"<" in words[1:]:
-        return None  # another tag may start inside this one's reading
+        # Another tag may start inside this one's reading: where an unquoted
+        # value runs into a quote the parser ends the tag sooner.
+        return None
     if _MAY_HIDE_A_LETTER.search(words):
         words = _letters(page[start:end])
     if lowered[start + 1] == ord("m"):

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, AnyStr
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -57,10 +57,10 @@ SCAN_FROM_TAGS = 8000
 #: the tag's others, so its work grows with the square of a tag's attribute
 #: count, and an attribute takes at least two characters. The check sums the
 #: squared lengths (bytes, when it reads UTF-8) of the tags longer than
-#: :data:`SHORT_TAG`, leaving out quoted values, which hold no attributes, and
-#: scans when the sum passes that of one tag this long (about 10 ms of parsing
-#: at worst; 200 tags of 1,550 attributes each, every one under the limit
-#: alone, took 0.8 s before the sum was checked).
+#: :data:`SHORT_TAG`, then, if that is high, of the attributes they can hold
+#: (two characters each), and scans when the sum passes that of one tag this
+#: long (about 10 ms of parsing at worst; 200 tags of 1,550 attributes each,
+#: every one under the limit alone, took 0.8 s before the sum was checked).
 LONG_TAG = 8192
 #: Tags up to this long are left out of that sum: at most about 40 attributes
 #: each, so even :data:`SCAN_FROM_TAGS` of them cost the parser ~20 ms at worst.
@@ -69,27 +69,35 @@ _SLOW_TAG_WORK = LONG_TAG * LONG_TAG
 # Start tags between deadline checks: cheap to check, fine-grained enough.
 _CHECK_EVERY = 4096
 
-# A comment, or a start or end tag with its attributes. Quotes only matter after
-# "=", as in the tokenizer; an unterminated quoted value runs to the end of the
-# text, as it does for the parser.
+# A comment, or a start or end tag with its attributes, read as the tokenizer
+# reads them: a quote opens a value only after "=" and HTML whitespace (a
+# vertical tab is not whitespace), a quote anywhere else is part of a name or
+# an unquoted value, and an unterminated quoted value runs to the end of the
+# text.
 _TOKEN = re.compile(
-    r"""<(?:(!--)|(/?)([A-Za-z][^\t\n\f\r />]*)((?:[^>"'=]+|=\s*"[^"]*"?|=\s*'[^']*'?|=)*)>?)"""
+    r"""<(?:(!--)|(/?)([A-Za-z][^\t\n\f\r />]*)"""
+    r"""((?:[^>=]+|=[\t\n\f\r ]*"[^"]*"?|=[\t\n\f\r ]*'[^']*'?|=)*)>?)"""
 )
-# Every start tag with its attributes, quote-aware like _TOKEN, for the check
-# that decides whether to scan at all: possessive (a failed item never
-# backtracks) and unrolled (runs of plain characters between "="), as the regex
-# engine prefers; findall keeps it in C (about 0.23 ms on a median benchmark
-# page, read as UTF-8 bytes).
-# (The tag name needs no pattern of its own: its characters are run characters.)
-_START_TAG = r"""<[A-Za-z][^>"'=]*+(?:=\s*+(?:"[^"]*+"?+|'[^']*+'?+)?+[^>"'=]*+)*+"""
+# Every start tag with its attributes, read like _TOKEN, for the check that
+# decides whether to scan at all: possessive (a failed item never backtracks)
+# and unrolled (runs of other characters between "="), as the regex engine
+# prefers; findall keeps it in C (about 0.25 ms on a median benchmark page,
+# read as UTF-8 bytes). The tag name needs no pattern of its own: its
+# characters are run characters.
+_START_TAG = r"""<[A-Za-z][^>=]*+(?:=[\t\n\f\r ]*+(?:"[^"]*+"?+|'[^']*+'?+)?+[^>=]*+)*+"""
 _START_TAGS = re.compile(_START_TAG)
 START_TAGS_IN_BYTES = re.compile(_START_TAG.encode("ascii"))
 # A quoted attribute value with its "=", read as _START_TAG reads it.
-_QUOTED_VALUE = r"""=\s*+(?:"[^"]*+"?+|'[^']*+'?+)"""
+_QUOTED_VALUE = r"""=[\t\n\f\r ]*+(?:"[^"]*+"?+|'[^']*+'?+)"""
 _QUOTED_VALUES = re.compile(_QUOTED_VALUE)
 _QUOTED_VALUES_IN_BYTES = re.compile(_QUOTED_VALUE.encode("ascii"))
+# What starts a new attribute once quoted values are out of the way: HTML
+# whitespace or "/" (a value's closing quote is replaced by a space first).
+_ATTRIBUTE_BREAKS = re.compile(r"[\t\n\f\r /]+")
+_ATTRIBUTE_BREAKS_IN_BYTES = re.compile(_ATTRIBUTE_BREAKS.pattern.encode("ascii"))
 _ATTRIBUTE = re.compile(
-    r"""[^\t\n\f\r />=][^\t\n\f\r />=]*(?:\s*=\s*(?:"[^"]*"?|'[^']*'?|[^\s>]*))?"""
+    r"""[^\t\n\f\r />=][^\t\n\f\r />=]*"""
+    r"""(?:[\t\n\f\r ]*=[\t\n\f\r ]*(?:"[^"]*"?|'[^']*'?|[^\t\n\f\r >]*))?"""
 )
 # Elements whose content is text up to their end tag (in HTML, not in SVG/MathML).
 _RAW_TEXT = frozenset(
@@ -176,31 +184,47 @@ def scan(html: str, max_depth: int, deadline: Deadline) -> tuple[str, GuardRepor
 def needs_scan(markup: str | bytes) -> bool:
     """Whether the page has enough tags, or long enough tags, to be worth scanning."""
     if isinstance(markup, bytes):
-        return _needs_scan(START_TAGS_IN_BYTES.findall(markup), _QUOTED_VALUES_IN_BYTES, b"=")
-    return _needs_scan(_START_TAGS.findall(markup), _QUOTED_VALUES, "=")
-
-
-def _needs_scan(tags: list[AnyStr], quoted_values: re.Pattern[AnyStr], equals: AnyStr) -> bool:
-    if len(tags) > SCAN_FROM_TAGS:
+        tags = START_TAGS_IN_BYTES.findall(markup)
+        if len(tags) > SCAN_FROM_TAGS:
+            return True
+        return _long_tags_may_be_slow(tags) and _attribute_work(
+            len(_ATTRIBUTE_BREAKS_IN_BYTES.split(_QUOTED_VALUES_IN_BYTES.sub(b"= ", tag)))
+            for tag in tags
+            if len(tag) > SHORT_TAG
+        )
+    text_tags = _START_TAGS.findall(markup)
+    if len(text_tags) > SCAN_FROM_TAGS:
         return True
-    if _long_tag_work(map(len, tags)) <= _SLOW_TAG_WORK:
-        return False
-    # A long quoted value (an SVG path, a srcset, a data: URL) holds no
-    # attributes: only the rest of a tag can. Measured on that rest, none of
-    # the 181 benchmark pages is scanned; on whole tags, 15 were (~10 ms each).
-    rest = (len(quoted_values.sub(equals, tag)) for tag in tags if len(tag) > SHORT_TAG)
-    return _long_tag_work(rest) > _SLOW_TAG_WORK
+    return _long_tags_may_be_slow(text_tags) and _attribute_work(
+        len(_ATTRIBUTE_BREAKS.split(_QUOTED_VALUES.sub("= ", tag)))
+        for tag in text_tags
+        if len(tag) > SHORT_TAG
+    )
 
 
-def _long_tag_work(lengths: Iterable[int]) -> int:
-    # The sum of the squared lengths of the tags longer than SHORT_TAG: an
-    # attribute takes at least two characters, so this bounds the parser's
-    # attribute-by-attribute work. filter() and map() keep the common short
-    # tags out of the Python loop.
+def _long_tags_may_be_slow(tags: list[bytes] | list[str]) -> bool:
+    # Cheap first: every tag's length. An attribute takes at least two
+    # characters, so the squared lengths bound the parser's work.
     work = 0
-    for length in filter(SHORT_TAG.__lt__, lengths):
+    # filter() and map() keep the common short tags out of the Python loop.
+    for length in filter(SHORT_TAG.__lt__, map(len, tags)):
         work += length * length
-    return work
+    return work > _SLOW_TAG_WORK
+
+
+def _attribute_work(pieces: Iterable[int]) -> bool:
+    # Then, for the long tags only, the attributes they can hold: quoted values
+    # (an SVG path, a srcset, a data: URL) hold none, and every attribute after
+    # the first starts after whitespace, "/" or a value's closing quote. Two
+    # characters per attribute keep the measure in the units of the first
+    # check. Measured this way none of the 181 benchmark pages is scanned; on
+    # whole tags, 15 were (~10 ms each).
+    work = 0
+    for count in pieces:
+        attributes = 2 * count
+        if attributes > SHORT_TAG:
+            work += attributes * attributes
+    return work > _SLOW_TAG_WORK
 
 
 class _Scan:
