@@ -5,9 +5,10 @@ Run (see fuzz/README.md)::
     /work/venv/bin/python fuzz/make_corpus.py fuzz/corpus
     /work/venv/bin/python fuzz/fuzz_extract.py fuzz/corpus -max_len=8192 -runs=1000000
 
-A crash is any exception, an extractor failure reported in ``Page.warnings``, or
+A crash is any exception, an extractor failure reported in ``Page.warnings``,
 an output that breaks the contract (not ``str``, control characters, lone
-surrogates, an executable link target in the markdown).
+surrogates, an executable link target in the markdown), or page details from
+the part before ``<body>`` that differ from the whole parse's.
 """
 
 from __future__ import annotations
@@ -20,7 +21,13 @@ import sys
 import atheris
 
 with atheris.instrument_imports():
+    from selectolax.lexbor import LexborHTMLParser
+
     import crawlextract
+    from crawlextract._extractors.lexbor_metadata import collect_head_facts
+    from crawlextract._head_only import head_facts_before_body
+    from crawlextract._headers import Headers
+    from crawlextract._metadata import metadata_from_facts
 
     # Extractors are imported on first use: use them all now, inside the
     # instrumented block, so their code is coverage-guided too.
@@ -87,6 +94,23 @@ def test_one_input(data: bytes) -> None:
     for name in ("markdown", "readable_markdown"):
         if _UNSAFE_TARGET.search(result[name]):
             raise ValueError(f"{name} has an executable link target")
+    if isinstance(html, bytes):
+        _check_head_only(html)
+
+
+def _check_head_only(page: bytes) -> None:
+    # Whenever the part before <body> settles the page details, the whole
+    # parse of the same bytes must give the same details and base URL.
+    facts = head_facts_before_body(page)
+    if facts is None:
+        return
+    whole = collect_head_facts(LexborHTMLParser(page))
+    url, headers = "https://example.com/a/b", Headers(None)
+    if (metadata_from_facts(facts, url, headers), facts.base_href) != (
+        metadata_from_facts(whole, url, headers),
+        whole.base_href,
+    ):
+        raise AssertionError(f"head-only details differ: {facts} != {whole}")
 
 
 def main() -> None:
