@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, AnyStr
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -184,25 +184,31 @@ def scan(html: str, max_depth: int, deadline: Deadline) -> tuple[str, GuardRepor
 def needs_scan(markup: str | bytes) -> bool:
     """Whether the page has enough tags, or long enough tags, to be worth scanning."""
     if isinstance(markup, bytes):
-        tags = START_TAGS_IN_BYTES.findall(markup)
-        if len(tags) > SCAN_FROM_TAGS:
-            return True
-        return _long_tags_may_be_slow(tags) and _attribute_work(
-            len(_ATTRIBUTE_BREAKS_IN_BYTES.split(_QUOTED_VALUES_IN_BYTES.sub(b"= ", tag)))
-            for tag in tags
-            if len(tag) > SHORT_TAG
+        return _needs_scan(
+            START_TAGS_IN_BYTES.findall(markup),
+            _QUOTED_VALUES_IN_BYTES,
+            _ATTRIBUTE_BREAKS_IN_BYTES,
+            b"= ",
         )
-    text_tags = _START_TAGS.findall(markup)
-    if len(text_tags) > SCAN_FROM_TAGS:
+    return _needs_scan(_START_TAGS.findall(markup), _QUOTED_VALUES, _ATTRIBUTE_BREAKS, "= ")
+
+
+def _needs_scan(
+    tags: list[AnyStr],
+    quoted_values: re.Pattern[AnyStr],
+    attribute_breaks: re.Pattern[AnyStr],
+    value_replacement: AnyStr,
+) -> bool:
+    if len(tags) > SCAN_FROM_TAGS:
         return True
-    return _long_tags_may_be_slow(text_tags) and _attribute_work(
-        len(_ATTRIBUTE_BREAKS.split(_QUOTED_VALUES.sub("= ", tag)))
-        for tag in text_tags
+    return _long_tags_may_be_slow(tags) and _attribute_work(
+        len(attribute_breaks.split(quoted_values.sub(value_replacement, tag)))
+        for tag in tags
         if len(tag) > SHORT_TAG
     )
 
 
-def _long_tags_may_be_slow(tags: list[bytes] | list[str]) -> bool:
+def _long_tags_may_be_slow(tags: list[AnyStr]) -> bool:
     # Cheap first: every tag's length. An attribute takes at least two
     # characters, so the squared lengths bound the parser's work.
     work = 0
@@ -212,7 +218,7 @@ def _long_tags_may_be_slow(tags: list[bytes] | list[str]) -> bool:
     return work > _SLOW_TAG_WORK
 
 
-def _attribute_work(pieces: Iterable[int]) -> bool:
+def _attribute_work(attribute_counts: Iterable[int]) -> bool:
     # Then, for the long tags only, the attributes they can hold: quoted values
     # (an SVG path, a srcset, a data: URL) hold none, and every attribute after
     # the first starts after whitespace, "/" or a value's closing quote. Two
@@ -220,7 +226,7 @@ def _attribute_work(pieces: Iterable[int]) -> bool:
     # check. Measured this way none of the 181 benchmark pages is scanned; on
     # whole tags, 15 were (~10 ms each).
     work = 0
-    for count in pieces:
+    for count in attribute_counts:
         attributes = 2 * count
         if attributes > SHORT_TAG:
             work += attributes * attributes
