@@ -227,9 +227,9 @@ def _attribute_work(attribute_counts: Iterable[int]) -> bool:
     # whole tags, 15 were (~10 ms each).
     work = 0
     for count in attribute_counts:
-        attributes = 2 * count
-        if attributes > SHORT_TAG:
-            work += attributes * attributes
+        length = 2 * count  # the shortest tag that holds that many
+        if length > SHORT_TAG:
+            work += length * length
     return work > _SLOW_TAG_WORK
 
 
