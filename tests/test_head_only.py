@@ -90,24 +90,36 @@ def test_a_later_element_that_would_count_needs_the_whole_page(head: str, later:
 @pytest.mark.parametrize(
     "page",
     [
-        # "<body" inside a script, a comment, an attribute value or a title
         (
             '<html><head><script>document.write("<body>")</script>'
-            '<meta name="description" content="real"></head><body>'
+            '<meta name="description" content="real"></head><body><p>x'
         ),
-        "<html><head><!-- <body> --><title>real</title></head><body>",
+        "<html><head><!-- <body> --><title>real</title></head><body><p>x",
         '<html><head><meta name="description" content="<body>"><title>t</title></head><body>',
-        "<html><head><title>a <body> b</title></head><body>",
-        # a ">" inside the body tag's own attribute
-        '<html><head></head><body title="a>b"><meta name="robots" content="noindex">',
+        "<html><head><title>a <body> b</title></head><body><p>x",
+    ],
+)
+def test_a_body_tag_that_is_not_one_is_passed_over(page: str) -> None:
+    """A "<body" the parser reads as text is not the cut; a later real one is."""
+    assert _head_only(page.encode()) is not None
+    assert _head_only(page.encode()) == _whole(page.encode())
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # only "<body"s that are not tags
+        '<html><head><script>document.write("<body>")</script></head><p>x',
         # body content before the <body> tag
         "<html><head></head><p>early</p><body><title>t</title>",
         # no <body> tag at all
         "<html><head><title>t</title></head><p>x</p>",
+        # a ">" inside the body tag's own attribute
+        '<html><head></head><body title="a>b"><meta name="robots" content="noindex">',
     ],
 )
 def test_an_unclean_cut_needs_the_whole_page(page: str) -> None:
-    """Where the part before the first "<body" is not what the parser read, it is not used."""
+    """Where no "<body" ends a part the parser reads as it does in the whole page, none is used."""
     assert head_facts_before_body(page.encode()) is None
 
 

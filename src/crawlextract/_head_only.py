@@ -7,11 +7,11 @@ the median of the 181 benchmark pages, the first fifth of the bytes. So page
 details alone parse only that part, and use it only when the whole parse would
 provably give the same details (``docs/metadata.md``):
 
-1. **The cut is clean.** The part ends just after the first ``<body ...>``
-   tag, and a sentinel element appended to it comes out as the only child of
-   ``<body>``. Inside a script, a comment, a title, an attribute value or a
-   tag, the sentinel would be text; after anything the parser puts in the
-   body, it would not be alone. So the tokenizer was in its data state at the
+1. **The cut is clean.** The part ends just after a ``<body ...>`` tag (the
+   first few are tried), and a sentinel element appended to it comes out as
+   the only child of ``<body>``. Inside a script, a comment, a title, an
+   attribute value or a tag, the sentinel would be text; after anything the
+   parser puts in the body, it would not be alone. So the tokenizer was in its data state at the
    cut, every token before it is the one the whole parse reads, the tree built
    from them is the same, and nothing in it sits where later markup could
    move it.
@@ -34,6 +34,7 @@ from __future__ import annotations
 import functools
 import html
 import re
+from typing import TYPE_CHECKING
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -41,11 +42,16 @@ from ._extractors.lexbor_metadata import collect_head_facts
 from ._markup_guard import START_TAGS_IN_BYTES, needs_scan
 from ._metadata import HeadFacts, StillOpen, still_open
 
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
 # A custom element: in the data state it becomes an element wherever it goes.
 # A page that names it itself never takes this path, so it cannot be forged.
 _SENTINEL_NAME = b"crawlextract-cut"
 _SENTINEL = b"<" + _SENTINEL_NAME + b">"
 _SENTINEL_TAG = _SENTINEL_NAME.decode("ascii")
+# "<body" tags tried as the cut before giving up.
+_BODY_TAG_TRIES = 4
 # What may follow "<body" in its start tag (the tokenizer's tag name ends there).
 _AFTER_TAG_NAME = frozenset(b"\t\n\x0c\r />")
 # Later <meta>/<link> tags looked at before the whole parse is the cheaper
@@ -67,14 +73,16 @@ def head_facts_before_body(page: bytes) -> HeadFacts | None:
     # bytes.lower() changes ASCII letters only, so offsets stay; one lowercase
     # copy answers every case-insensitive search below.
     lowered = page.lower()
-    cut = _end_of_body_tag(lowered)
-    if cut is None or lowered.find(_SENTINEL_NAME, 0, cut) >= 0:
-        return None
-    part = page[:cut]
-    if needs_scan(part):  # hostile markup: the whole parse handles it
-        return None
-    tree = LexborHTMLParser(part + _SENTINEL)
-    if not _ends_with_sentinel_alone(tree):
+    for cut in _body_tag_ends(lowered):
+        if lowered.find(_SENTINEL_NAME, 0, cut) >= 0:
+            return None
+        part = page[:cut]
+        if needs_scan(part):  # hostile markup: the whole parse handles it
+            return None
+        tree = LexborHTMLParser(part + _SENTINEL)
+        if _ends_with_sentinel_alone(tree):
+            break
+    else:
         return None
     facts = collect_head_facts(tree)
     if _later_tags_may_count(page, lowered, cut, still_open(facts)):
@@ -82,16 +90,22 @@ def head_facts_before_body(page: bytes) -> HeadFacts | None:
     return facts
 
 
-def _end_of_body_tag(lowered: bytes) -> int | None:
-    # Just after the ">" that follows the first "<body" start tag name.
+def _body_tag_ends(lowered: bytes) -> Iterator[int]:
+    # Just after the ">" that follows each "<body" start tag name, for the
+    # first few: a script that writes a <body> (document.write) often comes
+    # before the real one (10 of the 181 benchmark pages; the real one was
+    # never later than the third).
     start = lowered.find(b"<body")
-    while start >= 0:
+    tries = 0
+    while start >= 0 and tries < _BODY_TAG_TRIES:
         after = start + len(b"<body")
         if after < len(lowered) and lowered[after] in _AFTER_TAG_NAME:
             end = lowered.find(b">", after)
-            return None if end < 0 else end + 1
+            if end < 0:
+                return
+            tries += 1
+            yield end + 1
         start = lowered.find(b"<body", after)
-    return None
 
 
 def _ends_with_sentinel_alone(tree: LexborHTMLParser) -> bool:
