@@ -52,3 +52,20 @@ def test_head_never_rendered() -> None:
         '<meta name="description" content="d"></head><body>b</body></html>'
     )
     assert md(html) == "b"
+
+
+@pytest.mark.parametrize(
+    ("attrs", "hidden"),
+    [
+        ({"hidden": ""}, True),
+        ({"aria-hidden": "true"}, True),
+        ({"style": "display: none"}, True),
+        ({"style": "VISIBILITY:hidden"}, True),
+        ({"style": "color: red"}, False),
+        ({"aria-hidden": "false"}, False),
+        ({}, False),
+    ],
+)
+def test_is_hidden(attrs: dict[str, str], hidden: bool) -> None:  # noqa: FBT001
+    """hidden, aria-hidden=true and display:none/visibility:hidden hide, for every output."""
+    assert is_hidden(attrs) is hidden

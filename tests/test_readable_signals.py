@@ -60,23 +60,6 @@ def test_hiding_classes() -> None:
     assert signals.name_flags("hidden-xs") != signals.HIDDEN
 
 
-@pytest.mark.parametrize(
-    ("attrs", "hidden"),
-    [
-        ({"hidden": ""}, True),
-        ({"aria-hidden": "true"}, True),
-        ({"style": "display: none"}, True),
-        ({"style": "VISIBILITY:hidden"}, True),
-        ({"style": "color: red"}, False),
-        ({"aria-hidden": "false"}, False),
-        ({}, False),
-    ],
-)
-def test_is_hidden(attrs: dict[str, str], hidden: bool) -> None:  # noqa: FBT001
-    """The hidden attribute, aria-hidden=true and display:none/visibility:hidden hide."""
-    assert signals.is_hidden(attrs) is hidden
-
-
 def test_content_phrases_hold_the_words_the_quick_check_looks_for() -> None:
     """name_flags only looks for content phrases in names holding "body" or "content"."""
     assert all("body" in phrase or "content" in phrase for phrase in signals._CONTENT_WORDS)

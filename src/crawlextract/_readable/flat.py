@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from crawlextract._markdown.hidden import is_hidden
+
 from . import signals
 
 if TYPE_CHECKING:
@@ -41,7 +43,7 @@ _WIDE_RUN = re.compile(f"[{chr(_WIDE)}-\U0010ffff]+")
 _SAMPLE = 2000
 
 
-# The attributes signals.is_hidden reads; an element without any is visible.
+# The attributes is_hidden reads; an element without any is visible.
 _HIDING_ATTRIBUTES = frozenset({"hidden", "aria-hidden", "style"})
 # Every attribute element_flags reads: an element with none of them has its
 # tag's flags.
@@ -50,7 +52,7 @@ _TELLING_ATTRIBUTES = _HIDING_ATTRIBUTES | {"class", "id", "itemprop"}
 _NEVER_CONTENT = signals.NEVER_CONTENT
 _HIDDEN = signals.HIDDEN
 _CONTENT = signals.CONTENT
-_is_hidden = signals.is_hidden
+_is_hidden = is_hidden
 _name_flags = signals.name_flags
 
 _TAG_FLAGS = {

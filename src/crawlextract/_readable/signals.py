@@ -167,14 +167,3 @@ def _flags_of_word_bits(bits: int) -> int:
 
 
 _FLAGS_BY_WORD_BITS = tuple(_flags_of_word_bits(bits) for bits in range(2 * _CONTENT_NAME_WORD))
-
-
-def is_hidden(attrs: dict[str, str]) -> bool:
-    """Whether the attributes hide the element from a reader."""
-    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
-        return True
-    style = attrs.get("style")
-    if style and ("none" in style or "hidden" in style):
-        compact = style.replace(" ", "").lower()
-        return "display:none" in compact or "visibility:hidden" in compact
-    return False
