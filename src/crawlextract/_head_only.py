@@ -126,8 +126,9 @@ def _later_tags_may_count(page: bytes, lowered: bytes, cut: int, open_: StillOpe
         end = _tag_end_if_it_cannot_count(page, lowered, start, open_)
         if end is None:
             return True
-        # Nothing in the tag starts another one (see above), so the search
-        # goes on after it: each byte is read once, however the tags nest.
+        # No other tag starts inside this one (a reading that holds a "<" was
+        # refused), so the search goes on after it: each byte is read once,
+        # however the tags nest.
         match = tags.search(lowered, end)
     return match is not None  # too many to look at: the whole parse is cheaper
 
