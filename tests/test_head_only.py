@@ -190,3 +190,22 @@ def test_a_hostile_rest_costs_linear_time(rest: bytes) -> None:
     head_facts_before_body(page)
     # Generous: a quadratic reading of these pages takes minutes.
     assert time.process_time() - started < 5.0
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        b"<html><head><ti\x01tle>T</title><meta name=description content=d></head><body><p>x",
+        b"<html><head><title>T</title><meta na\x01me=robots content=noindex></head><body><p>x",
+        b"<html><head><title>T</title></head><body><p>x</p><me\x01ta name=robots content=none>",
+        b"<html><head><title>T</title></head><body><p>x</p><meta name=robots content=\x01none>",
+        b"<html><head><title>T&#1;itle</title></head><body><div><p>x" + b"<div>" * 2_000,
+    ],
+)
+def test_page_details_do_not_depend_on_what_was_read_before(page: bytes) -> None:
+    """Control characters in the markup: the details read first equal those read last."""
+    first = crawlextract.extract(page, URL).metadata
+    later = crawlextract.extract(page, URL)
+    _ = later.markdown  # cleans the text and parses the whole page
+    assert later.metadata == first
+    assert crawlextract.extract(page, URL).to_dict()["metadata"] == first.to_dict()

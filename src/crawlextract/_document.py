@@ -51,7 +51,8 @@ class Document:
         the parse takes it as it is, and the checks run once something needs
         more than ASCII page details (:attr:`html`, :attr:`dom`,
         :attr:`encoding`, non-ASCII :attr:`head_facts`), parsing again in the
-        rare case that changes the text.
+        rare case that changes the text. Page details always read the page as
+        downloaded, whatever was read first.
         """
         self._decoded = decoded
         #: The page URL, if known.
@@ -65,6 +66,12 @@ class Document:
         if decoded.truncated:
             self.warn(f"input truncated to {options.limits.max_input_bytes} bytes")
         self._guarded = False
+        # The page as downloaded, and whether the text is still that page:
+        # removing control characters or defusing hostile markup changes it,
+        # but page details always read the page as downloaded.
+        self._downloaded = decoded
+        self._text_is_downloaded = True
+        self._rewritten = False
         self._tree: LexborHTMLParser | None = None
         self._dom: _dom.Element | None = None
         self._head_facts: HeadFacts | None = None
@@ -129,6 +136,8 @@ class Document:
         text, report = scan(final.text, self.options.limits.max_depth, self.deadline("parse"))
         if text is not final.text:
             self._decoded = dataclasses.replace(final, text=text, utf8=None)
+            self._text_is_downloaded = False
+            self._rewritten = True
         for message in report.warnings(self.options.limits.max_depth):
             if message not in self._warnings:
                 self._warnings.append(message)
@@ -140,7 +149,12 @@ class Document:
         if isinstance(decoded, PendingUTF8):
             self._decoded = resolved = decoded.resolved()
             if resolved.utf8 is not decoded.utf8:
-                self._text_changed()
+                # Not UTF-8 after all: this text is the page as downloaded.
+                self._downloaded = resolved
+                self._tree = None
+                self._head_facts = None
+            elif self._downloaded is decoded:
+                self._downloaded = resolved
             return resolved
         return decoded
 
@@ -150,14 +164,10 @@ class Document:
         if decoded.unchecked is not None:
             self._decoded = cleaned = decoded.cleaned()
             if cleaned.text is not decoded.text:
-                self._text_changed()
+                self._tree = None  # parsed from the old text
+                self._text_is_downloaded = False
             return cleaned
         return decoded
-
-    def _text_changed(self) -> None:
-        # With the lock held: whatever was parsed from the old text is stale.
-        self._tree = None
-        self._head_facts = None
 
     @property
     def warnings(self) -> tuple[str, ...]:
@@ -211,16 +221,23 @@ class Document:
         return facts
 
     def _facts_as_parsed(self) -> HeadFacts:
-        # With the lock held: from the whole parse if there is one, else from
-        # the part before <body> if that settles them.
-        utf8 = self._decoded.utf8
-        if self._tree is None and utf8 is not None:
+        # With the lock held: from the page as downloaded, so reading other
+        # outputs first changes nothing. The whole parse serves when it is of
+        # that page; else the part before <body> when that settles them; else
+        # a parse of the page as downloaded (safe unless the guard rewrote it,
+        # and then the rewritten page is all there is).
+        if self._tree is not None and self._text_is_downloaded:
+            return collect_head_facts(self._tree)
+        downloaded = self._downloaded
+        if downloaded.utf8 is not None:
             deadline = self.deadline("parse")
-            facts = head_facts_before_body(utf8)
+            facts = head_facts_before_body(downloaded.utf8)
             deadline.check()
             if facts is not None:
                 return facts
-        return collect_head_facts(self._parsed())
+        if self._text_is_downloaded or self._rewritten:
+            return collect_head_facts(self._parsed())
+        return collect_head_facts(_parse(downloaded))
 
     @property
     def base_url(self) -> str | None:
