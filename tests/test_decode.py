@@ -200,3 +200,15 @@ def test_encoding_is_known_before_and_after_the_outputs() -> None:
     assert page.encoding == "utf-8"
     _ = (page.metadata, page.boilerpipe_text, page.markdown, page.readable_markdown)
     assert page.encoding == "utf-8"
+
+
+def test_utf16_without_a_bom_gives_its_details_when_read_first() -> None:
+    """UTF-16 found by detection is decoded before page details are read (found by hypothesis)."""
+    html = "<html lang=en><head><title>Caf\u00e9 \u00a0menu</title></head><body><p>x</p>"
+    data = html.encode("utf-16-le")
+    headers = {"Content-Type": "text/html; charset=utf-8"}
+    first = crawlextract.extract(data, None, headers).metadata
+    later = crawlextract.extract(data, None, headers)
+    _ = later.markdown
+    assert first == later.metadata
+    assert first.title == "Caf\u00e9 \u00a0menu"

@@ -37,6 +37,18 @@ def test_same_input_gives_the_same_output(html: str, url: str | None) -> None:
 
 
 @PROPERTY_SETTINGS
+@given(page=html_bytes(), url=page_urls)
+def test_page_details_do_not_depend_on_reading_order(
+    page: tuple[bytes, dict[str, str]], url: str | None
+) -> None:
+    """Page details read first equal those read after every other output."""
+    data, headers = page
+    first = crawlextract.extract(data, url, headers).metadata
+    last = crawlextract.extract(data, url, headers).to_dict()["metadata"]
+    assert first.to_dict() == last
+
+
+@PROPERTY_SETTINGS
 @given(
     target=st.sampled_from(URLS),
     label=st.text(max_size=20),

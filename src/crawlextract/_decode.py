@@ -204,8 +204,15 @@ def decode_page(data: bytes, declared_charset: str | None, max_bytes: int) -> De
     truncated = len(data) > max_bytes
     if truncated:
         data = data[:max_bytes]
-    if not data.startswith(_BOM_PREFIXES) and not _declared_wins_over_utf8(
-        data, web_encoding(declared_charset) if declared_charset else None
+    if (
+        not data.startswith(_BOM_PREFIXES)
+        # NUL bytes mark UTF-16, the one encoding detection may find whose
+        # ASCII is not ASCII bytes: the parser's reading as UTF-8 would then
+        # give other page details than the page's, ASCII or not.
+        and b"\x00" not in data
+        and not _declared_wins_over_utf8(
+            data, web_encoding(declared_charset) if declared_charset else None
+        )
     ):
         return PendingUTF8(data, declared_charset, truncated)
     return _decoded(data, declared_charset, truncated=truncated)
