@@ -69,14 +69,18 @@ _SLOW_TAG_WORK = LONG_TAG * LONG_TAG
 # Start tags between deadline checks: cheap to check, fine-grained enough.
 _CHECK_EVERY = 4096
 
-# A comment, or a start or end tag with its attributes, read as the tokenizer
-# reads them: a quote opens a value only after "=" and HTML whitespace (a
-# vertical tab is not whitespace), a quote anywhere else is part of a name or
-# an unquoted value, and an unterminated quoted value runs to the end of the
-# text.
+# HTML whitespace, the only characters allowed between "=" and a quoted value
+# (a vertical tab is not one), and a quoted value itself: as the tokenizer
+# reads them, an unterminated value runs to the end of the text. Every pattern
+# below is built from these, so they all read tags alike.
+_SPACE = r"[\t\n\f\r ]"
+_QUOTED = r"""(?:"[^"]*"?|'[^']*'?)"""
+_QUOTED_POSSESSIVE = r"""(?:"[^"]*+"?+|'[^']*+'?+)"""
+# A comment, or a start or end tag with its attributes: a quote opens a value
+# only after "=" and whitespace; a quote anywhere else is part of a name or an
+# unquoted value.
 _TOKEN = re.compile(
-    r"""<(?:(!--)|(/?)([A-Za-z][^\t\n\f\r />]*)"""
-    r"""((?:[^>=]+|=[\t\n\f\r ]*"[^"]*"?|=[\t\n\f\r ]*'[^']*'?|=)*)>?)"""
+    rf"""<(?:(!--)|(/?)([A-Za-z][^\t\n\f\r />]*)((?:[^>=]+|={_SPACE}*{_QUOTED}|=)*)>?)"""
 )
 # Every start tag with its attributes, read like _TOKEN, for the check that
 # decides whether to scan at all: possessive (a failed item never backtracks)
@@ -84,11 +88,11 @@ _TOKEN = re.compile(
 # prefers; findall keeps it in C (about 0.25 ms on a median benchmark page,
 # read as UTF-8 bytes). The tag name needs no pattern of its own: its
 # characters are run characters.
-_START_TAG = r"""<[A-Za-z][^>=]*+(?:=[\t\n\f\r ]*+(?:"[^"]*+"?+|'[^']*+'?+)?+[^>=]*+)*+"""
+_START_TAG = rf"""<[A-Za-z][^>=]*+(?:={_SPACE}*+{_QUOTED_POSSESSIVE}?+[^>=]*+)*+"""
 _START_TAGS = re.compile(_START_TAG)
 START_TAGS_IN_BYTES = re.compile(_START_TAG.encode("ascii"))
 # A quoted attribute value with its "=", read as _START_TAG reads it.
-_QUOTED_VALUE = r"""=[\t\n\f\r ]*+(?:"[^"]*+"?+|'[^']*+'?+)"""
+_QUOTED_VALUE = rf"""={_SPACE}*+{_QUOTED_POSSESSIVE}"""
 _QUOTED_VALUES = re.compile(_QUOTED_VALUE)
 _QUOTED_VALUES_IN_BYTES = re.compile(_QUOTED_VALUE.encode("ascii"))
 # "/" starts a new attribute as whitespace does (a self-closing slash that is
@@ -96,8 +100,7 @@ _QUOTED_VALUES_IN_BYTES = re.compile(_QUOTED_VALUE.encode("ascii"))
 _SLASH_TO_SPACE = str.maketrans("/", " ")
 _SLASH_TO_SPACE_IN_BYTES = bytes.maketrans(b"/", b" ")
 _ATTRIBUTE = re.compile(
-    r"""[^\t\n\f\r />=][^\t\n\f\r />=]*"""
-    r"""(?:[\t\n\f\r ]*=[\t\n\f\r ]*(?:"[^"]*"?|'[^']*'?|[^\t\n\f\r >]*))?"""
+    rf"""[^\t\n\f\r />=][^\t\n\f\r />=]*(?:{_SPACE}*={_SPACE}*(?:{_QUOTED}|[^\t\n\f\r >]*))?"""
 )
 # Elements whose content is text up to their end tag (in HTML, not in SVG/MathML).
 _RAW_TEXT = frozenset(
