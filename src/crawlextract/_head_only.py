@@ -139,17 +139,15 @@ def _later_tags(open_: StillOpen) -> re.Pattern[bytes]:
     # would still read. A longer name (such as <metadata>) matches too: that
     # only sends a page to the whole parse.
     names = [b"meta"]  # every robots meta counts
-    names += [name for name, is_open in _names_by_openness(open_) if is_open]
+    if open_.canonical:
+        names.append(b"link")
+    if open_.title:
+        names.append(b"title")
+    if open_.base:
+        names.append(b"base")
+    if open_.language:
+        names.append(b"html")
     return re.compile(b"<(?:" + b"|".join(names) + b")")
-
-
-def _names_by_openness(open_: StillOpen) -> tuple[tuple[bytes, bool], ...]:
-    return (
-        (b"link", open_.canonical),
-        (b"title", open_.title),
-        (b"base", open_.base),
-        (b"html", open_.language),
-    )
 
 
 def _tag_end_if_it_cannot_count(
