@@ -22,7 +22,6 @@ def heading(walker: Walker, element: Element) -> None:
     if walker.flat:
         block(walker, element)
         return
-    walker.heading_depth += 1
     walker.flat += 1
     walker.emit(_STARTS[element.tag])
     walker.stack.append(_END)
@@ -30,7 +29,6 @@ def heading(walker: Walker, element: Element) -> None:
 
 
 def _end(walker: Walker, _: object) -> None:
-    walker.heading_depth -= 1
     walker.flat -= 1
     walker.emit(HEADING_END)
 

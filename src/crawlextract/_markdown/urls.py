@@ -75,14 +75,10 @@ class LinkTargets:
         result = cache.get(href, _MISSING)
         if result is not _MISSING:
             return result  # type: ignore[return-value]
-        # Most targets are absolute and need no encoding: those take no call
-        # (the _absolute fast path and markdown_safe, inline).
+        # Most targets are absolute: those skip the call to _absolute.
         stripped = href.strip(_ASCII_WHITESPACE)
         url = stripped if stripped.startswith(_ABSOLUTE) else self._absolute(stripped)
-        if url and (not url.isascii() or url.encode().translate(None, _SAFE_ASCII)):
-            result = _BREAKING.sub(_encode, url)
-        else:
-            result = url or None
+        result = markdown_safe(url) if url else None
         cache[href] = result
         return result
 

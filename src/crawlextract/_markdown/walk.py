@@ -72,7 +72,6 @@ class Walker:
         "em_depth",
         "exclude",
         "flat",
-        "heading_depth",
         "image_mark",
         "include_links",
         "link_depth",
@@ -106,11 +105,11 @@ class Walker:
         self.list_count = 0
         #: How many headings and table cells we are inside: there, blocks are inline.
         self.flat = 0
-        #: How many table cells / headings / emphasis elements we are inside.
+        #: How many table cells we are inside.
         self.cell_depth = 0
-        self.heading_depth = 0
         #: 1 inside a written link (links do not nest: an inner one is only text).
         self.link_depth = 0
+        #: How many emphasis elements of each kind we are inside.
         self.strong_depth = 0
         self.em_depth = 0
         self.strike_depth = 0
