@@ -39,7 +39,7 @@ EXIT_FAILURE = 1
 _GZIP_MAGIC = b"\x1f\x8b"
 
 
-class UsageError(Exception):
+class UsageError(CrawlextractError):
     """A command-line mistake: reported as one line, exit status 2."""
 
 

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ._exceptions import CrawlextractError
+from ._exceptions import CrawlextractError, InputValueError
 from ._extract import extract
 
 if TYPE_CHECKING:
@@ -142,7 +142,7 @@ def header_pairs(value: object) -> tuple[tuple[str, str], ...]:
     """Read headers given as a JSON object or a list of ``[name, value]`` pairs.
 
     Raises:
-        ValueError: ``value`` is neither.
+        InputValueError: ``value`` is neither (a ``ValueError`` too).
     """
     pairs: Iterable[object]
     if isinstance(value, Mapping):
@@ -150,9 +150,7 @@ def header_pairs(value: object) -> tuple[tuple[str, str], ...]:
     elif isinstance(value, list):
         pairs = value
     else:
-        raise ValueError(  # noqa: TRY004 - a malformed file, reported as bad data
-            "must be an object or a list of [name, value] pairs"
-        )
+        raise InputValueError("must be an object or a list of [name, value] pairs")
     result = []
     for pair in pairs:
         if (
@@ -160,7 +158,7 @@ def header_pairs(value: object) -> tuple[tuple[str, str], ...]:
             or len(pair) != 2
             or not all(isinstance(part, str) for part in pair)
         ):
-            raise ValueError(f"not a [name, value] pair of strings: {pair!r}")
+            raise InputValueError(f"not a [name, value] pair of strings: {pair!r}")
         result.append((pair[0], pair[1]))
     return tuple(result)
 
