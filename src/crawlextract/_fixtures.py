@@ -238,8 +238,8 @@ def add_fixture(  # noqa: PLR0913 - each is a field of the fixture format
     """Save a page as ``directory/name`` and write its goldens; return the fixture path.
 
     Raises:
-        FixtureError: the name is not a valid fixture name, or the fixture exists
-            and ``overwrite`` is false.
+        FixtureError: the name is not a valid fixture name, the fixture exists
+            and ``overwrite`` is false, or it cannot be written.
     """
     if not _NAME_OK.fullmatch(name):
         raise FixtureError(
@@ -256,8 +256,11 @@ def add_fixture(  # noqa: PLR0913 - each is a field of the fixture format
         "licence": licence,
         "notes": notes,
     }
-    path.mkdir(parents=True, exist_ok=True)
-    (path / PAGE_FILE).write_bytes(html)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        (path / PAGE_FILE).write_bytes(html)
+    except OSError as error:
+        raise FixtureError(f"cannot write {path / PAGE_FILE}: {error.strerror}") from None
     _write_text(path / INFO_FILE, info_json(info))
     update_fixture(path)
     return path
@@ -310,6 +313,9 @@ def _write_text(path: Path, text: str) -> None:
     # Write to a temporary file and rename, so an interrupted update never
     # leaves a half-written golden behind; newline="" keeps \n on every OS.
     temporary = path.with_name(f".{path.name}.tmp")
-    with temporary.open("w", encoding="utf-8", newline="") as stream:
-        stream.write(text)
-    temporary.replace(path)
+    try:
+        with temporary.open("w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+        temporary.replace(path)
+    except OSError as error:
+        raise FixtureError(f"cannot write {path}: {error.strerror}") from None
