@@ -140,12 +140,15 @@ def test_scrapy_headers_hold_bytes_and_lists() -> None:
     assert_headers_honoured(page)
 
 
-def test_scrapy_headers_in_extract_many() -> None:
-    """The same Scrapy headers work inside extract_many (they are picklable)."""
+@pytest.mark.parametrize("workers", [1, 2])
+def test_scrapy_headers_in_extract_many(workers: int) -> None:
+    """The same Scrapy headers work inside extract_many, in this process or sent to workers."""
     headers = ScrapyHeaders()
     for name, value in HEADER_PAIRS:
         headers.appendlist(name, value)
-    [result] = crawlextract.extract_many([(BODY, "http://127.0.0.1/page", headers)], workers=1)
+    pages = [(BODY, "http://127.0.0.1/page", headers)]
+    timeout = None if workers == 1 else 120.0  # workers=1 without a timeout: in this process
+    [result] = crawlextract.extract_many(pages, workers=workers, timeout=timeout)
     assert result.page is not None, result.error
     assert result.page["metadata"]["title"] == TITLE
     assert result.page["metadata"]["canonical"] == CANONICAL
