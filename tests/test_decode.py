@@ -212,3 +212,83 @@ def test_utf16_without_a_bom_gives_its_details_when_read_first() -> None:
     _ = later.markdown
     assert first == later.metadata
     assert first.title == "Caf\u00e9 \u00a0menu"
+
+
+# A page that declares UTF-8 and holds one stray byte 50 kB in: browsers keep it
+# UTF-8 and replace the byte; guessing windows-125x would garble every character.
+_STRAY_TITLE = "Mäscot: ataków na łódź"
+_STRAY_DESCRIPTION = "Zażółć gęślą jaźń — déjà vu"
+_STRAY_PARAGRAPH = "Pchnąć w tę łódź jeża lub ośm skrzyń fig; Größe, café, naïve. "
+
+
+def _stray_byte_page(*, meta: bool) -> bytes:
+    head = (
+        "<meta charset='utf-8'>" if meta else ""
+    ) + f"<title>{_STRAY_TITLE}</title><meta name=description content='{_STRAY_DESCRIPTION}'>"
+    body = f"<p>{_STRAY_PARAGRAPH * 800}before\x00after {_STRAY_PARAGRAPH * 20}</p>"
+    data = f"<!doctype html><html><head>{head}</head><body>{body}</body></html>".encode()
+    assert data.index(b"\x00") > 50_000
+    return data.replace(b"\x00", b"\xe9")  # a windows-1252 "é" in UTF-8 bytes
+
+
+@pytest.mark.parametrize("declared_in", ["meta", "http"])
+def test_declared_utf8_with_a_stray_byte_stays_utf8(declared_in: str) -> None:
+    """One invalid byte does not undo a UTF-8 declaration: it becomes U+FFFD, with a warning."""
+    data = _stray_byte_page(meta=declared_in == "meta")
+    headers = {"Content-Type": "text/html; charset=UTF-8"} if declared_in == "http" else None
+    page = crawlextract.extract(data, headers=headers)
+    # Before any output is read: what decoding did is known without a parse.
+    where = "a <meta> charset" if declared_in == "meta" else "the HTTP Content-Type"
+    assert page.warnings == (
+        f"1 invalid UTF-8 byte sequence replaced with U+FFFD (UTF-8 declared in {where})",
+    )
+    assert page.encoding == "utf-8"
+    assert page.metadata.title == _STRAY_TITLE
+    assert page.metadata.description == _STRAY_DESCRIPTION
+    for output in (page.markdown, page.readable_markdown, page.boilerpipe_text):
+        assert "before\ufffdafter" in output
+        assert _STRAY_PARAGRAPH.strip() in output
+        assert "Ã" not in output
+        assert "Ă" not in output
+
+
+def test_the_same_page_reads_the_same_whatever_is_read_first() -> None:
+    """Page details of the stray-byte page do not depend on reading warnings or outputs first."""
+    data = _stray_byte_page(meta=True)
+    first = crawlextract.extract(data)
+    _ = first.markdown
+    second = crawlextract.extract(data)
+    assert second.metadata == first.metadata
+    assert second.to_dict() == first.to_dict()
+
+
+def test_a_single_byte_page_declaring_utf8_falls_through() -> None:
+    """A latin-1 page that declares UTF-8 is plainly not UTF-8: detection reads it, no U+FFFD."""
+    sentence = "Où est la crème brûlée, s'il vous plaît ? "
+    text = f"<title>Le café de la gare</title><p>{sentence * 50}"
+    data = text.encode("latin-1")
+    result = decode_bytes(data, "utf-8", LIMIT)
+    # Which single-byte encoding detection picks is charset-normalizer's call;
+    # the point is that the declaration did not turn each accent into U+FFFD.
+    assert (result.source, result.replaced) == ("detected", 0)
+    assert "\ufffd" not in result.text
+    assert "café" in result.text
+
+
+def test_valid_utf8_with_its_own_replacement_character_has_no_warning() -> None:
+    """A U+FFFD the page itself holds is text, not a replaced byte."""
+    data = "<meta charset=utf-8><p>a\ufffdb é</p>".encode()
+    assert crawlextract.extract(data).warnings == ()
+    mixed = data.replace(b"b", b"b\xff")  # one real invalid byte beside it
+    result = decode_bytes(mixed, None, LIMIT)
+    assert (result.encoding, result.source, result.replaced) == ("utf-8", "meta", 1)
+    assert "a\ufffdb\ufffd é" in result.text
+
+
+def test_utf8_bom_with_an_invalid_byte_counts_the_replacement() -> None:
+    """Bytes after a UTF-8 byte-order mark are UTF-8; an invalid one is replaced and counted."""
+    result = decode_bytes(codecs.BOM_UTF8 + b"<p>caf\xc3\xa9 \xff</p>", None, LIMIT)
+    assert (result.text, result.source, result.replaced) == ("<p>café \ufffd</p>", "bom", 1)
+    assert result.warnings() == (
+        "1 invalid UTF-8 byte sequence replaced with U+FFFD (UTF-8 byte-order mark)",
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import crawlextract
+from crawlextract._markup_guard import SCAN_FROM_TAGS
 
 HTML = (
     b"<html><head><title>T</title></head><body><p>Hello <a href='/x'>world</a>.</p></body></html>"
@@ -48,3 +49,24 @@ def test_repr_names_url_and_title() -> None:
         repr(crawlextract.extract(HTML, url="https://e.com/"))
         == "<Page url='https://e.com/' title='T'>"
     )
+
+
+def test_decode_warnings_come_before_any_output_without_a_parse() -> None:
+    """A truncated input is in Page.warnings at once, and reading it parses nothing."""
+    options = crawlextract.Options(limits=crawlextract.Limits(max_input_bytes=40))
+    page = crawlextract.extract(HTML, options=options)
+    assert page.warnings == ("input truncated to 40 bytes",)
+    assert page._document is not None
+    assert page._document._tree is None
+    assert page._document._dom is None
+
+
+def test_parse_warnings_come_with_the_outputs_that_parse() -> None:
+    """A guard warning (too many attributes) is added when a text output parses the page."""
+    attributes = " ".join(f"a{number}=x" for number in range(300))
+    # Enough tags that the page is checked before the whole parse.
+    html = f"<title>T</title><p {attributes}>text</p>{'<br>' * SCAN_FROM_TAGS}".encode()
+    page = crawlextract.extract(html)
+    assert page.warnings == ()  # known only once the page is parsed, which it is not yet
+    _ = page.markdown
+    assert page.warnings == ("tags with more than 256 attributes cut (44 attributes removed)",)

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import crawlextract
 from crawlextract._urls import resolve
 from strategies import PROPERTY_SETTINGS
 
@@ -51,3 +52,27 @@ def test_resolve_matches_urljoin_on_generated_hrefs(href: str, base: str) -> Non
     except ValueError:
         joined = expected
     assert resolve(href, base) == joined
+
+
+class _URL:
+    """A URL object as HTTP clients have them: its str() is the URL."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def test_a_url_object_is_read_by_its_str() -> None:
+    """Any object with its own __str__ is a URL object; links resolve against it."""
+    page = crawlextract.extract(b"<a href='/b'>b</a>", url=_URL("https://e.com/a/"))
+    assert page.url == "https://e.com/a/"
+    assert "(https://e.com/b)" in page.markdown
+
+
+@pytest.mark.parametrize("url", [b"https://e.com/", 3, 2.5, ["https://e.com/"], ("h", "t")])
+def test_numbers_bytes_and_containers_are_not_urls(url: object) -> None:
+    """Objects whose str() is not a URL by design are refused with InputTypeError."""
+    with pytest.raises(crawlextract.InputTypeError, match="URL object"):
+        crawlextract.extract(b"<p>x</p>", url=url)

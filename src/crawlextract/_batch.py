@@ -23,7 +23,7 @@ from multiprocessing.connection import wait
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ._exceptions import InputTypeError, TimeBudgetExceeded
+from ._exceptions import InputTypeError, InputValueError, TimeBudgetExceeded
 from ._extract import extract
 from ._options import Options, resolve_options
 from ._registry import get_extractor
@@ -145,6 +145,7 @@ def extract_many(  # noqa: PLR0913 - keyword-only knobs of one call
 
     Raises:
         InputTypeError: ``options`` is not an Options or preset name, or cannot be pickled.
+        InputValueError: ``workers``, ``timeout`` or ``in_flight`` is not positive.
         UnknownExtractorError: an extractor name is not registered (raised before any work).
         MissingDependencyError: a chosen extractor's optional package is missing.
 
@@ -153,10 +154,10 @@ def extract_many(  # noqa: PLR0913 - keyword-only knobs of one call
     chosen = _checked_options(options)
     count = _worker_count(workers)
     if timeout is not None and timeout <= 0:
-        raise ValueError("timeout must be positive or None")
+        raise InputValueError("timeout must be positive or None")
     limit = in_flight if in_flight is not None else _IN_FLIGHT_PER_WORKER * count
     if limit < 1:
-        raise ValueError("in_flight must be at least 1")
+        raise InputValueError("in_flight must be at least 1")
     if count == 1 and timeout is None:
         # Nothing to enforce and nothing to parallelise: skip the process hop.
         return _run_in_process(pages, chosen)
@@ -219,7 +220,7 @@ def _worker_count(workers: int | None) -> int:
         except AttributeError:  # not on Linux
             return max(1, os.cpu_count() or 1)
     if not isinstance(workers, int) or workers < 1:
-        raise ValueError(f"workers must be a positive int or None, not {workers!r}")
+        raise InputValueError(f"workers must be a positive int or None, not {workers!r}")
     return workers
 
 

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from ._cli_page import (
     EXIT_FAILURE,
+    HEADERS_HELP,
     CommandParser,
     UsageError,
     read_headers,
@@ -45,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add.add_argument("file", metavar="FILE", help="a .html or .html.gz file, or - for stdin")
     add.add_argument("--url", required=True, help="the page URL")
-    add.add_argument("--headers", metavar="FILE", help="HTTP response headers (as for FILE)")
+    add.add_argument("--headers", metavar="FILE", help=HEADERS_HELP)
     add.add_argument("--name", help="fixture name (default: from FILE, or from the URL)")
     add.add_argument("--to", required=True, metavar="DIR", help="the fixtures directory")
     add.add_argument("--preset", choices=sorted(PRESETS), help="preset to make the goldens with")
@@ -82,8 +83,13 @@ def _add(args: argparse.Namespace) -> int:
     html = read_input(args.file)
     headers = read_headers(args.headers) if args.headers else ()
     name = args.name or _default_name(args.file, args.url)
+    directory = Path(args.to)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UsageError(f"cannot write to {directory}: {error.strerror}") from None
     path = add_fixture(
-        Path(args.to),
+        directory,
         name,
         html,
         url=args.url,

@@ -1,8 +1,10 @@
 """``crawlextract FILE``: extract one saved page and print one output.
 
 Every failure the user can cause (a missing file, a bad option, an unknown
-preset) is one line on stderr and a non-zero exit status, never a traceback.
-Output is UTF-8 whatever the locale.
+preset, an output path that cannot be written) is one line on stderr and a
+non-zero exit status, never a traceback. A reader that goes away (``| head``)
+ends the command quietly with status 141, as a command killed by SIGPIPE
+gives. Output is UTF-8 whatever the locale.
 """
 
 from __future__ import annotations
@@ -36,10 +38,31 @@ FORMATS = ("json", "markdown", "readable", "text", "report", "html")
 EXIT_USAGE = 2
 #: Exit status when the page was read but could not be extracted.
 EXIT_FAILURE = 1
+#: Exit status when the reader of stdout went away (``| head``): 128 + SIGPIPE,
+#: what ``cat`` or ``grep`` give when the pipe closes under them.
+EXIT_BROKEN_PIPE = 128 + 13
+#: The commands ``crawlextract --help`` lists (``tests/test_cli.py`` checks the
+#: list against the dispatcher's).
+COMMANDS_HELP = """\
+commands:
+  crawlextract FILE [options]          extract one saved page (the options above)
+  crawlextract fixtures add FILE ...   save a page and its golden outputs
+  crawlextract fixtures check DIR      diff every saved page's outputs against its goldens
+  crawlextract batch PATTERN ... -o OUT
+                                       many saved pages on all cores, into JSONL
+  crawlextract warc WARC ... -o OUT    a stored crawl's HTML responses, into Parquet or JSONL
+
+'crawlextract COMMAND --help' describes each command's options."""
+#: What ``--headers FILE`` may hold, for every command that takes it.
+HEADERS_HELP = (
+    "HTTP response headers for the page's charset, Link canonical and X-Robots-Tag: "
+    "'Name: value' lines (a 'curl -D' dump, status line included, works as it is), "
+    "or a JSON object or list of [name, value] pairs (for repeated headers)"
+)
 _GZIP_MAGIC = b"\x1f\x8b"
 
 
-class UsageError(Exception):
+class UsageError(CrawlextractError):
     """A command-line mistake: reported as one line, exit status 2."""
 
 
@@ -55,18 +78,17 @@ def build_parser() -> argparse.ArgumentParser:
     """Return the parser of ``crawlextract FILE``."""
     parser = CommandParser(
         prog="crawlextract",
+        usage="crawlextract FILE [options] | crawlextract {fixtures,batch,warc} ...",
         description=(
             "Extract a saved web page: page details, boilerpipe text, markdown and "
-            "readable markdown. Sub-commands: 'crawlextract fixtures --help'."
+            "readable markdown."
         ),
+        epilog=COMMANDS_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("file", metavar="FILE", help="a .html or .html.gz file, or - for stdin")
     parser.add_argument("--url", help="the page URL (resolves links and the canonical)")
-    parser.add_argument(
-        "--headers",
-        metavar="FILE",
-        help="HTTP response headers: 'Name: value' lines, or a JSON object or [name, value] list",
-    )
+    parser.add_argument("--headers", metavar="FILE", help=HEADERS_HELP)
     parser.add_argument(
         "--preset",
         choices=sorted(PRESETS),
@@ -101,6 +123,10 @@ def run_command(
             except SystemExit as exit_:  # --help, --version, or argparse's own usage error
                 return int(exit_.code or 0)
             return action(args)
+        except BrokenPipeError:
+            # The reader went away (``| head``): not an error, and nothing more to say.
+            _silence_stdout()
+            return EXIT_BROKEN_PIPE
         except UsageError as error:
             return report_error(str(error), EXIT_USAGE)
         except CrawlextractError as error:
@@ -112,13 +138,7 @@ def _extract_one(args: argparse.Namespace) -> int:
     headers = read_headers(args.headers) if args.headers else ()
     page = extract(html, args.url, headers, options=args.preset)
     text = render(page, args.format)
-    try:
-        write_output(text, args.output)
-    except BrokenPipeError:
-        # The reader went away (``| head``): not an error, and nothing more to say.
-        _silence_stdout()
-    except OSError as error:
-        return report_error(f"cannot write {args.output}: {error.strerror}", EXIT_USAGE)
+    write_output(text, args.output)
     return 0
 
 
@@ -206,13 +226,21 @@ def text_report(page: Page) -> str:
 
 
 def write_output(text: str, output: str | None) -> None:
-    """Write UTF-8 text to ``output`` (a path) or stdout, whatever the locale."""
+    """Write UTF-8 text to ``output`` (a path) or stdout, whatever the locale.
+
+    Raises:
+        UsageError: ``output`` cannot be written.
+        BrokenPipeError: stdout's reader went away (:func:`run_command` ends quietly).
+    """
     # surrogateescape would hide bad text; "replace" shows it and never fails.
     data = text.encode("utf-8", errors="replace")
     if output is None or output == "-":
         _write_bytes(sys.stdout, data)
-    else:
+        return
+    try:
         Path(output).write_bytes(data)
+    except OSError as error:
+        raise UsageError(f"cannot write {output}: {error.strerror}") from None
 
 
 def _write_bytes(stream: TextIO, data: bytes) -> None:
@@ -223,7 +251,12 @@ def _write_bytes(stream: TextIO, data: bytes) -> None:
         stream.write(data.decode("utf-8"))
     else:
         stream.flush()
-        buffer.write(data)
+        # A pipe whose reader goes away mid-write reports a short write, not
+        # an error; writing the rest raises BrokenPipeError, so a closed pipe
+        # always ends the command the same way.
+        rest = memoryview(data)
+        while rest:
+            rest = rest[buffer.write(rest) :]
     stream.flush()
 
 

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
+from ._exceptions import InputValueError, MissingDependencyError
+
 if TYPE_CHECKING:
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -187,14 +189,14 @@ def output_format(path: str | Path) -> str:
     """Tell the format from the file name: ``parquet`` (``.parquet``) or ``jsonl``.
 
     Raises:
-        ValueError: the name ends in neither (``.jsonl``, ``.ndjson``, ``.json``, ``-``).
+        InputValueError: the name ends in neither (``.jsonl``, ``.ndjson``, ``.json``, ``-``).
     """
     name = str(path)
     if name.endswith(".parquet"):
         return "parquet"
     if name == "-" or name.endswith((".jsonl", ".ndjson", ".json")):
         return "jsonl"
-    raise ValueError(f"cannot tell the output format of {name!r}: use .parquet or .jsonl")
+    raise InputValueError(f"cannot tell the output format of {name!r}: use .parquet or .jsonl")
 
 
 def open_writer(path: str | Path, columns: tuple[Column, ...] = WARC_COLUMNS) -> RowWriter:
@@ -208,6 +210,7 @@ def _pyarrow() -> Any:
     try:
         import pyarrow as pa  # noqa: PLC0415 - optional dependency
     except ImportError:
-        message = "Parquet output needs pyarrow: pip install 'crawlextract[warc]'"
-        raise ImportError(message) from None
+        raise MissingDependencyError(
+            "parquet", "pyarrow", "warc", feature="Parquet output"
+        ) from None
     return pa

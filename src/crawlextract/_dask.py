@@ -18,6 +18,7 @@ from collections import deque
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ._exceptions import MissingDependencyError
 from ._options import Options, resolve_options
 from ._warc import WarcStats, record_offsets, warc_rows
 
@@ -105,8 +106,8 @@ def extract_warc_dask(  # noqa: PLR0913 - keyword-only knobs of one call
         # --strict would reject calls into it.
         distributed: Any = importlib.import_module("distributed")
     except ImportError:
-        raise ImportError(
-            "the dask engine needs distributed: pip install 'crawlextract[dask]'"
+        raise MissingDependencyError(
+            "dask", "distributed", "dask", feature="the dask engine"
         ) from None
     chosen = resolve_options(options)
     counts = stats if stats is not None else WarcStats()

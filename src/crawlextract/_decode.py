@@ -11,7 +11,10 @@ The order, first match wins (``docs/decoding.md`` explains each step):
 6. windows-1252, with replacement characters for undecodable bytes.
 
 A declared charset that is unknown, not a web encoding, or fails to decode the
-bytes falls through to the next step; nothing here raises on content.
+bytes falls through to the next step; nothing here raises on content. A
+declared UTF-8 is the exception to "fails to decode": like a browser, we decode
+it with U+FFFD for each invalid byte sequence, unless the bytes are plainly
+another encoding (see :func:`_declared_utf8`).
 """
 
 from __future__ import annotations
@@ -106,6 +109,10 @@ _SURROGATES = re.compile("[\ud800-\udfff]")
 _CONTROL_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 # The C1 controls (U+0080-U+009F) in UTF-8.
 _C1_IN_UTF8 = re.compile(b"\xc2[\x80-\x9f]")
+# Every byte that is not ASCII: deleting them counts the ASCII bytes.
+_NON_ASCII_BYTES = bytes(range(0x80, 0x100))
+# U+FFFD in UTF-8: a replacement character the page itself holds.
+_REPLACEMENT_IN_UTF8 = "\ufffd".encode()
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +138,10 @@ class Decoded:
     """UTF-8 bytes of a ``text`` whose control characters are not removed yet
     (see :func:`decode_page`), or ``None`` when ``text`` is clean.
     """
+    replaced: int = 0
+    """How many invalid UTF-8 byte sequences became U+FFFD (a declared UTF-8
+    or a UTF-8 byte-order mark on bytes that are not all valid UTF-8).
+    """
 
     def cleaned(self) -> Decoded:
         """This page with its control characters removed (itself when already clean)."""
@@ -138,7 +149,25 @@ class Decoded:
             return self
         text = _clean(self.text, self.unchecked)
         utf8 = self.utf8 if text is self.text else None
-        return Decoded(text, self.encoding, self.source, self.truncated, utf8)
+        return Decoded(
+            text, self.encoding, self.source, self.truncated, utf8, replaced=self.replaced
+        )
+
+    def warnings(self) -> tuple[str, ...]:
+        """What the decoding changed in the page, for ``Page.warnings``."""
+        if not self.replaced:
+            return ()
+        where = _DECLARED_IN.get(self.source, "")
+        plural = "s" if self.replaced > 1 else ""
+        return (f"{self.replaced} invalid UTF-8 byte sequence{plural} replaced with U+FFFD{where}",)
+
+
+# How a decoding step names where UTF-8 was declared, in the warning.
+_DECLARED_IN = {
+    "http": " (UTF-8 declared in the HTTP Content-Type)",
+    "meta": " (UTF-8 declared in a <meta> charset)",
+    "bom": " (UTF-8 byte-order mark)",
+}
 
 
 def web_encoding(label: str) -> tuple[str, str] | None:
@@ -219,12 +248,13 @@ def decode_page(data: bytes, declared_charset: str | None, max_bytes: int) -> De
 
 
 def _decoded(data: bytes, declared_charset: str | None, *, truncated: bool) -> Decoded:
-    text, encoding, source = _decode(data, declared_charset)
+    text, encoding, source, replaced = _decode(data, declared_charset)
     if source != "utf-8":
         # Only in UTF-8 are the control characters exactly the control bytes and
         # the C1 sequences (UTF-16 differs, and single-byte encodings such as
-        # ISO-8859-2 decode bytes 0x80-0x9F to C1 controls).
-        return Decoded(_clean(text), encoding, source, truncated)
+        # ISO-8859-2 decode bytes 0x80-0x9F to C1 controls). Text with
+        # replacement characters is not its bytes either.
+        return Decoded(_clean(text), encoding, source, truncated, replaced=replaced)
     # The bytes are the text when no incomplete character was dropped at the end.
     same = not data or data[-1] < 0x80
     return Decoded(text, encoding, source, truncated, data if same else None, data)
@@ -243,26 +273,84 @@ def clean_fragment(text: str) -> str:
     return text.replace("\x0c", " ") if "\x0c" in text else text
 
 
-def _decode(data: bytes, declared_charset: str | None) -> tuple[str, str, str]:
-    for bom, name, codec in _BOMS:
-        if data.startswith(bom):
-            return data[len(bom) :].decode(codec, "replace"), name, "bom"
+#: (text, web name of the encoding, the step that decided, sequences replaced)
+_Decoding = tuple[str, str, str, int]
+
+
+def _decode(data: bytes, declared_charset: str | None) -> _Decoding:
+    by_bom = _by_bom(data)
+    if by_bom is not None:
+        return by_bom
     declared = web_encoding(declared_charset) if declared_charset else None
     if not _declared_wins_over_utf8(data, declared):
         text = _as_utf8(data)
         if text is not None:
-            return text, "utf-8", "utf-8"
+            return text, "utf-8", "utf-8", 0
     for candidate, source in ((declared, "http"), (_prescan(data), "meta")):
         if candidate is not None and _plausible(data, candidate[0]):
-            text = _strict(data, candidate[1])
-            if text is not None:
-                return text, candidate[0], source
+            decoded = _as_declared(data, candidate, source)
+            if decoded is not None:
+                return decoded
     detected = _detect(data)
     if detected is not None:
         text = _strict(data, detected[1])
         if text is not None:
-            return text, detected[0], "detected"
-    return data.decode("cp1252", "replace"), "windows-1252", "fallback"
+            return text, detected[0], "detected", 0
+    return data.decode("cp1252", "replace"), "windows-1252", "fallback", 0
+
+
+def _by_bom(data: bytes) -> _Decoding | None:
+    for bom, name, codec in _BOMS:
+        if data.startswith(bom):
+            body = data[len(bom) :]
+            if codec == "utf-8":
+                text, replaced = _utf8_replacing(body)
+                return text, name, "bom", replaced
+            return body.decode(codec, "replace"), name, "bom", 0
+    return None
+
+
+def _as_declared(data: bytes, declared: tuple[str, str], source: str) -> _Decoding | None:
+    name, codec = declared
+    if name == "utf-8":
+        # Not valid UTF-8 (step 2 would have taken it), but declared so.
+        replacing = _declared_utf8(data)
+        return None if replacing is None else (replacing[0], name, source, replacing[1])
+    text = _strict(data, codec)
+    return None if text is None else (text, name, source, 0)
+
+
+def _declared_utf8(data: bytes) -> tuple[str, int] | None:
+    """Decode bytes declared UTF-8 that are not all valid UTF-8, or ``None`` if they are not UTF-8.
+
+    A browser decodes a declared UTF-8 whatever the bytes, one U+FFFD per invalid
+    sequence: a page with a stray byte keeps every other character. But a page in
+    a single-byte encoding that declares UTF-8 has almost no valid multi-byte
+    sequences (an accented letter is one byte >= 0x80 between ASCII letters), and
+    replacing every one of its accented letters would lose them all. So the
+    declaration wins when the valid non-ASCII characters are at least as many as
+    the invalid sequences; otherwise the bytes go on to detection. (The bound is
+    the point where the bytes say "UTF-8" at least as often as "not UTF-8"; no
+    page of the benchmarks is affected, as all of them are valid UTF-8.)
+    """
+    text, replaced = _utf8_replacing(data)
+    ascii_bytes = len(data.translate(None, _NON_ASCII_BYTES))
+    valid_non_ascii = len(text) - ascii_bytes - replaced
+    if valid_non_ascii < replaced:
+        return None
+    return text, replaced
+
+
+def _utf8_replacing(data: bytes) -> tuple[str, int]:
+    """Decode UTF-8 with U+FFFD for invalid sequences; return the text and how many there were.
+
+    An incomplete character at the very end (a cut download) is dropped, as in
+    step 2, not replaced.
+    """
+    text = codecs.getincrementaldecoder("utf-8")("replace").decode(data, final=False)
+    # Every U+FFFD that the bytes do not spell out is a replaced sequence.
+    replaced = text.count("\ufffd") - data.count(_REPLACEMENT_IN_UTF8)
+    return text, replaced
 
 
 def _declared_wins_over_utf8(data: bytes, declared: tuple[str, str] | None) -> bool:

@@ -65,6 +65,8 @@ class Document:
         self._lock = threading.Lock()
         if decoded.truncated:
             self.warn(f"input truncated to {options.limits.max_input_bytes} bytes")
+        if isinstance(decoded, Decoded):
+            self._warnings.extend(decoded.warnings())
         self._guarded = False
         # The page as downloaded, and whether the text is still that page:
         # removing control characters or defusing hostile markup changes it,
@@ -148,6 +150,7 @@ class Document:
         decoded = self._decoded
         if isinstance(decoded, PendingUTF8):
             self._decoded = resolved = decoded.resolved()
+            self._warnings.extend(resolved.warnings())
             if resolved.utf8 is not decoded.utf8:
                 # Not UTF-8 after all: this text is the page as downloaded.
                 self._downloaded = resolved
@@ -171,8 +174,15 @@ class Document:
 
     @property
     def warnings(self) -> tuple[str, ...]:
-        """What was cut or failed so far, in order."""
-        return tuple(self._warnings)
+        """What was cut, replaced or failed so far, in order.
+
+        The decoding is settled first (a linear check of bytes that may be
+        UTF-8, never a parse), so what decoding changed is always in; what the
+        parse and the outputs changed is in once they have run.
+        """
+        with self._lock:
+            self._resolved()
+            return tuple(self._warnings)
 
     def warn(self, message: str) -> None:
         """Record something the caller should know about this page's outputs."""

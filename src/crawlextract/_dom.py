@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING, cast
 
 from selectolax.lexbor import LexborHTMLParser
 
+from ._exceptions import CrawlextractError
+
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
@@ -257,7 +259,7 @@ def _text_tag_id() -> int:
     paragraph = LexborHTMLParser("<p>x</p>").css_first("p")
     text = paragraph.first_child if paragraph is not None else None
     if text is None or text.tag != "-text":
-        raise RuntimeError("selectolax did not parse a text node; unsupported version")
+        raise CrawlextractError("selectolax did not parse a text node; unsupported version")
     return text.tag_id
 
 

@@ -4,10 +4,17 @@ Hierarchy::
 
     CrawlextractError
     ├── InputTypeError          (also a TypeError)
+    ├── InputValueError         (also a ValueError)
     ├── ExtractorError
     │   ├── UnknownExtractorError   (also a LookupError)
     │   └── MissingDependencyError  (also an ImportError)
     └── TimeBudgetExceeded      (also a TimeoutError)
+
+Every error the library raises on purpose is one of these (the command line
+and the fixture tools add their own subclasses); ``tests/test_exceptions.py``
+checks the source for bare built-in exceptions. ``MissingDependencyError`` is
+also what a missing optional package of WARC input, Parquet output or the
+Dask engine raises.
 
 Bad *content* (garbage bytes, truncated markup, a lying charset) is never an
 error: it gives empty or partial outputs, and ``Page.warnings`` says why.
@@ -22,6 +29,10 @@ class CrawlextractError(Exception):
 
 class InputTypeError(CrawlextractError, TypeError):
     """The page, URL, headers or options were of a type crawlextract does not accept."""
+
+
+class InputValueError(CrawlextractError, ValueError):
+    """An argument has an accepted type but a value crawlextract cannot use (``workers=0``)."""
 
 
 class ExtractorError(CrawlextractError):
@@ -41,17 +52,27 @@ class UnknownExtractorError(ExtractorError, LookupError):
 
 
 class MissingDependencyError(ExtractorError, ImportError):
-    """An extractor needs an optional package that is not installed."""
+    """An extractor, or another optional feature, needs a package that is not installed."""
 
-    def __init__(self, extractor: str, package: str, extra: str) -> None:
-        """Name the extractor, the missing package and the extra that installs it."""
+    def __init__(
+        self, extractor: str, package: str, extra: str | None, *, feature: str | None = None
+    ) -> None:
+        """Name what needs the package, the package, and the extra that installs it.
+
+        Args:
+            extractor: The extractor's name, or a short name of the feature.
+            package: The missing package.
+            extra: The crawlextract extra that installs it (``None``: install the
+                package itself).
+            feature: What needs the package, said for the message ("reading WARC
+                files"); ``None`` for the extractor.
+        """
         self.extractor = extractor
         self.package = package
         self.extra = extra
-        super().__init__(
-            f"the {extractor!r} extractor needs the {package!r} package: "
-            f"pip install 'crawlextract[{extra}]'"
-        )
+        needs = feature if feature is not None else f"the {extractor!r} extractor"
+        install = f"crawlextract[{extra}]" if extra is not None else package
+        super().__init__(f"{needs} needs the {package!r} package: pip install '{install}'")
 
 
 class TimeBudgetExceeded(CrawlextractError, TimeoutError):  # noqa: N818 - reads as the event, like StopIteration

@@ -12,15 +12,15 @@ from ._options import Options, resolve_options
 from ._page import Page
 from ._registry import get_extractor
 from ._types import OUTPUT_KINDS
-from ._urls import clean_url
+from ._urls import clean_url, url_text
 
 if TYPE_CHECKING:
-    from ._types import HeadersInput, HTMLInput
+    from ._types import HeadersInput, HTMLInput, URLInput
 
 
 def extract(
     html: HTMLInput,
-    url: str | None = None,
+    url: URLInput = None,
     headers: HeadersInput = None,
     *,
     options: Options | str | None = None,
@@ -29,9 +29,14 @@ def extract(
 
     Args:
         html: The page as downloaded (``bytes``) or already decoded (``str``).
-        url: The page URL; relative links, images and the canonical resolve against it.
-        headers: The HTTP response headers; ``Content-Type``'s charset and a
-            ``Link`` canonical are honoured.
+        url: The page URL, as a ``str`` or a URL object whose ``str()`` is the
+            URL (httpx's, yarl's); relative links, images and the canonical
+            resolve against it.
+        headers: The HTTP response headers, as any client gives them: an
+            object with ``items()`` (a mapping, multidict, Scrapy ``Headers``,
+            ``email.message.Message``) or ``(name, value)`` pairs; values may
+            be ``str``, ``bytes`` or lists of them. ``Content-Type``'s charset,
+            a ``Link`` canonical and ``X-Robots-Tag`` are honoured.
         options: An :class:`Options`, a preset name (``"fast"``, ``"reference"``)
             or ``None`` for the default (``"fast"``).
 
@@ -51,7 +56,7 @@ def extract(
 
 def decode_document(
     html: HTMLInput,
-    url: str | None,
+    url: URLInput,
     headers: HeadersInput,
     options: Options,
 ) -> Document:
@@ -59,10 +64,8 @@ def decode_document(
 
     The document parses the page when an output first needs it.
     """
-    if url is not None:
-        if not isinstance(url, str):
-            raise InputTypeError(f"url must be a str or None, not {type(url).__name__}")
-        url = clean_url(url)
+    url_given = url_text(url)
+    page_url = clean_url(url_given) if url_given is not None else None
     parsed_headers = Headers(headers)
     limit = options.limits.max_input_bytes
     decoded: Decoded | PendingUTF8
@@ -72,4 +75,4 @@ def decode_document(
         decoded = decode_page(bytes(html), parsed_headers.charset(), limit)
     else:
         raise InputTypeError(f"html must be bytes or str, not {type(html).__name__}")
-    return Document(decoded, url, parsed_headers, options)
+    return Document(decoded, page_url, parsed_headers, options)

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ._exceptions import CrawlextractError
+from ._exceptions import CrawlextractError, InputValueError
 from ._extract import extract
 
 if TYPE_CHECKING:
@@ -142,7 +142,7 @@ def header_pairs(value: object) -> tuple[tuple[str, str], ...]:
     """Read headers given as a JSON object or a list of ``[name, value]`` pairs.
 
     Raises:
-        ValueError: ``value`` is neither.
+        InputValueError: ``value`` is neither (a ``ValueError`` too).
     """
     pairs: Iterable[object]
     if isinstance(value, Mapping):
@@ -150,9 +150,7 @@ def header_pairs(value: object) -> tuple[tuple[str, str], ...]:
     elif isinstance(value, list):
         pairs = value
     else:
-        raise ValueError(  # noqa: TRY004 - a malformed file, reported as bad data
-            "must be an object or a list of [name, value] pairs"
-        )
+        raise InputValueError("must be an object or a list of [name, value] pairs")
     result = []
     for pair in pairs:
         if (
@@ -160,7 +158,7 @@ def header_pairs(value: object) -> tuple[tuple[str, str], ...]:
             or len(pair) != 2
             or not all(isinstance(part, str) for part in pair)
         ):
-            raise ValueError(f"not a [name, value] pair of strings: {pair!r}")
+            raise InputValueError(f"not a [name, value] pair of strings: {pair!r}")
         result.append((pair[0], pair[1]))
     return tuple(result)
 
@@ -240,8 +238,8 @@ def add_fixture(  # noqa: PLR0913 - each is a field of the fixture format
     """Save a page as ``directory/name`` and write its goldens; return the fixture path.
 
     Raises:
-        FixtureError: the name is not a valid fixture name, or the fixture exists
-            and ``overwrite`` is false.
+        FixtureError: the name is not a valid fixture name, the fixture exists
+            and ``overwrite`` is false, or it cannot be written.
     """
     if not _NAME_OK.fullmatch(name):
         raise FixtureError(
@@ -258,8 +256,11 @@ def add_fixture(  # noqa: PLR0913 - each is a field of the fixture format
         "licence": licence,
         "notes": notes,
     }
-    path.mkdir(parents=True, exist_ok=True)
-    (path / PAGE_FILE).write_bytes(html)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        (path / PAGE_FILE).write_bytes(html)
+    except OSError as error:
+        raise FixtureError(f"cannot write {path / PAGE_FILE}: {error.strerror}") from None
     _write_text(path / INFO_FILE, info_json(info))
     update_fixture(path)
     return path
@@ -312,6 +313,9 @@ def _write_text(path: Path, text: str) -> None:
     # Write to a temporary file and rename, so an interrupted update never
     # leaves a half-written golden behind; newline="" keeps \n on every OS.
     temporary = path.with_name(f".{path.name}.tmp")
-    with temporary.open("w", encoding="utf-8", newline="") as stream:
-        stream.write(text)
-    temporary.replace(path)
+    try:
+        with temporary.open("w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+        temporary.replace(path)
+    except OSError as error:
+        raise FixtureError(f"cannot write {path}: {error.strerror}") from None

@@ -1,12 +1,14 @@
-"""HTTP response headers: case-insensitive lookup and the two headers we honour.
+"""HTTP response headers: case-insensitive lookup and the headers we honour.
 
-``Content-Type`` gives a charset; ``Link: <…>; rel="canonical"`` gives a canonical URL.
+``Content-Type`` gives a charset; ``Link: <…>; rel="canonical"`` gives a canonical
+URL (``X-Robots-Tag`` is read by the metadata rules). The headers of every common
+HTTP client are accepted as they are: see :class:`Headers`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from ._exceptions import InputTypeError
@@ -33,25 +35,23 @@ class Headers:
     __slots__ = ("_items",)
 
     def __init__(self, headers: HeadersInput = None) -> None:
-        """Copy the headers from a mapping or ``(name, value)`` pairs."""
-        items: Iterable[tuple[str, str]]
-        if headers is None:
-            items = ()
-        elif isinstance(headers, Headers):
-            items = headers._items  # noqa: SLF001 - same class
-        elif isinstance(headers, Mapping):
-            items = headers.items()
-        elif isinstance(headers, (str, bytes)):
-            raise InputTypeError("headers must be a mapping or (name, value) pairs, not a string")
-        else:
-            items = headers
+        """Copy the headers from any client's headers object or ``(name, value)`` pairs.
+
+        The rule (``docs/guides/crawler-worker.md``): an object with ``items()``
+        (a mapping, a multidict, an ``email.message.Message``) gives its items,
+        anything else is iterated as pairs. Names and values may be ``str`` or
+        ``bytes`` (read as latin-1, as HTTP/1.1 sends them); a value that is a
+        list or tuple is a repeated header, one pair per element.
+
+        Raises:
+            InputTypeError: ``headers`` is a string, or not pairs of text.
+        """
         try:
-            self._items: tuple[tuple[str, str], ...] = tuple(
-                (_text(name).strip().lower(), _text(value)) for name, value in items
-            )
+            self._items: tuple[tuple[str, str], ...] = tuple(_pairs(headers))
         except (TypeError, ValueError) as error:
             raise InputTypeError(
-                f"headers must be a mapping or (name, value) pairs: {error}"
+                "headers must be an object with items() (a mapping, a multidict, a Message) "
+                f"or (name, value) pairs: {error}"
             ) from None
 
     def get(self, name: str) -> str | None:
@@ -80,12 +80,17 @@ class Headers:
         return f"Headers({list(self._items)!r})"
 
     def charset(self) -> str | None:
-        """Return the ``charset`` parameter of ``Content-Type``, if any."""
-        content_type = self.get("content-type")
-        if not content_type:
-            return None
-        match = _CHARSET.search(content_type)
-        return match.group(1) if match else None
+        """Return the first ``charset`` parameter of the ``Content-Type`` values, if any.
+
+        A repeated ``Content-Type`` counts as its values in order, whether the
+        client keeps them apart or joins them with a comma (requests, httpx's
+        ``items()``): the first ``charset`` wins either way.
+        """
+        for content_type in self.get_all("content-type"):
+            match = _CHARSET.search(content_type)
+            if match:
+                return match.group(1)
+        return None
 
     def link_canonical(self) -> str | None:
         """Return the target of the first ``Link`` with ``rel`` token ``canonical``."""
@@ -100,12 +105,43 @@ class Headers:
         return None
 
 
+def _pairs(headers: HeadersInput) -> Iterator[tuple[str, str]]:
+    """Yield ``(lowercased name, value)`` for every header value, in order."""
+    if headers is None:
+        return
+    if isinstance(headers, Headers):
+        yield from headers._items  # noqa: SLF001 - same class
+        return
+    if isinstance(headers, (str, bytes, bytearray, memoryview)):
+        raise TypeError(f"a {type(headers).__name__} is not headers")
+    # Not only mappings: email.message.Message (urllib's response headers)
+    # has items() but iterating it gives names only.
+    items = getattr(headers, "items", None)
+    pairs: Iterable[tuple[object, object]]
+    if callable(items):
+        pairs = items()
+    elif isinstance(headers, Iterable):
+        pairs = headers
+    else:
+        raise TypeError(f"a {type(headers).__name__} is not headers")
+    for name, value in pairs:
+        key = _text(name).strip().lower()
+        if isinstance(value, (list, tuple)):  # a repeated header (Scrapy's Headers)
+            for each in value:
+                yield key, _text(each)
+        else:
+            yield key, _text(value)
+
+
 def _text(value: object) -> str:
-    if isinstance(value, bytes):
-        return _clean(value.decode("latin-1"))
+    if isinstance(value, (bytes, bytearray)):
+        return _clean(bytes(value).decode("latin-1"))
     if isinstance(value, str):
         return _clean(value)
-    raise TypeError(f"header names and values must be str or bytes, not {type(value).__name__}")
+    raise TypeError(
+        "header names and values must be str or bytes, or a list of them, "
+        f"not {type(value).__name__}"
+    )
 
 
 def _clean(text: str) -> str:

@@ -96,7 +96,13 @@ class Page:
 
     @property
     def warnings(self) -> tuple[str, ...]:
-        """What was truncated, simplified or failed while making the outputs so far."""
+        """What was truncated, replaced, simplified or failed, in order.
+
+        What decoding did (input cut at ``Limits.max_input_bytes``, invalid
+        UTF-8 bytes replaced) is here before any output is read; what the
+        whole-page parse, the tree and each output did is here once they have
+        run (``docs/security.md`` lists which warning comes with which output).
+        """
         document = self._document
         return document.warnings if document is not None else self._warnings
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from urllib.parse import quote, urljoin, urlsplit
 
+from ._exceptions import InputTypeError
+
 # Schemes that run code or embed content when a link is followed; never emitted.
 # Browsers strip leading control characters and spaces and ignore tabs and
 # newlines inside the scheme, so we do the same before checking.
@@ -20,6 +22,28 @@ _SURROGATES = re.compile("[\ud800-\udfff]")
 # scheme, a host, no whitespace, no ";" (path parameters), and a query or
 # fragment only when not empty (urljoin drops a bare "?" or "#").
 _PLAIN_ABSOLUTE = re.compile(r"https?://[^/\s;?#][^\s;?#]*(?:\?[^\s#]+)?(?:#\S+)?")
+
+
+def url_text(url: object) -> str | None:
+    """Return the page URL given to ``extract`` as text: a ``str``, or a URL object's ``str()``.
+
+    Any object whose class defines its own ``__str__`` is taken as a URL object
+    (httpx's and yarl's ``URL`` do); numbers, bytes and containers are not.
+
+    Raises:
+        InputTypeError: ``url`` is none of these.
+    """
+    if url is None or isinstance(url, str):
+        return url
+    if isinstance(url, (bytes, bytearray, memoryview)) or type(url).__str__ is object.__str__:
+        raise InputTypeError(
+            f"url must be a str, a URL object whose str() is the URL, or None, "
+            f"not {type(url).__name__}"
+        )
+    text = str(url)
+    if not isinstance(text, str):  # a broken __str__
+        raise InputTypeError(f"str() of the url gave {type(text).__name__}, not str")
+    return text
 
 
 def clean_url(url: str) -> str:

@@ -24,6 +24,7 @@ from dataclasses import dataclass, fields
 from typing import IO, TYPE_CHECKING, Any
 
 from ._batch import PageError, PageInput, PageResult, extract_dict, extract_many, page_error
+from ._exceptions import InputValueError, MissingDependencyError
 from ._options import Options, resolve_options
 
 if TYPE_CHECKING:
@@ -96,7 +97,9 @@ def open_warc(path: str) -> IO[bytes]:
         try:
             import fsspec  # type: ignore[import-untyped,import-not-found,unused-ignore]  # noqa: PLC0415
         except ImportError:
-            raise ImportError(f"reading {path!r} needs fsspec: pip install fsspec") from None
+            raise MissingDependencyError(
+                "fsspec", "fsspec", None, feature=f"reading {path!r}"
+            ) from None
         return fsspec.open(path, "rb").open()  # type: ignore[no-any-return]
     return open(path, "rb")  # noqa: PTH123 - the caller closes it
 
@@ -105,8 +108,8 @@ def _fastwarc() -> Any:
     try:
         from fastwarc import warc  # noqa: PLC0415 - optional dependency
     except ImportError:
-        raise ImportError(
-            "reading WARC files needs fastwarc: pip install 'crawlextract[warc]'"
+        raise MissingDependencyError(
+            "warc", "fastwarc", "warc", feature="reading WARC files"
         ) from None
     return warc
 
@@ -182,7 +185,7 @@ def record_offsets(path: str, records_per_chunk: int) -> list[int]:
     ``.warc.gz`` files, so each offset can be seeked to.
     """
     if records_per_chunk < 1:
-        raise ValueError("records_per_chunk must be at least 1")
+        raise InputValueError("records_per_chunk must be at least 1")
     warc = _fastwarc()
     offsets = []
     with open_warc(path) as stream:
