@@ -11,9 +11,11 @@ from ._exceptions import (
     CrawlextractError,
     ExtractorError,
     InputTypeError,
+    InputValueError,
     MissingDependencyError,
     TimeBudgetExceeded,
     UnknownExtractorError,
+    WorkerStartError,
 )
 from ._extract import extract
 from ._metadata import Metadata
@@ -29,6 +31,7 @@ __all__ = [
     "ExtractorError",
     "ExtractorInfo",
     "InputTypeError",
+    "InputValueError",
     "Limits",
     "Metadata",
     "MissingDependencyError",
@@ -40,6 +43,7 @@ __all__ = [
     "PageResult",
     "TimeBudgetExceeded",
     "UnknownExtractorError",
+    "WorkerStartError",
     "__version__",
     "available_extractors",
     "extract",

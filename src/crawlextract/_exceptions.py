@@ -4,10 +4,12 @@ Hierarchy::
 
     CrawlextractError
     ├── InputTypeError          (also a TypeError)
+    ├── InputValueError         (also a ValueError)
     ├── ExtractorError
     │   ├── UnknownExtractorError   (also a LookupError)
     │   └── MissingDependencyError  (also an ImportError)
-    └── TimeBudgetExceeded      (also a TimeoutError)
+    ├── TimeBudgetExceeded      (also a TimeoutError)
+    └── WorkerStartError        (also a RuntimeError)
 
 Bad *content* (garbage bytes, truncated markup, a lying charset) is never an
 error: it gives empty or partial outputs, and ``Page.warnings`` says why.
@@ -22,6 +24,10 @@ class CrawlextractError(Exception):
 
 class InputTypeError(CrawlextractError, TypeError):
     """The page, URL, headers or options were of a type crawlextract does not accept."""
+
+
+class InputValueError(CrawlextractError, ValueError):
+    """An argument had an accepted type but a value crawlextract cannot use."""
 
 
 class ExtractorError(CrawlextractError):
@@ -62,3 +68,12 @@ class TimeBudgetExceeded(CrawlextractError, TimeoutError):  # noqa: N818 - reads
         self.stage = stage
         self.budget = budget
         super().__init__(f"{stage} ran past its time budget of {budget:g} s")
+
+
+class WorkerStartError(CrawlextractError, RuntimeError):
+    """A worker process of :func:`~crawlextract.extract_many` could not start.
+
+    Most often a script without an ``if __name__ == "__main__":`` guard, run
+    under the ``forkserver`` or ``spawn`` start method: every worker imports
+    the script again, and its top-level code starts a batch of its own.
+    """
