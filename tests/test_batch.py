@@ -20,6 +20,7 @@ from crawlextract import (
     extract,
     extract_many,
 )
+from crawlextract._parent_watch import die_with_parent
 
 SRC = str(Path(__file__).resolve().parent.parent / "src")
 
@@ -141,6 +142,29 @@ def test_timeout_with_a_parent_thread_under_load():
     assert results[1].error.type == "PageTimeout"
     assert results[1].error.timed_out
     assert [r.page["markdown"] for r in results if r.ok] == ["ok:A", "ok:B", "ok:C", "ok:D"]
+
+
+#: How long the slow-start test's workers take to start, and its page limit:
+#: start-up far past the limit, the limit still far past a tiny page.
+SLOW_START, SHORT_LIMIT = 8.0, 4.0
+
+
+def _slow_start(*args, **kwargs):
+    time.sleep(SLOW_START)
+    die_with_parent(*args, **kwargs)
+
+
+def test_page_clock_starts_when_the_worker_is_ready(monkeypatch):
+    """A worker that takes longer to start than the page limit still gets its pages done."""
+    from crawlextract import _batch  # noqa: PLC0415
+
+    monkeypatch.setattr(_batch, "die_with_parent", _slow_start)  # forked workers inherit it
+    pages = ["<title>A</title>", "<title>B</title>"]
+    results = list(
+        extract_many(pages, workers=1, options=MARKER, timeout=SHORT_LIMIT, start_method="fork")
+    )
+    assert [r.error for r in results] == [None, None]
+    assert [r.page["markdown"] for r in results] == ["ok:A", "ok:B"]
 
 
 def test_one_worker_with_timeout_still_enforces_it():
