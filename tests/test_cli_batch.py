@@ -118,13 +118,18 @@ def test_bad_options_are_one_line_and_status_2(tmp_path, capsys, arguments):
     assert list(tmp_path.glob("out.jsonl*")) == []
 
 
-def test_unwritable_output_is_one_line_and_status_2(tmp_path, capsys):
-    """An output in a missing folder is one line naming it, status 2, and no work."""
+@pytest.mark.parametrize(
+    ("where", "reason"),
+    [("missing/x.jsonl", "No such file or directory"), ("site", "Is a directory")],
+)
+def test_unwritable_output_is_one_line_and_status_2(tmp_path, capsys, where, reason):
+    """An output in a missing folder, or a folder, is one line naming it, status 2, and no work."""
     root = _tree(tmp_path)
-    out = tmp_path / "missing" / "x.jsonl"
+    out = tmp_path / where
     assert cli(["batch", str(root / "other.htm"), "-o", str(out)]) == 2
     lines = _lines(capsys.readouterr().err)
-    assert lines == [f"crawlextract: error: cannot write {out}: No such file or directory"]
+    assert lines == [f"crawlextract: error: cannot write {out}: {reason}"]
+    assert not Path(f"{out}.partial").exists()
 
 
 def _many_pages(folder, count):
@@ -322,6 +327,7 @@ def test_killed_batch_leaves_no_workers_and_no_complete_output(tmp_path, signum)
     script = tmp_path / "slow_batch.py"
     script.write_text(textwrap.dedent(_SLOW_BATCH), encoding="utf-8")
     out = tmp_path / "out.jsonl"
+    out.write_text("an older run's rows\n")  # must not survive as if it were this run's
     command = [sys.executable, str(script), str(busy), str(pages), "-o", str(out),
                "--workers", "1", "--timeout", "600"]  # fmt: skip
     with subprocess.Popen(  # noqa: S603 - our own interpreter on our own script

@@ -168,13 +168,19 @@ class ProgressLines:
 
 
 class PartialOutput:
-    """Rows go to ``OUT.partial``; :meth:`commit` renames it to ``OUT`` (``-``: standard output)."""
+    """Rows go to ``OUT.partial``; :meth:`commit` renames it to ``OUT`` (``-``: standard output).
+
+    An older ``OUT`` is removed once the partial file is open, as opening
+    ``OUT`` itself would have emptied it: from then on ``OUT`` is either
+    absent or this run's complete output, never a stale or partial one.
+    """
 
     def __init__(self, name: str) -> None:
         """Open the partial file for writing.
 
         Raises:
-            UsageError: it cannot be created (no such folder, no permission).
+            UsageError: it cannot be created (no such folder, no permission),
+                or ``name`` is a folder.
         """
         self.name = name
         self.partial = None if name == "-" else name + PARTIAL_SUFFIX
@@ -182,6 +188,8 @@ class PartialOutput:
         if self.partial is None:
             self.stream = sys.stdout
             return
+        if Path(name).is_dir():
+            raise UsageError(f"cannot write {name}: Is a directory")
         try:
             # A lone surrogate (from a broken page) cannot be encoded as UTF-8;
             # backslashreplace writes it as the JSON escape \\udcxx, which keeps
@@ -189,6 +197,7 @@ class PartialOutput:
             self.stream = Path(self.partial).open(  # noqa: SIM115 - closed by close()
                 "w", encoding="utf-8", errors="backslashreplace"
             )
+            Path(name).unlink(missing_ok=True)
         except OSError as error:
             raise UsageError(f"cannot write {name}: {error.strerror}") from None
 
@@ -200,7 +209,11 @@ class PartialOutput:
             self.stream.close()
 
     def commit(self) -> None:
-        """Give the finished file its name, replacing an older file of that name."""
+        """Give the finished file its name.
+
+        Raises:
+            OSError: the rename failed (the rows stay in the partial file).
+        """
         if self.partial is not None:
             Path(self.partial).replace(self.name)
 
@@ -393,8 +406,11 @@ def _run(args: argparse.Namespace) -> int:
         with contextlib.suppress(BrokenPipeError):
             output.close()
         if status == 0:
-            output.commit()
-        elif output.partial is not None:
+            try:
+                output.commit()
+            except OSError as error:
+                status, ending = EXIT_FAILURE, f"; cannot rename to {args.output}: {error.strerror}"
+        if status != 0 and output.partial is not None:
             ending += f"; the rows so far are in {output.partial}"
         if status == EXIT_BROKEN_PIPE:
             _silence_stdout()
