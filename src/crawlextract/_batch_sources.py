@@ -155,7 +155,7 @@ def sidecar_source(path: str) -> PageSource:
             return _fixture_source(path, page.parent / INFO_FILE)
     except OSError as error:
         return PageSource(path, error=f"OSError: {error.filename}: {error.strerror}")
-    except (UsageError, ValueError) as error:
+    except (UsageError, SourceError, ValueError) as error:  # ValueError: bad JSON, bad pairs
         return PageSource(path, error=f"SourceError: {error}")
     return PageSource(path)
 
@@ -170,8 +170,8 @@ def _first_line(path: Path) -> str | None:
 def _fixture_source(path: str, info_file: Path) -> PageSource:
     info = json.loads(info_file.read_text(encoding="utf-8"))
     if not isinstance(info, dict):
-        raise ValueError(f"{info_file}: must hold a JSON object")  # noqa: TRY004 - bad data, reported on the row
+        raise SourceError(f"{info_file}: must hold a JSON object")
     url = info.get("url")
     if url is not None and not isinstance(url, str):
-        raise ValueError(f"{info_file}: 'url' must be a string or null")
+        raise SourceError(f"{info_file}: 'url' must be a string or null")
     return PageSource(path, url, header_pairs(info.get("headers") or {}))

@@ -218,58 +218,49 @@ class PartialOutput:
             Path(self.partial).replace(self.name)
 
 
-class Stopped(Exception):  # noqa: N818 - reads as the event, like StopIteration
-    """SIGINT or SIGTERM arrived: stop taking pages, keep what is written."""
-
-    def __init__(self, signum: int) -> None:
-        """Remember which signal stopped the run."""
-        super().__init__(signal.Signals(signum).name)
-        self.signum = signum
-
-
 class StopSignals:
-    """While active, SIGINT and SIGTERM raise :class:`Stopped`, but never mid-row.
+    """While installed, SIGTERM stops the run as Ctrl-C does, and neither stops it mid-row.
 
-    A signal that arrives while a row is being written is held until the row
-    is complete, so the partial file never ends in half a line.
+    Both raise :class:`KeyboardInterrupt`, which no page handler catches (it
+    is not an ``Exception``), and :attr:`received` says which came. One that
+    arrives while a row is being written is held until the row is complete,
+    so the partial file never ends in half a line.
     """
 
     def __init__(self) -> None:
         """Hold nothing yet."""
-        self._pending: int | None = None
+        #: The signal that stopped the run, or ``None``.
+        self.received: int | None = None
         self._holding = False
         self._previous: dict[int, Any] = {}
 
-    @classmethod
     @contextlib.contextmanager
-    def installed(cls) -> Iterator[StopSignals]:
+    def installed(self) -> Iterator[None]:
         """Install the handlers for the body (only the main thread can; elsewhere, do nothing)."""
-        signals = cls()
         if threading.current_thread() is threading.main_thread():
             for signum in (signal.SIGINT, signal.SIGTERM):
-                signals._previous[signum] = signal.signal(signum, signals._handle)
+                self._previous[signum] = signal.signal(signum, self._handle)
         try:
-            yield signals
+            yield
         finally:
-            for number, handler in signals._previous.items():
+            for number, handler in self._previous.items():
                 signal.signal(number, handler)
 
     def _handle(self, signum: int, _frame: FrameType | None) -> None:
-        if self._holding:
-            self._pending = signum
-            return
-        raise Stopped(signum)
+        self.received = signum
+        if not self._holding:
+            raise KeyboardInterrupt
 
     @contextlib.contextmanager
     def held(self) -> Iterator[None]:
-        """Hold signals for the body; raise :class:`Stopped` after it if one came."""
+        """Hold signals for the body; raise :class:`KeyboardInterrupt` after it if one came."""
         self._holding = True
         try:
             yield
         finally:
             self._holding = False
-        if self._pending is not None:
-            raise Stopped(self._pending)
+        if self.received is not None:
+            raise KeyboardInterrupt
 
 
 class _Tally:
@@ -396,12 +387,14 @@ def _run(args: argparse.Namespace) -> int:
     output = PartialOutput(args.output)
     tally = _Tally(len(sources))
     status, ending = EXIT_FAILURE, "; stopped by an unexpected error"
+    signals = StopSignals()
     try:
-        with StopSignals.installed() as signals:
+        with signals.installed():
             status, ending = _extract_into(results, output, tally, signals, args.progress_every)
-    except Stopped as stop:
-        status = 128 + stop.signum
-        ending = f"; stopped by {stop}"
+    except KeyboardInterrupt:
+        signum = signals.received or signal.SIGINT
+        status = 128 + signum
+        ending = f"; stopped by {signal.Signals(signum).name}"
     finally:
         with contextlib.suppress(BrokenPipeError):
             output.close()

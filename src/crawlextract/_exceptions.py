@@ -27,7 +27,7 @@ class InputTypeError(CrawlextractError, TypeError):
 
 
 class InputValueError(CrawlextractError, ValueError):
-    """An argument had an accepted type but a value crawlextract cannot use."""
+    """An argument has an accepted type but a value crawlextract cannot use (``workers=0``)."""
 
 
 class ExtractorError(CrawlextractError):
