@@ -56,9 +56,9 @@ _EXIT_GRACE = 2.0
 
 #: Seconds a new worker may take to say it is ready before the batch gives up
 #: with :class:`WorkerStartError`. Start-up is imports (and, under forkserver or
-#: spawn, the caller's script again); it took a few seconds on a 2-core machine
-#: shared with eight busy jobs, so this only catches a worker that will never
-#: be ready, never a slow one.
+#: spawn, the caller's script again): around a second at most, measured on a
+#: 2-core machine at a load average of 12. Hundreds of times that only catches
+#: a worker that will never be ready, never a slow one.
 _START_TIMEOUT = 300.0
 
 #: A worker's first message: it can take pages now. A page's clock starts when
