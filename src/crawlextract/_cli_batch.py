@@ -448,9 +448,9 @@ def _extract_into(
         bar = progress(started(results), total=tally.total, unit="page", stream=sys.stderr)
         for result in bar:
             row = batch_row(result)
-            with signals.held():
+            with signals.held():  # a row and its count, or neither
                 writer.write(row)
-            tally.add(row, result)
+                tally.add(row, result)
             if not sys.stderr.isatty():
                 lines.update(tally.rows, tally.errors)
         output.stream.flush()
