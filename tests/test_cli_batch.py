@@ -208,6 +208,24 @@ def test_manifest_fills_url_and_headers(tmp_path, capsys):
         assert c["metadata"]["canonical"] == "https://example.org/else"
 
 
+def test_manifest_pages_first_then_other_pages_once(tmp_path):
+    """Pages named on the command line too are taken once, with the manifest's URL."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "a.html").write_text(LINKED.format(title="A"))
+    (pages / "b.html").write_text(LINKED.format(title="B"))
+    (pages / "m.jsonl").write_text(json.dumps({"path": "b.html", "url": "https://example.org/b"}))
+    out = tmp_path / "out.jsonl"
+    status = cli(["batch", "--manifest", str(pages / "m.jsonl"), str(pages), "-o", str(out),
+                  "--workers", "1"])  # fmt: skip
+    assert status == 0
+    rows = _rows(out)
+    assert [(Path(row["path"]).name, row["url"]) for row in rows] == [
+        ("b.html", "https://example.org/b"),
+        ("a.html", None),
+    ]
+
+
 def test_bad_manifest_is_one_line_and_status_2(tmp_path, capsys):
     """A manifest without a path column is refused before any work."""
     (tmp_path / "m.csv").write_text("file,url\na.html,https://example.org/\n")
