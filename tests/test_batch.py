@@ -1,11 +1,28 @@
 import os
+import signal
+import subprocess
+import sys
+import textwrap
+import threading
 import time
+from pathlib import Path
 from typing import ClassVar
 
 import pytest
 
 import crawlextract
-from crawlextract import InputTypeError, Options, PageInput, extract, extract_many
+from crawlextract import (
+    CrawlextractError,
+    InputTypeError,
+    Options,
+    PageInput,
+    WorkerStartError,
+    extract,
+    extract_many,
+)
+from crawlextract._parent_watch import die_with_parent
+
+SRC = str(Path(__file__).resolve().parent.parent / "src")
 
 
 class MarkerMarkdown:
@@ -97,23 +114,67 @@ def test_extractor_exception_is_a_warning_not_an_error():
     assert results[1].page["markdown"] == "ok:A"
 
 
-def test_timeout_kills_the_stuck_worker_and_the_batch_goes_on():
-    """A page past the wall-clock limit is reported timed out; later pages still run."""
-    pages = ["<title>A</title>", "<title>SLEEP</title>", "<title>B</title>", "<title>C</title>"]
-    started = time.monotonic()
-    results = list(extract_many(pages, workers=2, options=MARKER, timeout=1.0))
-    assert time.monotonic() - started < 60  # nowhere near the 600 s sleep
-    assert [r.ok for r in results] == [True, False, True, True]
-    assert results[1].error.timed_out
+#: A wall-clock limit no good page comes near, even on a loaded machine: the
+#: timeout tests wait this long for the page that never finishes.
+GENEROUS_TIMEOUT = 15.0
+
+
+def test_timeout_with_a_parent_thread_under_load():
+    """With a thread in the parent (forkserver) and a busy core, only the stuck page times out.
+
+    Workers start under forkserver here, which takes seconds on a loaded
+    machine; a page's clock must start only once its worker is ready.
+    """
+    load = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)  # not a daemon: alive all along
+    thread.start()
+    try:
+        pages = ["<title>A</title>", "<title>SLEEP</title>", "<title>B</title>",
+                 "<title>C</title>", "<title>D</title>"]  # fmt: skip
+        results = list(extract_many(pages, workers=2, options=MARKER, timeout=GENEROUS_TIMEOUT))
+    finally:
+        stop.set()
+        thread.join()
+        load.kill()
+        load.wait()
+    assert [r.ok for r in results] == [True, False, True, True, True]
     assert results[1].error.type == "PageTimeout"
-    assert [r.page["markdown"] for r in results if r.ok] == ["ok:A", "ok:B", "ok:C"]
+    assert results[1].error.timed_out
+    assert [r.page["markdown"] for r in results if r.ok] == ["ok:A", "ok:B", "ok:C", "ok:D"]
+
+
+#: How long the slow-start test's workers take to start, and its page limit:
+#: start-up far past the limit, the limit still far past a tiny page.
+SLOW_START, SHORT_LIMIT = 8.0, 4.0
+
+
+def _slow_start(*args, **kwargs):
+    time.sleep(SLOW_START)
+    die_with_parent(*args, **kwargs)
+
+
+def test_page_clock_starts_when_the_worker_is_ready(monkeypatch):
+    """A worker that takes longer to start than the page limit still gets its pages done."""
+    from crawlextract import _batch  # noqa: PLC0415
+
+    monkeypatch.setattr(_batch, "die_with_parent", _slow_start)  # forked workers inherit it
+    pages = ["<title>A</title>", "<title>B</title>"]
+    results = list(
+        extract_many(pages, workers=1, options=MARKER, timeout=SHORT_LIMIT, start_method="fork")
+    )
+    assert [r.error for r in results] == [None, None]
+    assert [r.page["markdown"] for r in results] == ["ok:A", "ok:B"]
 
 
 def test_one_worker_with_timeout_still_enforces_it():
     """workers=1 with a timeout uses a process, so the limit still holds."""
     results = list(
         extract_many(
-            ["<title>SLEEP</title>", "<title>Z</title>"], workers=1, options=MARKER, timeout=1.0
+            ["<title>SLEEP</title>", "<title>Z</title>"],
+            workers=1,
+            options=MARKER,
+            timeout=GENEROUS_TIMEOUT,
         )
     )
     assert results[0].error.timed_out
@@ -182,9 +243,10 @@ def test_unknown_extractor_raises_before_work():
 
 @pytest.mark.parametrize("bad", [{"workers": 0}, {"timeout": 0}, {"in_flight": 0}])
 def test_bad_arguments(bad):
-    """Non-positive workers, timeout or in_flight are refused."""
-    with pytest.raises(ValueError, match="must"):
+    """Non-positive workers, timeout or in_flight are refused, as a CrawlextractError."""
+    with pytest.raises(CrawlextractError, match="must") as caught:
         extract_many([], **bad)
+    assert isinstance(caught.value, ValueError)  # what callers caught before
 
 
 def test_empty_input():
@@ -211,3 +273,131 @@ def test_fork_only_while_single_threaded():
         stop.set()
         thread.join()
     assert _context(None).get_start_method() in ("fork", "forkserver")  # fork unless pytest threads
+
+
+def _run_script(tmp_path, source, *, timeout=180):
+    script = tmp_path / "script.py"
+    script.write_text(textwrap.dedent(source), encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": SRC}
+    return subprocess.run(  # noqa: S603 - our own interpreter on our own script
+        [sys.executable, str(script)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize("start_method", ["forkserver", "spawn"])
+def test_script_without_main_guard_gets_one_clear_error(tmp_path, start_method):
+    """A script with no __main__ guard gets WorkerStartError naming the fix, not page errors."""
+    done = _run_script(
+        tmp_path,
+        f"""
+        import sys
+        import crawlextract
+
+        try:
+            results = list(crawlextract.extract_many(
+                ["<title>a</title>"] * 3, workers=2, timeout=60, start_method={start_method!r}
+            ))
+        except crawlextract.CrawlextractError as error:
+            print("CAUGHT", type(error).__name__, error, flush=True)
+            sys.exit(3)
+        print("RESULTS", [str(result.error) for result in results], flush=True)
+        """,
+    )
+    assert done.returncode == 3, done.stderr
+    assert "RESULTS" not in done.stdout
+    caught = [line for line in done.stdout.splitlines() if line.startswith("CAUGHT")]
+    assert caught
+    assert all("WorkerStartError" in line for line in caught)
+    assert all('if __name__ == "__main__":' in line for line in caught)
+
+
+def test_worker_start_failure_is_raised_while_iterating(monkeypatch):
+    """A worker that exits before it is ready stops the batch with WorkerStartError."""
+    from crawlextract import _batch  # noqa: PLC0415
+
+    def exit_at_once(*_args):
+        os._exit(9)
+
+    monkeypatch.setattr(_batch, "_worker_main", exit_at_once)
+    with pytest.raises(WorkerStartError, match="code 9 before it was ready"):
+        list(extract_many(["<title>a</title>"], workers=1, timeout=60, start_method="fork"))
+
+
+def _gone(pid):
+    """Whether process ``pid`` has exited (a zombie waiting for its reaper counts)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return True
+    return stat.rsplit(")", 1)[1].split()[0] == "Z"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.parametrize("parent_thread", [False, True], ids=["fork", "forkserver"])
+def test_workers_die_with_a_killed_parent(tmp_path, parent_thread):
+    """SIGKILL to the batch's process leaves no worker alive, busy (mid-page) or idle."""
+    script = tmp_path / "parent.py"
+    script.write_text(
+        textwrap.dedent(
+            f"""
+            import multiprocessing, os, threading, time
+            import crawlextract
+
+            class Sleepy:
+                name = "sleepy"
+                output = "markdown"
+
+                def extract(self, document):
+                    if "SLEEP" in document.html:
+                        print("busy", os.getpid(), flush=True)
+                        time.sleep(600)
+                    return ""
+
+            if __name__ == "__main__":
+                if {parent_thread!r}:
+                    threading.Thread(target=threading.Event().wait, daemon=True).start()
+                # Three workers: two stuck in a page, one idle once A is done.
+                pages = ["<title>A</title>"] + ["<title>SLEEP</title>"] * 2
+                results = crawlextract.extract_many(
+                    pages, workers=3, timeout=600, options=crawlextract.Options(markdown=Sleepy())
+                )
+                next(results)
+                pids = [child.pid for child in multiprocessing.active_children()]
+                print("workers", *pids, flush=True)
+                next(results)
+            """
+        ),
+        encoding="utf-8",
+    )
+    parent = subprocess.Popen(  # noqa: S603 - our own interpreter on our own script
+        [sys.executable, str(script)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": SRC},
+    )
+    try:
+        pids, busy = set(), 0
+        for line in parent.stdout:
+            word, *numbers = line.split()
+            if word == "workers":
+                pids.update(int(number) for number in numbers)
+            busy += word == "busy"
+            if pids and busy >= 2:
+                break
+        assert len(pids) >= 3
+    finally:
+        parent.send_signal(signal.SIGKILL)
+        parent.wait()
+        parent.stdout.close()
+    deadline = time.monotonic() + 60  # generous: they should go within about a second
+    while not all(_gone(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    survivors = [pid for pid in pids if not _gone(pid)]
+    for pid in survivors:  # do not leave them behind if the test fails
+        os.kill(pid, signal.SIGKILL)
+    assert survivors == []

@@ -154,6 +154,17 @@ def test_scrapy_headers_in_extract_many(workers: int) -> None:
     assert result.page["metadata"]["canonical"] == CANONICAL
 
 
+def test_unpicklable_client_objects_reach_worker_processes() -> None:
+    """aiohttp's CIMultiDictProxy and a yarl URL do not pickle; workers still get their content."""
+    headers = CIMultiDictProxy(CIMultiDict(HEADER_PAIRS))
+    url = yarl.URL("http://127.0.0.1:8080/page")
+    [result] = crawlextract.extract_many([(BODY, url, headers)], workers=2, timeout=120.0)
+    assert result.page is not None, result.error
+    assert result.page["metadata"]["title"] == TITLE
+    assert result.page["metadata"]["canonical"] == CANONICAL
+    assert result.page["url"] == "http://127.0.0.1:8080/page"
+
+
 @pytest.mark.parametrize(
     "headers",
     [

@@ -15,6 +15,7 @@ from ._exceptions import (
     MissingDependencyError,
     TimeBudgetExceeded,
     UnknownExtractorError,
+    WorkerStartError,
 )
 from ._extract import extract
 from ._metadata import Metadata
@@ -42,6 +43,7 @@ __all__ = [
     "PageResult",
     "TimeBudgetExceeded",
     "UnknownExtractorError",
+    "WorkerStartError",
     "__version__",
     "available_extractors",
     "extract",

@@ -8,26 +8,36 @@ that outlives its wall-clock limit gets its worker killed and replaced, and is
 reported as timed out. Nothing about a page (bad bytes, a backend bug, a
 timeout, a crashed worker) ever stops the batch: it becomes that page's
 :class:`PageResult` with an :class:`PageError`.
+
+A worker says when it is ready, and only then gets a page, so a page's clock
+never includes a worker's start-up (a fork server re-importing everything on a
+busy machine can take seconds). Workers die with their parent
+(:mod:`._parent_watch`), so a killed batch leaves no processes behind.
 """
 
 from __future__ import annotations
 
 import contextlib
+import inspect
 import multiprocessing
 import os
 import pickle
 import signal
+import threading
 import time
 from dataclasses import dataclass
 from multiprocessing.connection import wait
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ._exceptions import InputTypeError, InputValueError, TimeBudgetExceeded
+from ._exceptions import InputTypeError, InputValueError, TimeBudgetExceeded, WorkerStartError
 from ._extract import extract
+from ._headers import Headers
 from ._options import Options, resolve_options
+from ._parent_watch import close_inherited, die_with_parent
 from ._registry import get_extractor
 from ._types import OUTPUT_KINDS
+from ._urls import url_text
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -45,6 +55,21 @@ _IN_FLIGHT_PER_WORKER = 4
 
 #: Seconds a worker may take to exit after being asked to, before it is killed.
 _EXIT_GRACE = 2.0
+
+#: Seconds a new worker may take to say it is ready before the batch gives up
+#: with :class:`WorkerStartError`. Start-up is imports (and, under forkserver or
+#: spawn, the caller's script again): around a second at most, measured on a
+#: 2-core machine at a load average of 12. Hundreds of times that only catches
+#: a worker that will never be ready, never a slow one.
+_START_TIMEOUT = 300.0
+
+#: A worker's first message: it can take pages now. A page's clock starts when
+#: the page is sent, which is only ever to a ready worker.
+_READY = b"ready"
+
+#: The name a script's module has while a spawned or fork-server worker
+#: imports it again (``multiprocessing.spawn``).
+_CHILD_MAIN = "__mp_main__"
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,14 +168,23 @@ def extract_many(  # noqa: PLR0913 - keyword-only knobs of one call
     Yields:
         One :class:`PageResult` per input item, in input order.
 
+    Under the ``forkserver`` and ``spawn`` start methods every worker imports
+    the calling script again, so a script must call this under
+    ``if __name__ == "__main__":``; without the guard the batch raises
+    :class:`WorkerStartError` instead of running.
+
     Raises:
         InputTypeError: ``options`` is not an Options or preset name, or cannot be pickled.
         InputValueError: ``workers``, ``timeout`` or ``in_flight`` is not positive.
         UnknownExtractorError: an extractor name is not registered (raised before any work).
         MissingDependencyError: a chosen extractor's optional package is missing.
+        WorkerStartError: a worker process could not start (raised while
+            iterating), or this call is a worker importing a script that has
+            no ``__main__`` guard.
 
     .. versionadded:: 0.1
     """
+    _refuse_inside_a_worker_import()
     chosen = _checked_options(options)
     count = _worker_count(workers)
     if timeout is not None and timeout <= 0:
@@ -163,6 +197,25 @@ def extract_many(  # noqa: PLR0913 - keyword-only knobs of one call
         return _run_in_process(pages, chosen)
     pool = _Pool(start_method, count, chosen, timeout)
     return pool.run(iter(pages), limit)
+
+
+def _refuse_inside_a_worker_import() -> None:
+    """Raise if this call comes from a script's top level while a worker imports it.
+
+    That is a script without a ``__main__`` guard, re-run by a spawned or
+    fork-server worker: left alone, every worker would start a batch of its
+    own (or, under forkserver, fail to) and the real batch would see only
+    dead or late workers.
+    """
+    frame = inspect.currentframe()
+    while frame is not None:
+        if frame.f_code.co_name == "<module>" and frame.f_globals.get("__name__") == _CHILD_MAIN:
+            raise WorkerStartError(
+                "extract_many was called while a worker process was importing the "
+                "calling script: put the code that calls it under "
+                "'if __name__ == \"__main__\":'"
+            )
+        frame = frame.f_back
 
 
 def _context(start_method: str | None) -> BaseContext:
@@ -266,11 +319,20 @@ def _run_in_process(pages: Iterable[PageLike], options: Options) -> Iterator[Pag
             yield PageResult(index, url, key, result, None)
 
 
-def _worker_main(conn: Connection, options: Options) -> None:
-    """Run in a worker process: extract each page received until told to stop."""
+def _worker_main(
+    conn: Connection,
+    options: Options,
+    inherited: list[Connection],
+    parent_pid: int | None,
+    death_signal: bool,  # noqa: FBT001 - a process target's positional arguments
+) -> None:
+    """Run in a worker process: say it is ready, then extract pages until told to stop."""
+    close_inherited(inherited)
     # Ctrl-C goes to the whole process group; the parent decides what happens
     # to the workers, so they must not die mid-page with a KeyboardInterrupt.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent(conn, parent_pid, death_signal=death_signal)
+    conn.send_bytes(_READY)
     while True:
         try:
             message = conn.recv_bytes()
@@ -289,19 +351,65 @@ def _worker_main(conn: Connection, options: Options) -> None:
 class _Worker:
     """One worker process, its pipe, and the page it is on."""
 
-    __slots__ = ("conn", "index", "process", "started")
+    __slots__ = ("conn", "index", "method", "process", "ready", "started")
 
-    def __init__(self, start_method: str | None, options: Options) -> None:
+    def __init__(self, start_method: str | None, options: Options, siblings: list[_Worker]) -> None:
         context = _context(start_method)
+        self.method: str = context.get_start_method()
         parent_end, child_end = context.Pipe(duplex=True)
-        self.process: BaseProcess = context.Process(  # type: ignore[attr-defined]
-            target=_worker_main, args=(child_end, options), daemon=True
+        forked = self.method == "fork"
+        # A forked child holds copies of every open channel end; the ones on
+        # this side must be closed there, or the child never sees this
+        # process go. Spawned and fork-server children inherit none.
+        inherited = [parent_end, *(sibling.conn for sibling in siblings)] if forked else []
+        # A fork server's main thread forks its workers and lives as long as
+        # the server; here, only the main thread is sure to outlive the pool.
+        death_signal = (
+            self.method == "forkserver" or threading.current_thread() is threading.main_thread()
         )
-        self.process.start()
-        child_end.close()
+        parent_pid = None if self.method == "forkserver" else os.getpid()
+        self.process: BaseProcess = context.Process(  # type: ignore[attr-defined]
+            target=_worker_main,
+            args=(child_end, options, inherited, parent_pid, death_signal),
+            daemon=True,
+        )
+        try:
+            self.process.start()
+        except (OSError, EOFError) as error:  # no process, or a fork server that died
+            parent_end.close()
+            raise WorkerStartError(f"could not start a worker process: {error!r}") from error
+        finally:
+            child_end.close()
         self.conn: Connection = parent_end
         self.index: int | None = None
-        self.started = 0.0
+        self.ready = False
+        # The start-up clock until the worker is ready, then each page's clock.
+        self.started = time.monotonic()
+
+    def hear_ready(self) -> None:
+        """Read the worker's ready message, which has arrived or will never come.
+
+        Raises:
+            WorkerStartError: the process exited before it was ready.
+        """
+        try:
+            message = self.conn.recv_bytes() if self.conn.poll() else None
+        except (EOFError, OSError):
+            message = None
+        if message != _READY:
+            self.process.join(_EXIT_GRACE)
+            raise WorkerStartError(self._start_failure())
+        self.ready = True
+
+    def _start_failure(self) -> str:
+        message = f"a worker process exited with code {self.process.exitcode} before it was ready"
+        if self.method == "fork":
+            return message
+        return (
+            f"{message}; under the {self.method!r} start method each worker imports the "
+            "calling script again, so a script that calls extract_many must do so under "
+            "'if __name__ == \"__main__\":' (the worker's own error is on stderr)"
+        )
 
     def send(self, index: int, payload: bytes) -> None:
         self.conn.send_bytes(payload)
@@ -344,17 +452,24 @@ class _Pool:
         self._exhausted = False
 
     def run(self, pages: Iterator[PageLike], limit: int) -> Iterator[PageResult]:
-        """Yield the results of ``pages`` in order, with at most ``limit`` held."""
-        self._workers = [_Worker(self._start_method, self._options) for _ in range(self._count)]
+        """Yield the results of ``pages`` in order, with at most ``limit`` held.
+
+        Raises:
+            WorkerStartError: a worker exited, or was not ready in time, before
+                taking a page.
+        """
         try:
+            for _ in range(self._count):
+                self._workers.append(self._new_worker())
             while True:
                 self._fill(pages, limit)
                 while self._next_yield in self._done:
                     yield self._done.pop(self._next_yield)
                     self._next_yield += 1
                 busy = [worker for worker in self._workers if worker.index is not None]
-                if busy:
-                    self._collect(busy)
+                starting = [worker for worker in self._workers if not worker.ready]
+                if busy or (starting and not self._exhausted):
+                    self._collect(busy, starting)
                 elif self._exhausted:
                     # Nothing is out, so every page read has been yielded.
                     return
@@ -369,7 +484,8 @@ class _Pool:
         """Hand pages to idle workers while there is room to hold their results."""
         for position in range(len(self._workers)):
             while (
-                self._workers[position].index is None
+                self._workers[position].ready
+                and self._workers[position].index is None
                 and not self._exhausted
                 and self._next_index - self._next_yield < limit
             ):
@@ -389,8 +505,11 @@ class _Pool:
         try:
             page = _as_input(item)
             url, key = page.url, page.key
+            # Clients' own objects (aiohttp's CIMultiDictProxy, httpx's URL) may not
+            # pickle: the worker gets the plain pairs and the URL's text instead.
+            headers = None if page.headers is None else Headers(page.headers).items()
             payload = pickle.dumps(
-                (index, page.html, page.url, page.headers), protocol=pickle.HIGHEST_PROTOCOL
+                (index, page.html, url_text(page.url), headers), protocol=pickle.HIGHEST_PROTOCOL
             )
         except Exception as error:  # noqa: BLE001 - an unusable item is that page's error
             self._done[index] = PageResult(index, url, key, None, page_error(error))
@@ -402,22 +521,31 @@ class _Pool:
         except OSError:  # the worker died while idle
             self._died(position, index)
 
-    def _collect(self, busy: list[_Worker]) -> None:
-        """Wait for a result, a dead worker or the next timeout; record what happened."""
-        wait_for: float | None = None
+    def _collect(self, busy: list[_Worker], starting: list[_Worker]) -> None:
+        """Wait for a result, a ready or dead worker, or the next timeout; record what happened."""
+        deadlines = [worker.started + _START_TIMEOUT for worker in starting]
         if self._timeout is not None:
-            oldest = min(worker.started for worker in busy)
-            wait_for = max(0.0, oldest + self._timeout - time.monotonic())
+            deadlines += [worker.started + self._timeout for worker in busy]
+        wait_for = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
+        watched = busy + starting
         ready = wait(
-            [worker.conn for worker in busy] + [worker.process.sentinel for worker in busy],
+            [worker.conn for worker in watched] + [worker.process.sentinel for worker in watched],
             wait_for,
         )
         now = time.monotonic()
         for position, worker in enumerate(self._workers):
+            signalled = worker.conn in ready or worker.process.sentinel in ready
+            if not worker.ready:
+                if signalled:
+                    worker.hear_ready()
+                elif now - worker.started >= _START_TIMEOUT:
+                    message = f"a worker process was not ready after {_START_TIMEOUT:g} s"
+                    raise WorkerStartError(message)
+                continue
             index = worker.index
             if index is None:
                 continue
-            if worker.conn in ready or worker.process.sentinel in ready:
+            if signalled:
                 reply = _receive(worker)
                 if reply is None:
                     self._died(position, index)
@@ -444,7 +572,14 @@ class _Pool:
 
     def _replace(self, position: int) -> None:
         self._workers[position].kill()
-        self._workers[position] = _Worker(self._start_method, self._options)
+        others = self._workers[:position] + self._workers[position + 1 :]
+        self._workers[position] = self._new_worker(others)
+
+    def _new_worker(self, siblings: list[_Worker] | None = None) -> _Worker:
+        """Start a worker; ``siblings`` are the other live workers (all of them by default)."""
+        return _Worker(
+            self._start_method, self._options, self._workers if siblings is None else siblings
+        )
 
 
 def _receive(worker: _Worker) -> tuple[int, dict[str, Any] | None, PageError | None] | None:

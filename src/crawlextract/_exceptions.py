@@ -8,7 +8,8 @@ Hierarchy::
     ├── ExtractorError
     │   ├── UnknownExtractorError   (also a LookupError)
     │   └── MissingDependencyError  (also an ImportError)
-    └── TimeBudgetExceeded      (also a TimeoutError)
+    ├── TimeBudgetExceeded      (also a TimeoutError)
+    └── WorkerStartError        (also a RuntimeError)
 
 Every error the library raises on purpose is one of these (the command line
 and the fixture tools add their own subclasses); ``tests/test_exceptions.py``
@@ -83,3 +84,12 @@ class TimeBudgetExceeded(CrawlextractError, TimeoutError):  # noqa: N818 - reads
         self.stage = stage
         self.budget = budget
         super().__init__(f"{stage} ran past its time budget of {budget:g} s")
+
+
+class WorkerStartError(CrawlextractError, RuntimeError):
+    """A worker process of :func:`~crawlextract.extract_many` could not start.
+
+    Most often a script without an ``if __name__ == "__main__":`` guard, run
+    under the ``forkserver`` or ``spawn`` start method: every worker imports
+    the script again, and its top-level code starts a batch of its own.
+    """
