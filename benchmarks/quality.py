@@ -208,7 +208,10 @@ def _set_report(run: SetRun) -> str:
     return "\n".join(parts)
 
 
-def _report(set_runs: list[SetRun], command: str, seconds: float, selection: str) -> str:
+def _report(
+    set_runs: list[SetRun], command: str, seconds: tuple[float, float], selection: str
+) -> str:
+    wall_seconds, cpu_seconds = seconds
     names = dict.fromkeys(name for run in set_runs for name in run.results)
     systems = "\n".join(f"- **{name}**: {peers.SYSTEMS[name].what}" for name in names)
     versions = ", ".join(
@@ -230,9 +233,20 @@ def _report(set_runs: list[SetRun], command: str, seconds: float, selection: str
         + "\n".join(_set_report(run) for run in set_runs)
         + f"\nSystems:\n\n{systems}\n\n"
         f"Versions: Python {platform.python_version()}, {versions}.\n\n"
-        f"Measured with (the whole run took {seconds / 60:.1f} minutes):\n\n"
+        f"Measured with (the whole run took {wall_seconds / 60:.1f} minutes of wall-clock time, "
+        f"{cpu_seconds / 60:.1f} of process CPU time):\n\n"
         f"```\n{command}\n```\n\n"
-        f"Selection speed on aeb: {selection} (rendering is timed by `benchmarks/speed.py`).\n"
+        f"Selection speed on aeb: {selection} (rendering is timed by `benchmarks/speed.py`).\n\n"
+        "**Quality gate.** `tests/test_readable_quality_gate.py` runs "
+        "`python benchmarks/quality.py --check`: the native readable output on a fixed sample "
+        "of each set (aeb: the first 40 pages by sorted id; wcxb: every 5th page by sorted id, "
+        "from the first, 100 pages with every page type) must reach the floors pinned in "
+        "`benchmarks/quality_baseline.json`: F1 (and snippet F1) at least the pinned value "
+        f"less {quality_gate.MARGIN}, at most as many empty pages and pages below F1 "
+        f"{MISS_F1}, on exactly the pages pinned (a sha256 of ids, ground truth and HTML). "
+        "`--check --full` checks the floors of every page. After a deliberate change of the "
+        "numbers, one command re-pins all floors from a run over every page:\n\n"
+        "```\npython benchmarks/quality.py --pin\n```\n"
     )
 
 
@@ -304,14 +318,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.timing:
         print(timing(aeb.load_pages(args.pages, every["aeb"].directory)))
         return 0
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     set_runs = []
     for bench_set in present:
         systems = args.system_names or bench_set.systems
         set_runs.append(run_set(bench_set, bench_set.ids()[: args.pages], systems, progress=True))
         _print_run(set_runs[-1], args.worst)
-    seconds = time.perf_counter() - started
-    print(f"\nscored in {seconds:.0f} s")
+    seconds = time.perf_counter() - started, time.process_time() - cpu_started
+    print(f"\nscored in {seconds[0]:.0f} s ({seconds[1]:.0f} s of CPU time)")
     complete = (
         args.pages is None
         and args.system_names is None

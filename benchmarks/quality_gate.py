@@ -22,6 +22,7 @@ both sets pins all four floors)::
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -48,6 +49,9 @@ def _floor(run: SetRun, indexes: Sequence[int]) -> dict[str, Any]:
     }
     if run.bench_set.snippets:
         floor["snippet_f1"] = round(summary.snippet_f1 - MARGIN, 4)
+    kinds = Counter(run.kinds[index] for index in indexes)
+    if len(kinds) > 1:
+        floor["page_types"] = dict(kinds)
     return floor
 
 
@@ -99,13 +103,15 @@ def check(bench_sets: Sequence[BenchSet], *, full: bool = False) -> int:
         )
         for problem in problems:
             print(f"  below the floor: {problem}")
+        for error in [result.error for result in run.results["native"] if result.error][:5]:
+            print(f"  error: {error}")
         failed = failed or bool(problems)
     print("quality gate: FAILED" if failed else "quality gate: passed")
     return 1 if failed else 0
 
 
 def _problems(summary: Summary, floor: dict[str, Any]) -> list[str]:
-    problems = []
+    problems = [f"{summary.errors} pages raised an error"] if summary.errors else []
     if summary.f1 < floor["f1"]:
         problems.append(f"F1 {summary.f1:.4f} < {floor['f1']}")
     if "snippet_f1" in floor and summary.snippet_f1 < floor["snippet_f1"]:
