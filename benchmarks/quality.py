@@ -337,6 +337,11 @@ def main(argv: list[str] | None = None) -> int:
         command = " ".join(["python benchmarks/quality.py", *sys.argv[1:]])
         write_docs(_report(set_runs, command, seconds, selection))
         print(f"wrote the quality section of {DOCS.relative_to(ROOT)}")
+    elif not args.no_write:
+        print(
+            f"{DOCS.relative_to(ROOT)} left as it was: only a run of every page of both sets "
+            "with every system installed rewrites it"
+        )
     return 0
 
 
