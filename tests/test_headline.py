@@ -7,7 +7,8 @@ from markdown_it import MarkdownIt
 
 import crawlextract
 from crawlextract._extract import decode_document
-from crawlextract._headline import headline_element
+from crawlextract._headline import headline_element, with_headline
+from crawlextract._markdown import RenderContext, render
 from crawlextract._options import Options
 
 PROSE = (
@@ -108,9 +109,31 @@ def test_headline_element_without_roots_is_the_first_visible_h1() -> None:
     document = decode_document(
         "<body><h1 aria-hidden=true>No</h1><h1>First</h1><h1>Second</h1></body>", None, None, TITLED
     )
-    element = headline_element(document.dom, ())
-    assert element is not None
+    found = headline_element(document.dom, ())
+    assert found is not None
+    element, shown = found
     assert element.text() == "First"
+    assert not shown
+
+
+def test_an_h1_the_selection_keeps_is_not_repeated() -> None:
+    """An h1 the content renders (nothing excludes it) is shown there: no headline is added."""
+    document = decode_document(
+        f"<title>T</title><article><p>Kicker</p><h1>Kept</h1>{BODY}</article>", None, None, TITLED
+    )
+    article = document.dom.find("article")
+    assert article is not None
+    heading = article.find("h1")
+    assert heading is not None
+    assert headline_element(document.dom, (article,)) == (heading, True)
+    assert headline_element(document.dom, (article,), {id(heading)}) == (heading, False)
+    context = RenderContext.for_document(document, "readable")
+    markdown = render((article,), context)
+    assert with_headline(markdown, document, context, (article,)) == markdown
+    hidden = render((article,), context, {id(heading)})
+    assert with_headline(hidden, document, context, (article,), {id(heading)}).startswith(
+        "# Kept\n\nKicker"
+    )
 
 
 @pytest.mark.parametrize("backend", ["trafilatura", "readability"])

@@ -23,7 +23,8 @@ Backends that do not say which part of the page they chose (trafilatura,
 readability) get the first visible ``<h1>`` of the page, else the ``<title>``.
 
 It is rendered as a level-1 heading by the same renderer (links and images
-left out), and not added when the readable markdown already starts with a
+left out), and not added when the content already shows that ``<h1>`` (a
+selection that keeps it), when the readable markdown already starts with a
 heading of the same words (for a ``<title>``: a heading whose words occur in
 it, as titles add the site's name), or is empty (a headline alone is no content).
 """
@@ -42,6 +43,7 @@ from ._readable.signals import HIDDEN, name_flags
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+    from collections.abc import Set as AbstractSet
 
     from ._document import Document
     from ._markdown import RenderContext
@@ -53,33 +55,42 @@ _WORD = re.compile(r"\w+")
 _HEADING = re.compile(r"#{1,6}(?:[ \t]|$)")
 
 
-def headline_element(dom: Element, roots: Sequence[Element]) -> Element | None:
-    """The first visible ``<h1>`` with text inside ``roots``, else the last one before them.
+def headline_element(
+    dom: Element, roots: Sequence[Element], exclude: AbstractSet[int] = frozenset()
+) -> tuple[Element, bool] | None:
+    """The headline ``<h1>``, and whether the content already shows it.
 
-    With no ``roots`` (a backend that does not say what it chose), the first
-    visible ``<h1>`` of the page.
+    The first visible ``<h1>`` with text inside ``roots``, else the last one
+    before them; with no ``roots`` (a backend that does not say what it chose),
+    the first visible ``<h1>`` of the page. The content shows it when it is
+    inside a root and neither it nor an ancestor is in ``exclude`` (``id()`` s
+    of what the render leaves out).
     """
     root_ids = {id(root) for root in roots}
     before: Element | None = None
     reached = False  # a root has begun: later headings outside the roots come after it
-    # (element, inside a root), in document order; a stack, so no recursion.
-    stack: list[tuple[Element, bool]] = [(dom, False)]
+    # (element, inside a root, left out of the render), in document order; a
+    # stack, so no recursion.
+    stack: list[tuple[Element, bool, bool]] = [(dom, False, False)]
     while stack:
-        element, inside = stack.pop()
+        element, inside, left_out = stack.pop()
         if element.tag in _INVISIBLE or _hidden(element):
             continue
         if id(element) in root_ids:
             inside = reached = True
+        left_out = left_out or id(element) in exclude
         if element.tag == "h1":
             if (inside or not root_ids) and element.text().strip():
-                return element
+                return element, inside and not left_out
             if not reached and element.text().strip():
                 before = element
             continue
         stack.extend(
-            (child, inside) for child in reversed(element.children) if isinstance(child, Element)
+            (child, inside, left_out)
+            for child in reversed(element.children)
+            if isinstance(child, Element)
         )
-    return before
+    return (before, False) if before is not None else None
 
 
 def _hidden(element: Element) -> bool:
@@ -93,15 +104,25 @@ def _hidden(element: Element) -> bool:
 
 
 def with_headline(
-    markdown: str, document: Document, roots: Sequence[Element], context: RenderContext
+    markdown: str,
+    document: Document,
+    context: RenderContext,
+    roots: Sequence[Element] = (),
+    exclude: AbstractSet[int] = frozenset(),
 ) -> str:
-    """``markdown`` with the page's headline on top (see the module docstring)."""
+    """``markdown`` with the page's headline on top (see the module docstring).
+
+    ``roots`` and ``exclude`` are what was rendered, where the extractor knows.
+    """
     if not markdown.strip():
         return markdown
     plain = dataclasses.replace(context, include_links=False, include_images=False)
     headline = ""
-    element = headline_element(document.dom, roots)
-    if element is not None:
+    found = headline_element(document.dom, roots, exclude)
+    if found is not None:
+        element, shown = found
+        if shown:
+            return markdown  # the content carries its headline where the page has it
         headline = render((element,), plain).strip()
     first = _words(_first_heading(markdown))
     if not headline:

@@ -30,5 +30,5 @@ class NativeReadable:
         context = RenderContext.for_document(document, "readable")
         markdown = render(selection.roots, context, selection.exclude)
         if document.options.readable_title:
-            return with_headline(markdown, document, selection.roots, context)
+            return with_headline(markdown, document, context, selection.roots, selection.exclude)
         return markdown

@@ -30,5 +30,5 @@ class ReadabilityReadable:
         markdown = html_fragment_to_markdown(summary, document.base_url, document.options)
         if document.options.readable_title:
             context = RenderContext.for_document(document, "readable")
-            return with_headline(markdown, document, (), context)
+            return with_headline(markdown, document, context)
         return markdown

@@ -42,5 +42,5 @@ class TrafilaturaReadable:
         markdown = strip_unsafe_links((text or "").strip())
         if document.options.readable_title:
             context = RenderContext.for_document(document, "readable")
-            return with_headline(markdown, document, (), context)
+            return with_headline(markdown, document, context)
         return markdown
