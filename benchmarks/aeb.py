@@ -1,7 +1,9 @@
 """Shared helpers for the benchmark scripts: the AEB pages, its metric, markdown to text.
 
-The article-extraction benchmark (Zyte, MIT) lives in ``../shared/bench/aeb`` next
-to a checkout; set ``CRAWLEXTRACT_AEB`` to point elsewhere.
+The benchmark data lives in ``../shared/bench`` next to a checkout (``aeb/`` and
+``wcxb/``, see their READMEs); set ``CRAWLEXTRACT_BENCH`` to point elsewhere, or
+``CRAWLEXTRACT_AEB`` for the article-extraction benchmark (Zyte, MIT) alone. The
+shingle metric defined here scores both sets (:mod:`wcxb` adds its snippet metric).
 """
 
 from __future__ import annotations
@@ -13,11 +15,20 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from markdown_it import MarkdownIt
 
-_DEFAULT_AEB = Path(__file__).resolve().parents[1] / ".." / "shared" / "bench" / "aeb"
-AEB_DIR = Path(os.environ.get("CRAWLEXTRACT_AEB", _DEFAULT_AEB)).resolve()
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+#: Where the benchmark sets are: ``$CRAWLEXTRACT_BENCH``, else ``../shared/bench``
+#: beside the checkout (CI and every clone keep ``shared/`` next to the repository).
+BENCH_DIR = Path(
+    os.environ.get("CRAWLEXTRACT_BENCH")
+    or Path(__file__).resolve().parents[1].parent / "shared" / "bench"
+).resolve()
+AEB_DIR = Path(os.environ.get("CRAWLEXTRACT_AEB") or BENCH_DIR / "aeb").resolve()
 
 _TOKEN = re.compile(r"\w+")
 _SHINGLE = 4
@@ -26,26 +37,58 @@ _MARKDOWN = MarkdownIt("commonmark").enable("table")
 
 @dataclass(frozen=True)
 class BenchPage:
-    """One benchmark page: its id, bytes, URL and annotated article body."""
+    """One benchmark page: its id, bytes, URL and annotated main content.
+
+    ``kind`` is the page type where the set annotates one (wcxb); ``with_`` and
+    ``without`` are its snippets a good extraction must and must not contain.
+    """
 
     id: str
     html: bytes
     url: str
     truth: str
+    kind: str = "article"
+    with_: tuple[str, ...] = ()
+    without: tuple[str, ...] = ()
 
 
-def load_pages(limit: int | None = None) -> list[BenchPage]:
-    """Load the benchmark pages in a stable order (sorted by id)."""
-    truth = json.loads((AEB_DIR / "ground-truth.json").read_text(encoding="utf-8"))
-    pages = []
-    for path in sorted((AEB_DIR / "html").glob("*.html.gz")):
-        page_id = path.name.removesuffix(".html.gz")
+def page_ids(directory: Path) -> list[str]:
+    """The ids of a set's pages (``html/<id>.html.gz``), sorted: the order every report uses."""
+    return sorted(path.name.removesuffix(".html.gz") for path in (directory / "html").glob("*.gz"))
+
+
+def read_html(directory: Path, page_id: str) -> bytes:
+    """The saved bytes of one page of a set."""
+    return gzip.decompress((directory / "html" / f"{page_id}.html.gz").read_bytes())
+
+
+def load_truth(directory: Path) -> dict[str, dict[str, Any]]:
+    """A set's ``ground-truth.json``: ``{id: {url, articleBody, ...}}``."""
+    truth: dict[str, dict[str, Any]] = json.loads(
+        (directory / "ground-truth.json").read_text(encoding="utf-8")
+    )
+    return truth
+
+
+def iter_pages(directory: Path, ids: Iterable[str]) -> Iterator[BenchPage]:
+    """Yield the pages of a set one at a time (wcxb holds 190 MB of HTML: never all at once)."""
+    truth = load_truth(directory)
+    for page_id in ids:
         entry = truth[page_id]
-        html = gzip.decompress(path.read_bytes())
-        pages.append(BenchPage(page_id, html, entry["url"], entry["articleBody"]))
-        if limit is not None and len(pages) >= limit:
-            break
-    return pages
+        yield BenchPage(
+            page_id,
+            read_html(directory, page_id),
+            entry["url"],
+            entry["articleBody"],
+            entry.get("page_type", "article"),
+            tuple(entry.get("with") or ()),
+            tuple(entry.get("without") or ()),
+        )
+
+
+def load_pages(limit: int | None = None, directory: Path = AEB_DIR) -> list[BenchPage]:
+    """Load the AEB pages in a stable order (sorted by id)."""
+    return list(iter_pages(directory, page_ids(directory)[:limit]))
 
 
 def markdown_to_text(markdown: str) -> str:

@@ -61,6 +61,13 @@ class Options:
     """Keep images in the markdown outputs."""
     include_links: bool = True
     """Keep link targets in the markdown outputs (the link text stays either way)."""
+    readable_title: bool = False
+    """Put the page's headline on top of ``readable_markdown`` as a ``# `` heading: the
+    ``<h1>`` of the main content or the last one before it, else the ``<title>``; not added
+    when the content already starts with that heading, or is empty. Off by default, as
+    the benchmarks' annotated bodies leave the title out. Honoured by the built-in readable
+    extractors (``docs/readable.md``, "The headline").
+    """
     limits: Limits = field(default_factory=Limits)
     """Size and time budgets."""
 

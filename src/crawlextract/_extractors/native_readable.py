@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from crawlextract._headline import with_headline
 from crawlextract._markdown import RenderContext, render
 from crawlextract._readable import select_content
 
@@ -27,4 +28,7 @@ class NativeReadable:
         """Select the main content of the page and render it as markdown."""
         selection = select_content(document.dom, deadline=document.deadline("readable"))
         context = RenderContext.for_document(document, "readable")
-        return render(selection.roots, context, selection.exclude)
+        markdown = render(selection.roots, context, selection.exclude)
+        if document.options.readable_title:
+            return with_headline(markdown, document, context, selection.roots, selection.exclude)
+        return markdown

@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING, ClassVar
 
 from readability import Document as ReadabilityDocument
 
-from crawlextract._markdown import html_fragment_to_markdown
+from crawlextract._headline import with_headline
+from crawlextract._markdown import RenderContext, html_fragment_to_markdown
 
 if TYPE_CHECKING:
     from crawlextract._document import Document
@@ -26,4 +27,8 @@ class ReadabilityReadable:
         # html_partial=True: summary() of the full document returned an empty
         # <body> on pages where the partial form found the article.
         summary = ReadabilityDocument(document.html, url=document.url).summary(html_partial=True)
-        return html_fragment_to_markdown(summary, document.base_url, document.options)
+        markdown = html_fragment_to_markdown(summary, document.base_url, document.options)
+        if document.options.readable_title:
+            context = RenderContext.for_document(document, "readable")
+            return with_headline(markdown, document, context)
+        return markdown

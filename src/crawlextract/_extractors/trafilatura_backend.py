@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, ClassVar
 
 import trafilatura
 
+from crawlextract._headline import with_headline
+from crawlextract._markdown import RenderContext
 from crawlextract._sanitize import strip_unsafe_links
 
 if TYPE_CHECKING:
@@ -37,4 +39,8 @@ class TrafilaturaReadable:
         )
         # trafilatura passes link targets through as written; ours never
         # carry javascript:/vbscript:/data: targets, so neither may its.
-        return strip_unsafe_links((text or "").strip())
+        markdown = strip_unsafe_links((text or "").strip())
+        if document.options.readable_title:
+            context = RenderContext.for_document(document, "readable")
+            return with_headline(markdown, document, context)
+        return markdown
