@@ -1,0 +1,488 @@
+"""The rules of the extended page details: which source wins, per field.
+
+Every field reads its sources in a fixed order and takes the first that gives
+a usable value (``docs/metadata.md``, "Details for indexing", has the table).
+JSON-LD comes first for what a page says about its main content (authors,
+dates, sections), because it names the thing it describes; OpenGraph comes
+first for what a page says about how to show it (site name, image).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from ._authors import author_names
+from ._dates import iso_date
+from ._json_ld import MAIN_ENTITY_TYPES, JsonLd, json_ld_nodes, types_of
+from ._metadata import ExtendedFields, collapse_whitespace
+from ._urls import is_unsafe_url, resolve
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
+    from ._headers import Headers
+    from ._page_facts import PageFacts
+
+# Meta keys (``property`` or ``name``, lowercase) per field, best first.
+AUTHOR_METAS = (
+    "author",
+    "article:author",
+    "og:article:author",
+    "book:author",
+    "dc.creator",
+    "dcterms.creator",
+    "citation_author",
+    "parsely-author",
+    "sailthru.author",
+    "byl",
+)
+PUBLISHED_METAS = (
+    "article:published_time",
+    "og:article:published_time",
+    "article:published",
+    "published_time",
+    "datepublished",
+    "citation_publication_date",
+    "citation_date",
+    "dcterms.issued",
+    "dc.date.issued",
+    "dcterms.date",
+    "dc.date",
+    "dcterms.created",
+    "dc.date.created",
+    "parsely-pub-date",
+    "sailthru.date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "date",
+)
+MODIFIED_METAS = (
+    "article:modified_time",
+    "og:article:modified_time",
+    "og:updated_time",
+    "article:modified",
+    "datemodified",
+    "dcterms.modified",
+    "dc.date.modified",
+    "last-modified",
+    "lastmod",
+)
+SITE_NAME_METAS = ("og:site_name", "application-name", "apple-mobile-web-app-title")
+IMAGE_METAS = (
+    "og:image",
+    "og:image:url",
+    "og:image:secure_url",
+    "twitter:image",
+    "twitter:image:src",
+)
+LANGUAGE_METAS = ("http-equiv:content-language",)
+LATE_LANGUAGE_METAS = ("language", "dc.language", "dcterms.language")
+KEYWORD_METAS = ("article:tag", "og:article:tag", "book:tag", "video:tag")
+LATE_KEYWORD_METAS = ("keywords", "news_keywords")
+CATEGORY_METAS = ("article:section", "og:article:section")
+
+# Names a page puts in an author field when it has none.
+_PLACEHOLDERS = frozenset({"undefined", "null", "none", "unknown", "n/a", "admin", "author"})
+# Arrows and bullets: a link label or a list of details, never part of a name.
+_NOT_IN_NAMES = frozenset("\u00bb\u00ab\u203a\u2039\u2192\u2022\u00b7")
+# Words in a name read from a byline element: more is a sentence, not a name.
+_MAX_BYLINE_NAME_WORDS = 4
+# Keywords kept per page: some pages list hundreds, a crawler indexes a few.
+_MAX_KEYWORDS = 50
+# A BCP 47 language tag as pages write it (en, en-US, en_US, zh-Hant-TW).
+_LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(?:[-_][a-z0-9]{1,8})*$", re.IGNORECASE)
+
+# Coarse page types, so JSON-LD, OpenGraph and microdata speak alike; a type not
+# listed comes out lowercased as declared.
+_PAGE_TYPE_WORDS = {
+    "article": "article",
+    "advertisercontentarticle": "article",
+    "analysisnewsarticle": "article",
+    "askpublicnewsarticle": "article",
+    "backgroundnewsarticle": "article",
+    "blogposting": "article",
+    "blog": "article",
+    "liveblogposting": "article",
+    "newsarticle": "article",
+    "opinionnewsarticle": "article",
+    "report": "article",
+    "reportagenewsarticle": "article",
+    "reviewnewsarticle": "article",
+    "satiricalarticle": "article",
+    "scholarlyarticle": "article",
+    "techarticle": "article",
+    "product": "product",
+    "productgroup": "product",
+    "og:product": "product",
+    "videoobject": "video",
+    "movie": "video",
+    "discussionforumposting": "discussion",
+    "socialmediaposting": "discussion",
+    "question": "discussion",
+    "qapage": "discussion",
+    "jobposting": "job",
+    "profilepage": "profile",
+    "person": "profile",
+    "collectionpage": "listing",
+    "searchresultspage": "listing",
+    "faqpage": "faq",
+    "website": "website",
+    "webpage": "webpage",
+    "itempage": "webpage",
+    "aboutpage": "webpage",
+    "contactpage": "webpage",
+    "podcastepisode": "audio",
+    "softwareapplication": "software",
+}
+
+
+def extended_from_facts(
+    facts: PageFacts,
+    *,
+    base_url: str | None,
+    headers: Headers,
+    html_language: str | None,
+    detect_language: Callable[[str], str | None] | None = None,
+) -> ExtendedFields:
+    """Apply the extended page-detail rules to what a backend collected.
+
+    ``html_language`` is the root's ``lang`` (the standard ``language``);
+    ``detect_language``, when given, names the language of a text.
+    """
+    json_ld = json_ld_nodes(facts.json_ld)
+    main_nodes = json_ld.main_nodes()
+    metas = _MetaIndex(facts.metas)
+    site_name = _first_text(
+        metas.values(SITE_NAME_METAS[:1]),
+        _json_ld_site_names(json_ld, main_nodes),
+        metas.values(SITE_NAME_METAS[1:]),
+    )
+    site_names = {
+        name.casefold()
+        for name in (
+            site_name,
+            *metas.values(SITE_NAME_METAS),
+            *_json_ld_values(json_ld, main_nodes, "publisher"),
+        )
+        if name
+    }
+    return ExtendedFields(
+        authors=tuple(_authors(json_ld, main_nodes, metas, facts, site_names)),
+        published=_first_date(
+            _json_ld_values(json_ld, main_nodes, "datePublished"),
+            metas.values(PUBLISHED_METAS),
+            _microdata(facts, "datepublished"),
+            _json_ld_values(json_ld, main_nodes, "dateCreated"),
+            _microdata(facts, "datecreated"),
+            facts.date_lines,
+        ),
+        modified=_first_date(
+            _json_ld_values(json_ld, main_nodes, "dateModified"),
+            metas.values(MODIFIED_METAS),
+            _microdata(facts, "datemodified"),
+        ),
+        site_name=site_name,
+        image=_image(json_ld, main_nodes, metas, facts, base_url),
+        declared_language=_declared_language(json_ld, main_nodes, metas, headers, html_language),
+        detected_language=(
+            detect_language(facts.text_sample)
+            if detect_language is not None and facts.text_sample
+            else None
+        ),
+        keywords=_first_list(
+            _split_lists(_json_ld_values(json_ld, main_nodes, "keywords")),
+            metas.values(KEYWORD_METAS),
+            _split_lists(metas.values(LATE_KEYWORD_METAS)),
+            _split_lists(_microdata(facts, "keywords")),
+        ),
+        categories=_first_list(
+            _json_ld_values(json_ld, main_nodes, "articleSection"),
+            metas.values(CATEGORY_METAS),
+            _microdata(facts, "articlesection"),
+        ),
+        page_type=_page_type(main_nodes, metas, facts),
+    )
+
+
+class _MetaIndex:
+    """The metas by key, values in document order."""
+
+    def __init__(self, metas: list[tuple[str, str]]) -> None:
+        self._by_key: dict[str, list[str]] = {}
+        for key, content in metas:
+            self._by_key.setdefault(key, []).append(content)
+
+    def values(self, keys: Iterable[str]) -> list[str]:
+        """The values of the first key in ``keys`` that the page has."""
+        for key in keys:
+            found = self._by_key.get(key)
+            if found:
+                return found
+        return []
+
+
+def _json_ld_values(json_ld: JsonLd, nodes: list[dict[str, Any]], name: str) -> list[str]:
+    # The property ``name`` of the first node that has it, as strings: a
+    # string, a list of them, or objects with a name (a Person, a Thing).
+    for node in nodes:
+        value = node.get(name)
+        if value in (None, "", []):
+            continue
+        strings = [text for item in _items(value) if (text := _text_of(json_ld.resolve(item)))]
+        if strings:
+            return strings
+    return []
+
+
+def _items(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
+
+
+def _text_of(value: Any) -> str | None:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, dict):
+        for key in ("name", "@value", "url", "contentUrl"):
+            found = value.get(key)
+            if isinstance(found, str):
+                return found
+            if isinstance(found, list) and found and isinstance(found[0], str):
+                return found[0]
+    return None
+
+
+def _authors(
+    json_ld: JsonLd,
+    nodes: list[dict[str, Any]],
+    metas: _MetaIndex,
+    facts: PageFacts,
+    site_names: set[str],
+) -> list[str]:
+    # The first source with a name wins, but a source that names only the site
+    # (a publisher put in the author field) yields to a later source with a
+    # person, and is kept only when no source has one.
+    sources: tuple[Callable[[], list[str]], ...] = (
+        lambda: _json_ld_values(json_ld, nodes, "author"),
+        lambda: _json_ld_values(json_ld, nodes, "creator"),
+        lambda: metas.values(AUTHOR_METAS),
+        lambda: _first_item_values(facts, ("author", "creator")),
+        lambda: facts.author_links,
+        lambda: _byline_names(facts.bylines),
+    )
+    only_the_site: list[str] = []
+    for source in sources:
+        names = [name for name in author_names(source()) if _is_a_name(name)]
+        if not names:
+            continue
+        if all(name.casefold() in site_names for name in names):
+            only_the_site = only_the_site or names
+            continue
+        return names
+    return only_the_site
+
+
+def _is_a_name(name: str) -> bool:
+    # Not a placeholder, no label ("Topic Author"), no link arrow ("More »").
+    lowered = name.casefold()
+    return (
+        lowered not in _PLACEHOLDERS
+        and "author" not in lowered
+        and not any(character in _NOT_IN_NAMES for character in name)
+    )
+
+
+def _first_item_values(facts: PageFacts, names: tuple[str, ...]) -> list[str]:
+    # The values of the first item that has one of the properties: a forum
+    # page's microdata has an author per post, and the page's is the first.
+    found = [
+        prop
+        for prop in facts.microdata
+        if prop.value and any(written.lower() in names for written in prop.names)
+    ]
+    if not found:
+        return []
+    first = found[0]
+    if first.scope_id is None:
+        return [first.value or ""]
+    return [prop.value or "" for prop in found if prop.scope_id == first.scope_id]
+
+
+def _byline_names(bylines: list[str]) -> list[str]:
+    # The first byline that reads as names: words only (a date or a count
+    # means it is a line of details, not a name), each name a few words.
+    for byline in bylines:
+        names = author_names([byline])
+        if names and all(_looks_like_a_byline_name(name) for name in names):
+            return names
+    return []
+
+
+def _looks_like_a_byline_name(name: str) -> bool:
+    words = name.split()
+    return len(words) <= _MAX_BYLINE_NAME_WORDS and not any(
+        character.isdigit() for character in name
+    )
+
+
+def _microdata(facts: PageFacts, name: str, *, urls: bool | None = None) -> list[str]:
+    # Values of one property (case-insensitive), in document order.
+    return [
+        prop.value
+        for prop in facts.microdata
+        if prop.value
+        and (urls is None or prop.is_url == urls)
+        and any(written.lower() == name for written in prop.names)
+    ]
+
+
+def _first_date(*sources: list[str]) -> str | None:
+    for values in sources:
+        for value in values:
+            date = iso_date(value)
+            if date is not None:
+                return date
+    return None
+
+
+def _first_text(*sources: list[str]) -> str | None:
+    for values in sources:
+        for value in values:
+            text = collapse_whitespace(value)
+            if text:
+                return text
+    return None
+
+
+def _first_list(*sources: list[str]) -> tuple[str, ...]:
+    for values in sources:
+        items: dict[str, str] = {}
+        for value in values:
+            text = collapse_whitespace(value)
+            if text:
+                items.setdefault(text.casefold(), text)
+        if items:
+            return tuple(items.values())[:_MAX_KEYWORDS]
+    return ()
+
+
+def _split_lists(values: list[str]) -> list[str]:
+    # "a, b, c" as one keywords string is three keywords.
+    return [item for value in values for item in value.split(",")]
+
+
+def _json_ld_site_names(json_ld: JsonLd, nodes: list[dict[str, Any]]) -> list[str]:
+    websites = [
+        text
+        for node in json_ld.of_type(frozenset({"WebSite"}))
+        if (text := _text_of(node)) is not None
+    ]
+    return websites or _json_ld_values(json_ld, nodes, "publisher")
+
+
+def _image(
+    json_ld: JsonLd,
+    nodes: list[dict[str, Any]],
+    metas: _MetaIndex,
+    facts: PageFacts,
+    base_url: str | None,
+) -> str | None:
+    candidates = (
+        metas.values(IMAGE_METAS),
+        _json_ld_values(json_ld, nodes, "image"),
+        _json_ld_values(json_ld, nodes, "thumbnailUrl"),
+        _microdata(facts, "image"),
+        _microdata(facts, "thumbnailurl"),
+        [href for rel, href in facts.links if "image_src" in rel.split()],
+    )
+    for values in candidates:
+        for value in values:
+            url = collapse_whitespace(value)
+            if url and not is_unsafe_url(url):
+                resolved = resolve(url, base_url)
+                if resolved:
+                    return resolved
+    return None
+
+
+def _declared_language(
+    json_ld: JsonLd,
+    nodes: list[dict[str, Any]],
+    metas: _MetaIndex,
+    headers: Headers,
+    html_language: str | None,
+) -> str | None:
+    sources = (
+        [html_language] if html_language else [],
+        metas.values(LANGUAGE_METAS),
+        headers.get_all("content-language"),
+        metas.values(("og:locale",)),
+        _json_ld_values(json_ld, nodes, "inLanguage"),
+        metas.values(LATE_LANGUAGE_METAS),
+    )
+    for values in sources:
+        for value in values:
+            tag = language_tag(value.split(",")[0])
+            if tag is not None:
+                return tag
+    return None
+
+
+def language_tag(text: str) -> str | None:
+    """A language tag in its usual case (``en``, ``en-US``, ``zh-Hant``), ``None`` if not one."""
+    value = text.strip()
+    if not _LANGUAGE_TAG.match(value):
+        return None
+    subtags = value.replace("_", "-").split("-")
+    shaped = [subtags[0].lower()]
+    for subtag in subtags[1:]:
+        if len(subtag) == 2 and subtag.isalpha():
+            shaped.append(subtag.upper())
+        elif len(subtag) == 4 and subtag.isalpha():
+            shaped.append(subtag.title())
+        else:
+            shaped.append(subtag.lower())
+    return "-".join(shaped)
+
+
+def _page_type(nodes: list[dict[str, Any]], metas: _MetaIndex, facts: PageFacts) -> str | None:
+    main = [node for node in nodes if _is_main(node)]
+    pages = [node for node in nodes if not _is_main(node)]
+    sources = (
+        [name for node in main for name in types_of(node)],
+        metas.values(("og:type",)),
+        [name for item_type in facts.item_types for name in _item_type_names(item_type)],
+        [name for node in pages for name in types_of(node)],
+    )
+    for names in sources:
+        for name in names:
+            word = page_type_word(name)
+            if word:
+                return word
+    return None
+
+
+def _is_main(node: dict[str, Any]) -> bool:
+    return bool(MAIN_ENTITY_TYPES.intersection(types_of(node)))
+
+
+def _item_type_names(item_type: str) -> list[str]:
+    return [re.split(r"[/:#]", url.rstrip("/"))[-1] for url in item_type.split() if url]
+
+
+def page_type_word(name: str) -> str | None:
+    """A declared type as a coarse page type (``NewsArticle`` and ``article`` give ``article``)."""
+    word = collapse_whitespace(name)
+    if word is None:
+        return None
+    lowered = word.lower()
+    if lowered in _PAGE_TYPE_WORDS:
+        return _PAGE_TYPE_WORDS[lowered]
+    family = lowered.split(".", 1)[0]  # OpenGraph "video.movie", "music.song"
+    if family in {"video", "music"}:
+        return "video" if family == "video" else "audio"
+    return lowered

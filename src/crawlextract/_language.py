@@ -1,0 +1,54 @@
+"""Language detection from page text, with the ``[lang]`` extra (py3langid).
+
+py3langid (a maintained fork of langid.py, BSD licence) ships its model in
+the package (about 4.5 MB), runs offline and needs only NumPy. Without it,
+:func:`language_detector` returns ``None`` and ``detected_language`` stays
+``None``: detection is never required.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import threading
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+# Texts shorter than this say too little: a heading or a button label is
+# often detected as a language it is not written in.
+MIN_TEXT_CHARS = 40
+# The normalised probability below which the detector's answer is dropped: at
+# even odds it is as likely wrong as right. (Set by reasoning, not tuned: the
+# benchmark ground truths have no language.)
+MIN_CONFIDENCE = 0.5
+
+_LOAD_LOCK = threading.Lock()
+
+
+def language_detector() -> Callable[[str], str | None] | None:
+    """The detector if the ``[lang]`` extra is installed, else ``None``."""
+    if importlib.util.find_spec("py3langid") is None:
+        return None
+    return detect_language
+
+
+def detect_language(text: str) -> str | None:
+    """The ISO 639-1 code of the language ``text`` is written in, ``None`` when unsure."""
+    if len(text.strip()) < MIN_TEXT_CHARS:
+        return None
+    language, probability = _identifier().classify(text)
+    return str(language) if probability >= MIN_CONFIDENCE else None
+
+
+@functools.cache
+def _identifier() -> Any:
+    # Loading the model takes about a second: once per process, on first use.
+    with _LOAD_LOCK:
+        from py3langid.langid import (  # noqa: PLC0415 - an optional extra
+            MODEL_FILE,
+            LanguageIdentifier,
+        )
+
+        return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
