@@ -9,6 +9,7 @@ first for what a page says about how to show it (site name, image).
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -158,7 +159,7 @@ def extended_from_facts(
     site_name = _first_text(
         metas.values(SITE_NAME_METAS[:1]),
         _json_ld_site_names(json_ld, main_nodes),
-        metas.values(SITE_NAME_METAS[1:]),
+        metas.in_order(SITE_NAME_METAS[1:]),
     )
     site_names = {
         name.casefold()
@@ -173,7 +174,7 @@ def extended_from_facts(
         authors=tuple(_authors(json_ld, main_nodes, metas, facts, site_names)),
         published=_first_date(
             _json_ld_values(json_ld, main_nodes, "datePublished"),
-            metas.values(PUBLISHED_METAS),
+            metas.in_order(PUBLISHED_METAS),
             _microdata(facts, "datepublished"),
             _json_ld_values(json_ld, main_nodes, "dateCreated"),
             _microdata(facts, "datecreated"),
@@ -181,7 +182,7 @@ def extended_from_facts(
         ),
         modified=_first_date(
             _json_ld_values(json_ld, main_nodes, "dateModified"),
-            metas.values(MODIFIED_METAS),
+            metas.in_order(MODIFIED_METAS),
             _microdata(facts, "datemodified"),
         ),
         site_name=site_name,
@@ -216,12 +217,16 @@ class _MetaIndex:
             self._by_key.setdefault(key, []).append(content)
 
     def values(self, keys: Iterable[str]) -> list[str]:
-        """The values of the first key in ``keys`` that the page has."""
+        """The values of the first key in ``keys`` that the page has (for list fields)."""
         for key in keys:
             found = self._by_key.get(key)
             if found:
                 return found
         return []
+
+    def in_order(self, keys: Iterable[str]) -> list[str]:
+        """The values of every key in ``keys``, best key first (the first usable one wins)."""
+        return [value for key in keys for value in self._by_key.get(key, ())]
 
 
 def _json_ld_values(json_ld: JsonLd, nodes: list[dict[str, Any]], name: str) -> list[str]:
@@ -269,7 +274,7 @@ def _authors(
     sources: tuple[Callable[[], list[str]], ...] = (
         lambda: _json_ld_values(json_ld, nodes, "author"),
         lambda: _json_ld_values(json_ld, nodes, "creator"),
-        lambda: metas.values(AUTHOR_METAS),
+        *(functools.partial(metas.values, (key,)) for key in AUTHOR_METAS),
         lambda: _first_item_values(facts, ("author", "creator")),
         lambda: facts.author_links,
         lambda: _byline_names(facts.bylines),
@@ -392,7 +397,7 @@ def _image(
     base_url: str | None,
 ) -> str | None:
     candidates = (
-        metas.values(IMAGE_METAS),
+        metas.in_order(IMAGE_METAS),
         _json_ld_values(json_ld, nodes, "image"),
         _json_ld_values(json_ld, nodes, "thumbnailUrl"),
         _microdata(facts, "image"),
@@ -418,11 +423,11 @@ def _declared_language(
 ) -> str | None:
     sources = (
         [html_language] if html_language else [],
-        metas.values(LANGUAGE_METAS),
+        metas.in_order(LANGUAGE_METAS),
         headers.get_all("content-language"),
         metas.values(("og:locale",)),
         _json_ld_values(json_ld, nodes, "inLanguage"),
-        metas.values(LATE_LANGUAGE_METAS),
+        metas.in_order(LATE_LANGUAGE_METAS),
     )
     for values in sources:
         for value in values:

@@ -30,7 +30,7 @@ class MicrodataProperty:
     """The ``itemtype`` of the item it belongs to (the nearest ``itemscope`` above it)."""
     is_url: bool = False
     """Whether the value came from a URL attribute (``href``, ``src``, ...)."""
-    scope_id: int | None = None
+    scope_id: int | str | None = None
     """Which item it belongs to: equal for properties of one item, ``None`` for none."""
 
 

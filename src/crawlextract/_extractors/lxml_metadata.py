@@ -188,7 +188,8 @@ def _add_microdata(facts: PageFacts, element: Any) -> None:
             value,
             scope.get("itemtype") if scope is not None else None,
             is_url,
-            id(scope) if scope is not None else None,
+            # An lxml element object may be made anew on each access: its path is stable.
+            scope.getroottree().getpath(scope) if scope is not None else None,
         )
     )
 
