@@ -48,6 +48,24 @@ def test_page_details_do_not_depend_on_reading_order(
     assert first.to_dict() == last
 
 
+STANDARD_FIELDS = ("title", "description", "canonical", "robots", "language")
+
+
+@PROPERTY_SETTINGS
+@given(page=html_bytes(), url=page_urls)
+def test_standard_details_do_not_depend_on_reading_the_extended_ones(
+    page: tuple[bytes, dict[str, str]], url: str | None
+) -> None:
+    """The standard page details are the same whether the extended fields were read or not."""
+    data, headers = page
+    alone = crawlextract.extract(data, url, headers).metadata
+    standard_alone = [getattr(alone, name) for name in STANDARD_FIELDS]
+    extended_first = crawlextract.extract(data, url, headers).metadata
+    _ = (extended_first.authors, extended_first.published, extended_first.page_type)
+    assert [getattr(extended_first, name) for name in STANDARD_FIELDS] == standard_alone
+    assert extended_first == alone  # and the extended fields, read later, agree too
+
+
 @PROPERTY_SETTINGS
 @given(
     target=st.sampled_from(URLS),
