@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._authors import author_names
 from ._dates import iso_date
-from ._json_ld import MAIN_ENTITY_TYPES, JsonLd, json_ld_nodes, types_of
+from ._json_ld import MAIN_ENTITY_TYPES, PAGE_TYPES, JsonLd, json_ld_nodes, types_of
 from ._metadata import ExtendedFields, collapse_whitespace
 from ._urls import is_unsafe_url, resolve
 
@@ -200,7 +200,7 @@ def extended_from_facts(
             _split_lists(_microdata(facts, "keywords")),
         ),
         categories=_first_list(
-            _json_ld_values(json_ld, main_nodes, "articleSection"),
+            _split_lists(_json_ld_values(json_ld, main_nodes, "articleSection")),
             metas.values(CATEGORY_METAS),
             _microdata(facts, "articlesection"),
         ),
@@ -460,7 +460,14 @@ def _page_type(nodes: list[dict[str, Any]], metas: _MetaIndex, facts: PageFacts)
     sources = (
         [name for node in main for name in types_of(node)],
         metas.values(("og:type",)),
-        [name for item_type in facts.item_types for name in _item_type_names(item_type)],
+        # Only types that describe a page: microdata marks headers, footers
+        # and navigation as items too (WPHeader, SiteNavigationElement).
+        [
+            name
+            for item_type in facts.item_types
+            for name in _item_type_names(item_type)
+            if name in MAIN_ENTITY_TYPES or name in PAGE_TYPES
+        ],
         [name for node in pages for name in types_of(node)],
     )
     for names in sources:

@@ -125,13 +125,12 @@ def meta_key(key: str) -> str:
 
 
 def is_byline_holder(class_: str | None, id_: str | None) -> bool:
-    """Whether an element's ``class`` or ``id`` says it holds a byline (``author``, ``byline``)."""
-    for value in (class_, id_):
-        if value:
-            lowered = value.lower()
-            if "author" in lowered or "byline" in lowered:
-                return True
-    return False
+    """Whether an element's ``class`` or ``id`` says it holds a byline (``author``, ``byline``).
+
+    Not in a comment (``comment-author``, a comment form's name field): a reader's name.
+    """
+    words = " ".join(value.lower() for value in (class_, id_) if value)
+    return ("author" in words or "byline" in words) and "comment" not in words
 
 
 def is_date_holder(class_: str | None, id_: str | None) -> bool:
