@@ -91,6 +91,9 @@ _PLACEHOLDERS = frozenset({"undefined", "null", "none", "unknown", "n/a", "admin
 _NOT_IN_NAMES = frozenset("\u00bb\u00ab\u203a\u2039\u2192\u2022\u00b7")
 # Words in a name read from a byline element: more is a sentence, not a name.
 _MAX_BYLINE_NAME_WORDS = 4
+# Values read per meta key or JSON-LD property: more authors or tags than any
+# page lists, and a bound on the work a page that repeats one meta can cause.
+_MAX_VALUES = 100
 # Keywords kept per page: some pages list hundreds, a crawler indexes a few.
 _MAX_KEYWORDS = 50
 # A BCP 47 language tag as pages write it (en, en-US, en_US, zh-Hant-TW).
@@ -214,7 +217,9 @@ class _MetaIndex:
     def __init__(self, metas: list[tuple[str, str]]) -> None:
         self._by_key: dict[str, list[str]] = {}
         for key, content in metas:
-            self._by_key.setdefault(key, []).append(content)
+            values = self._by_key.setdefault(key, [])
+            if len(values) < _MAX_VALUES:
+                values.append(content)
 
     def values(self, keys: Iterable[str]) -> list[str]:
         """The values of the first key in ``keys`` that the page has (for list fields)."""
@@ -236,7 +241,8 @@ def _json_ld_values(json_ld: JsonLd, nodes: list[dict[str, Any]], name: str) -> 
         value = node.get(name)
         if value in (None, "", []):
             continue
-        strings = [text for item in _items(value) if (text := _text_of(json_ld.resolve(item)))]
+        items = _items(value)[:_MAX_VALUES]
+        strings = [text for item in items if (text := _text_of(json_ld.resolve(item)))]
         if strings:
             return strings
     return []

@@ -141,3 +141,28 @@ def is_date_holder(class_: str | None, id_: str | None) -> bool:
             if ("date" in lowered or "publish" in lowered) and "update" not in lowered:
                 return True
     return False
+
+
+# Elements whose text is read, per kind, before the rest are skipped. The rules
+# take the first usable one, and reading an element's text costs its whole
+# subtree: without a bound, thousands of nested candidates would cost time
+# quadratic in the page. A real page has a handful of each.
+MAX_TEXT_CANDIDATES = 40
+MAX_MICRODATA_PROPERTIES = 200
+
+
+@dataclass(slots=True)
+class CollectionBudget:
+    """How many more candidates of each kind a collector may read on one page."""
+
+    bylines: int = MAX_TEXT_CANDIDATES
+    date_lines: int = MAX_TEXT_CANDIDATES
+    microdata: int = MAX_MICRODATA_PROPERTIES
+
+    def take(self, kind: str) -> bool:
+        """Use one candidate of ``kind``; ``False`` when none are left."""
+        left: int = getattr(self, kind)
+        if left <= 0:
+            return False
+        setattr(self, kind, left - 1)
+        return True

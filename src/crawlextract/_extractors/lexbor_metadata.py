@@ -25,6 +25,7 @@ from crawlextract._page_facts import (
     MAX_BYLINE_WORDS,
     MICRODATA_READ,
     URL_ATTRIBUTES,
+    CollectionBudget,
     MicrodataProperty,
     PageFacts,
     is_byline_holder,
@@ -171,23 +172,24 @@ def collect_page_facts(tree: LexborHTMLParser, *, text_sample: bool = False) -> 
     if root is None:
         return facts
     engine = _engine()
+    budget = CollectionBudget()
     for node in engine.find(_PAGE_FACTS, root):
-        _collect(facts, node)
+        _collect(facts, node, budget)
     if text_sample:
         facts.text_sample = _text_sample(engine, root)
     return facts
 
 
-def _collect(facts: PageFacts, node: LexborNode) -> None:
+def _collect(facts: PageFacts, node: LexborNode, budget: CollectionBudget) -> None:
     attrs = node.attrs
     tag = node.tag
     if "itemprop" in attrs:
-        _add_microdata(facts, node)
+        _add_microdata(facts, node, budget)
     elif "itemscope" in attrs and _item_scope(node) is None:
         facts.item_types.append(_clean(attrs.get("itemtype")) or "")
-    if is_byline_holder(attrs.get("class"), attrs.get("id")):
+    if is_byline_holder(attrs.get("class"), attrs.get("id")) and budget.take("bylines"):
         _add_short_text(facts.bylines, node)
-    if is_date_holder(attrs.get("class"), attrs.get("id")):
+    if is_date_holder(attrs.get("class"), attrs.get("id")) and budget.take("date_lines"):
         _add_short_text(facts.date_lines, node)
     if tag == "meta":
         _add_meta(facts, node)
@@ -231,10 +233,10 @@ def _add_meta(facts: PageFacts, node: LexborNode) -> None:
         facts.metas.append(("http-equiv:" + meta_key(clean_fragment(equiv)), content))
 
 
-def _add_microdata(facts: PageFacts, node: LexborNode) -> None:
+def _add_microdata(facts: PageFacts, node: LexborNode, budget: CollectionBudget) -> None:
     attrs = node.attrs
     names = tuple((_clean(attrs.get("itemprop")) or "").split())
-    if not any(name.lower() in MICRODATA_READ for name in names):
+    if not any(name.lower() in MICRODATA_READ for name in names) or not budget.take("microdata"):
         return
     is_url = False
     if "itemscope" in attrs:

@@ -28,6 +28,7 @@ from crawlextract._page_facts import (
     MAX_BYLINE_WORDS,
     MICRODATA_READ,
     URL_ATTRIBUTES,
+    CollectionBudget,
     MicrodataProperty,
     PageFacts,
     is_byline_holder,
@@ -119,16 +120,17 @@ def _in_html_namespace(element: Any) -> bool:
 def collect_page_facts(root: Any, *, text_sample: bool = False) -> PageFacts:
     """Collect what the extended page-detail rules read from an lxml tree (document order)."""
     facts = PageFacts()
+    budget = CollectionBudget()
     for element in root.iter(lxml.etree.Element):
         attrs = element.attrib
         tag = str(element.tag).lower()
         if "itemprop" in attrs:
-            _add_microdata(facts, element)
+            _add_microdata(facts, element, budget)
         elif "itemscope" in attrs and _item_scope(element) is None:
             facts.item_types.append(attrs.get("itemtype") or "")
-        if is_byline_holder(attrs.get("class"), attrs.get("id")):
+        if is_byline_holder(attrs.get("class"), attrs.get("id")) and budget.take("bylines"):
             _add_short_text(facts.bylines, element)
-        if is_date_holder(attrs.get("class"), attrs.get("id")):
+        if is_date_holder(attrs.get("class"), attrs.get("id")) and budget.take("date_lines"):
             _add_short_text(facts.date_lines, element)
         if tag == "meta":
             _add_meta(facts, attrs)
@@ -164,9 +166,9 @@ def _add_link(facts: PageFacts, element: Any, tag: str) -> None:
         facts.author_links.append(element.text_content())
 
 
-def _add_microdata(facts: PageFacts, element: Any) -> None:
+def _add_microdata(facts: PageFacts, element: Any, budget: CollectionBudget) -> None:
     names = tuple((element.get("itemprop") or "").split())
-    if not any(name.lower() in MICRODATA_READ for name in names):
+    if not any(name.lower() in MICRODATA_READ for name in names) or not budget.take("microdata"):
         return
     is_url = False
     if element.get("itemscope") is not None:
