@@ -114,9 +114,21 @@ def test_author_from_byline_element_last(details_of) -> None:
     assert details_of(with_meta).authors == ("Bo Chan",)
 
 
-def test_byline_with_a_date_is_not_a_name(details_of) -> None:
-    """A byline line holding digits (a date) is details, not a name."""
-    assert details_of('<span class="author-info">By Ann Lee, 3 May 2024</span>').authors == ()
+def test_byline_details_after_a_bullet_are_not_names(details_of) -> None:
+    """A byline is read in parts (bullets, pipes, spaced dashes); a part with a digit is no name."""
+    html = '<div class="byline">By Ann Lee \u2022 March 3, 2025</div>'
+    assert details_of(html).authors == ("Ann Lee",)
+    assert details_of('<span class="author-info">3 May 2024</span>').authors == ()
+
+
+def test_bylines_of_many_people_are_a_listing(details_of) -> None:
+    """A page whose bylines name more than three different people has no one author."""
+    teasers = "".join(
+        f'<article><h2>Story {n}</h2><p class="byline">By Writer {name}</p></article>'
+        for n, name in enumerate(("Ann", "Bo", "Cy", "Di"))
+    )
+    assert details_of(teasers).authors == ()
+    assert details_of(teasers.replace("Di", "Ann")).authors == ("Writer Ann",)
 
 
 def test_author_that_is_the_site_yields_to_a_person(details_of) -> None:
@@ -180,6 +192,12 @@ def test_published_from_microdata_time(details_of) -> None:
 def test_published_from_date_element_last(details_of) -> None:
     """An element whose class says date gives the date when no field does."""
     assert details_of('<span class="post-date">December 17, 2025</span>').published == "2025-12-17"
+
+
+def test_published_from_byline_element_after_date_elements(details_of) -> None:
+    """A byline's date counts after every other source."""
+    html = '<p class="author">Ann Lee<br>4 August 2010</p>'
+    assert details_of(html).published == "2010-08-04"
 
 
 def test_no_date_from_the_url(details_of) -> None:

@@ -89,6 +89,11 @@ CATEGORY_METAS = ("article:section", "og:article:section")
 _PLACEHOLDERS = frozenset({"undefined", "null", "none", "unknown", "n/a", "admin", "author"})
 # Arrows and bullets: a link label or a list of details, never part of a name.
 _NOT_IN_NAMES = frozenset("\u00bb\u00ab\u203a\u2039\u2192\u2022\u00b7")
+# Different bylines on one page beyond which it is a list of articles: an
+# article page has its own and, at most, those of a few related articles.
+_MAX_DISTINCT_BYLINES = 3
+# Where a byline's parts meet: a bullet, a pipe, a spaced dash.
+_BYLINE_PARTS = re.compile(r"\s*[\u2022\u00b7|]\s*|\s+[-\u2013\u2014]\s+")
 # Words in a name read from a byline element: more is a sentence, not a name.
 _MAX_BYLINE_NAME_WORDS = 4
 # Values read per meta key or JSON-LD property: more authors or tags than any
@@ -182,6 +187,7 @@ def extended_from_facts(
             _json_ld_values(json_ld, main_nodes, "dateCreated"),
             _microdata(facts, "datecreated"),
             facts.date_lines,
+            facts.bylines,
         ),
         modified=_first_date(
             _json_ld_values(json_ld, main_nodes, "dateModified"),
@@ -324,10 +330,20 @@ def _first_item_values(facts: PageFacts, names: tuple[str, ...]) -> list[str]:
 
 
 def _byline_names(bylines: list[str]) -> list[str]:
-    # The first byline that reads as names: words only (a date or a count
-    # means it is a line of details, not a name), each name a few words.
-    for byline in bylines:
-        names = author_names([byline])
+    # The first byline part that reads as names. A byline often goes on with
+    # details ("By Ann Lee \u2022 March 3, 2025"): it is read in parts, split at
+    # bullets, pipes and spaced dashes, and a part with a digit is no name.
+    found = [names for byline in bylines if (names := _names_in_byline(byline))]
+    # A page with bylines naming many different people is a list of articles
+    # (teasers), and no one of them is the page's author.
+    if len({tuple(names) for names in found}) > _MAX_DISTINCT_BYLINES:
+        return []
+    return found[0] if found else []
+
+
+def _names_in_byline(byline: str) -> list[str]:
+    for part in _BYLINE_PARTS.split(byline):
+        names = author_names([part])
         if names and all(_looks_like_a_byline_name(name) for name in names):
             return names
     return []
