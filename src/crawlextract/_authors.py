@@ -14,7 +14,10 @@ from ._metadata import collapse_whitespace
 # What introduces a name in a byline.
 _BYLINE_PREFIX = re.compile(
     r"^(?:(?:written|posted|published|reviewed|edited|story|text|words)\s+)?by\s*:?\s+"
-    r"|^authors?\s*:?\s+",
+    r"|^authors?\s*:?\s+"
+    # The word "author" in a few other languages, followed by a colon.
+    r"|^(?:autor(?:in|en|es|a)?|auteurs?|autore|autori|auteur|\u0430\u0432\u0442\u043e\u0440"
+    r"|f\u00f6rfattare|forfatter)\s*:\s*",
     re.IGNORECASE,
 )
 # Where one name ends and the next begins: "and", "&", ";", "|", a comma.
