@@ -14,7 +14,10 @@ from crawlextract._authors import author_names
         (["Written by: Ann Lee"], ["Ann Lee"]),
         (["Author: Ann Lee"], ["Ann Lee"]),
         (["Autor: Jan Nowak"], ["Jan Nowak"]),
-        (["\u0410\u0432\u0442\u043e\u0440: \u0418\u0432\u0430\u043d"], ["\u0418\u0432\u0430\u043d"]),
+        (
+            ["\u0410\u0432\u0442\u043e\u0440: \u0418\u0432\u0430\u043d"],
+            ["\u0418\u0432\u0430\u043d"],
+        ),
         (["Ann Lee and Bo Chan"], ["Ann Lee", "Bo Chan"]),
         (["Ann Lee & Bo Chan; Cy Dee"], ["Ann Lee", "Bo Chan", "Cy Dee"]),
         (["Ann Lee, Bo Chan, and Cy Dee"], ["Ann Lee", "Bo Chan", "Cy Dee"]),
