@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 MAX_BYLINE_WORDS = 8
 #: How much paragraph text language detection reads: a few sentences settle
 #: the language, and reading more only costs time.
-DETECTION_TEXT_CHARS = 2000
+DETECTION_TEXT_CHARS = 600
 
 
 @dataclass(frozen=True, slots=True)
