@@ -155,7 +155,7 @@ def in_html_namespace(node: LexborNode) -> bool:
 # Every element the extended page-detail rules read, in one selector list (one
 # walk, document order). Only computed when an extended field is first read.
 _PAGE_FACTS = (
-    "meta, script[type], [itemprop], [itemscope], "
+    'meta[content], script[type*="ld+json" i], [itemprop], [itemscope], '
     'link[rel~="author" i], link[rel~="image_src" i], a[rel~="author" i], '
     '[class*="author" i], [class*="byline" i], [id*="author" i], [id*="byline" i], '
     '[class*="date" i], [class*="publish" i], [id*="date" i], [id*="publish" i]'
@@ -181,23 +181,34 @@ def collect_page_facts(tree: LexborHTMLParser, *, text_sample: bool = False) -> 
 
 
 def _collect(facts: PageFacts, node: LexborNode, budget: CollectionBudget) -> None:
-    attrs = node.attrs
     tag = node.tag
+    attrs = node.attrs
+    # Metas and scripts first: most matches, and neither has text to read.
+    if tag == "meta":
+        _add_meta(facts, node)
+        if "itemprop" in attrs:
+            _add_microdata(facts, node, budget)
+        return
+    if tag == "script":
+        if is_json_ld_type(attrs.get("type")):
+            facts.json_ld.append(node.text(deep=True))
+        return
     if "itemprop" in attrs:
         _add_microdata(facts, node, budget)
     elif "itemscope" in attrs and _item_scope(node) is None:
         facts.item_types.append(_clean(attrs.get("itemtype")) or "")
-    if is_byline_holder(attrs.get("class"), attrs.get("id")) and budget.take("bylines"):
-        _add_short_text(facts.bylines, node)
-    if is_date_holder(attrs.get("class"), attrs.get("id")) and budget.take("date_lines"):
-        _add_short_text(facts.date_lines, node)
-    if tag == "meta":
-        _add_meta(facts, node)
-    elif tag == "script":
-        if is_json_ld_type(attrs.get("type")):
-            facts.json_ld.append(node.text(deep=True))
-    elif tag in {"link", "a"}:
+    _add_short_texts(facts, node, budget)
+    if tag in {"link", "a"}:
         _add_link(facts, node)
+
+
+def _add_short_texts(facts: PageFacts, node: LexborNode, budget: CollectionBudget) -> None:
+    attrs = node.attrs
+    class_, id_ = attrs.get("class"), attrs.get("id")
+    if is_byline_holder(class_, id_) and budget.take("bylines"):
+        _add_short_text(facts.bylines, node)
+    if is_date_holder(class_, id_) and budget.take("date_lines"):
+        _add_short_text(facts.date_lines, node)
 
 
 def _add_link(facts: PageFacts, node: LexborNode) -> None:

@@ -122,26 +122,36 @@ def collect_page_facts(root: Any, *, text_sample: bool = False) -> PageFacts:
     facts = PageFacts()
     budget = CollectionBudget()
     for element in root.iter(lxml.etree.Element):
-        attrs = element.attrib
-        tag = str(element.tag).lower()
-        if "itemprop" in attrs:
-            _add_microdata(facts, element, budget)
-        elif "itemscope" in attrs and _item_scope(element) is None:
-            facts.item_types.append(attrs.get("itemtype") or "")
-        if is_byline_holder(attrs.get("class"), attrs.get("id")) and budget.take("bylines"):
-            _add_short_text(facts.bylines, element)
-        if is_date_holder(attrs.get("class"), attrs.get("id")) and budget.take("date_lines"):
-            _add_short_text(facts.date_lines, element)
-        if tag == "meta":
-            _add_meta(facts, attrs)
-        elif tag == "script" and is_json_ld_type(attrs.get("type")):
-            facts.json_ld.append(element.text_content())
-        elif tag in {"link", "a"}:
-            _add_link(facts, element, tag)
+        _collect(facts, element, budget)
     if text_sample:
         texts = (" ".join(" ".join(p.itertext()).split()) for p in root.iter("p"))
         facts.text_sample = " ".join(text for text in texts if text)[:DETECTION_TEXT_CHARS]
     return facts
+
+
+def _collect(facts: PageFacts, element: Any, budget: CollectionBudget) -> None:
+    # The same order of checks as the Lexbor collector, so both agree.
+    attrs = element.attrib
+    tag = str(element.tag).lower()
+    if tag == "meta":
+        _add_meta(facts, attrs)
+        if "itemprop" in attrs:
+            _add_microdata(facts, element, budget)
+        return
+    if tag == "script":
+        if is_json_ld_type(attrs.get("type")):
+            facts.json_ld.append(element.text_content())
+        return
+    if "itemprop" in attrs:
+        _add_microdata(facts, element, budget)
+    elif "itemscope" in attrs and _item_scope(element) is None:
+        facts.item_types.append(attrs.get("itemtype") or "")
+    if is_byline_holder(attrs.get("class"), attrs.get("id")) and budget.take("bylines"):
+        _add_short_text(facts.bylines, element)
+    if is_date_holder(attrs.get("class"), attrs.get("id")) and budget.take("date_lines"):
+        _add_short_text(facts.date_lines, element)
+    if tag in {"link", "a"}:
+        _add_link(facts, element, tag)
 
 
 def _add_meta(facts: PageFacts, attrs: Any) -> None:
