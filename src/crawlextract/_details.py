@@ -165,9 +165,9 @@ def extended_from_facts(
     main_nodes = json_ld.main_nodes()
     metas = _MetaIndex(facts.metas)
     site_name = _first_text(
-        metas.values(SITE_NAME_METAS[:1]),
-        _json_ld_site_names(json_ld, main_nodes),
-        metas.in_order(SITE_NAME_METAS[1:]),
+        lambda: metas.values(SITE_NAME_METAS[:1]),
+        lambda: _json_ld_site_names(json_ld, main_nodes),
+        lambda: metas.in_order(SITE_NAME_METAS[1:]),
     )
     site_names = {
         name.casefold()
@@ -181,18 +181,18 @@ def extended_from_facts(
     return ExtendedFields(
         authors=tuple(_authors(json_ld, main_nodes, metas, facts, site_names)),
         published=_first_date(
-            _json_ld_values(json_ld, main_nodes, "datePublished"),
-            metas.in_order(PUBLISHED_METAS),
-            _microdata(facts, "datepublished"),
-            _json_ld_values(json_ld, main_nodes, "dateCreated"),
-            _microdata(facts, "datecreated"),
-            facts.date_lines,
-            facts.bylines,
+            lambda: _json_ld_values(json_ld, main_nodes, "datePublished"),
+            lambda: metas.in_order(PUBLISHED_METAS),
+            lambda: _microdata(facts, "datepublished"),
+            lambda: _json_ld_values(json_ld, main_nodes, "dateCreated"),
+            lambda: _microdata(facts, "datecreated"),
+            lambda: facts.date_lines,
+            lambda: facts.bylines,
         ),
         modified=_first_date(
-            _json_ld_values(json_ld, main_nodes, "dateModified"),
-            metas.in_order(MODIFIED_METAS),
-            _microdata(facts, "datemodified"),
+            lambda: _json_ld_values(json_ld, main_nodes, "dateModified"),
+            lambda: metas.in_order(MODIFIED_METAS),
+            lambda: _microdata(facts, "datemodified"),
         ),
         site_name=site_name,
         image=_image(json_ld, main_nodes, metas, facts, base_url),
@@ -203,15 +203,15 @@ def extended_from_facts(
             else None
         ),
         keywords=_first_list(
-            _split_lists(_json_ld_values(json_ld, main_nodes, "keywords")),
-            metas.values(KEYWORD_METAS),
-            _split_lists(metas.values(LATE_KEYWORD_METAS)),
-            _split_lists(_microdata(facts, "keywords")),
+            lambda: _split_lists(_json_ld_values(json_ld, main_nodes, "keywords")),
+            lambda: metas.values(KEYWORD_METAS),
+            lambda: _split_lists(metas.values(LATE_KEYWORD_METAS)),
+            lambda: _split_lists(_microdata(facts, "keywords")),
         ),
         categories=_first_list(
-            _split_lists(_json_ld_values(json_ld, main_nodes, "articleSection")),
-            metas.values(CATEGORY_METAS),
-            _microdata(facts, "articlesection"),
+            lambda: _split_lists(_json_ld_values(json_ld, main_nodes, "articleSection")),
+            lambda: metas.values(CATEGORY_METAS),
+            lambda: _microdata(facts, "articlesection"),
         ),
         page_type=_page_type(main_nodes, metas, facts),
     )
@@ -367,28 +367,30 @@ def _microdata(facts: PageFacts, name: str, *, urls: bool | None = None) -> list
     ]
 
 
-def _first_date(*sources: list[str]) -> str | None:
-    for values in sources:
-        for value in values:
+# Each source is a function giving its values, called only when every source
+# before it gave nothing usable.
+def _first_date(*sources: Callable[[], list[str]]) -> str | None:
+    for source in sources:
+        for value in source():
             date = iso_date(value)
             if date is not None:
                 return date
     return None
 
 
-def _first_text(*sources: list[str]) -> str | None:
-    for values in sources:
-        for value in values:
+def _first_text(*sources: Callable[[], list[str]]) -> str | None:
+    for source in sources:
+        for value in source():
             text = collapse_whitespace(value)
             if text:
                 return text
     return None
 
 
-def _first_list(*sources: list[str]) -> tuple[str, ...]:
-    for values in sources:
+def _first_list(*sources: Callable[[], list[str]]) -> tuple[str, ...]:
+    for source in sources:
         items: dict[str, str] = {}
-        for value in values:
+        for value in source():
             text = collapse_whitespace(value)
             if text:
                 items.setdefault(text.casefold(), text)
@@ -418,16 +420,16 @@ def _image(
     facts: PageFacts,
     base_url: str | None,
 ) -> str | None:
-    candidates = (
-        metas.in_order(IMAGE_METAS),
-        _json_ld_values(json_ld, nodes, "image"),
-        _json_ld_values(json_ld, nodes, "thumbnailUrl"),
-        _microdata(facts, "image"),
-        _microdata(facts, "thumbnailurl"),
-        [href for rel, href in facts.links if "image_src" in rel.split()],
+    candidates: tuple[Callable[[], list[str]], ...] = (
+        lambda: metas.in_order(IMAGE_METAS),
+        lambda: _json_ld_values(json_ld, nodes, "image"),
+        lambda: _json_ld_values(json_ld, nodes, "thumbnailUrl"),
+        lambda: _microdata(facts, "image"),
+        lambda: _microdata(facts, "thumbnailurl"),
+        lambda: [href for rel, href in facts.links if "image_src" in rel.split()],
     )
-    for values in candidates:
-        for value in values:
+    for source in candidates:
+        for value in source():
             url = collapse_whitespace(value)
             if url and not is_unsafe_url(url):
                 resolved = resolve(url, base_url)
@@ -443,16 +445,16 @@ def _declared_language(
     headers: Headers,
     html_language: str | None,
 ) -> str | None:
-    sources = (
-        [html_language] if html_language else [],
-        metas.in_order(LANGUAGE_METAS),
-        headers.get_all("content-language"),
-        metas.values(("og:locale",)),
-        _json_ld_values(json_ld, nodes, "inLanguage"),
-        metas.in_order(LATE_LANGUAGE_METAS),
+    sources: tuple[Callable[[], list[str]], ...] = (
+        lambda: [html_language] if html_language else [],
+        lambda: metas.in_order(LANGUAGE_METAS),
+        lambda: headers.get_all("content-language"),
+        lambda: metas.values(("og:locale",)),
+        lambda: _json_ld_values(json_ld, nodes, "inLanguage"),
+        lambda: metas.in_order(LATE_LANGUAGE_METAS),
     )
-    for values in sources:
-        for value in values:
+    for source in sources:
+        for value in source():
             tag = language_tag(value.split(",")[0])
             if tag is not None:
                 return tag

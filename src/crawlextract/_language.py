@@ -27,8 +27,9 @@ MIN_CONFIDENCE = 0.5
 _LOAD_LOCK = threading.Lock()
 
 
+@functools.cache
 def language_detector() -> Callable[[str], str | None] | None:
-    """The detector if the ``[lang]`` extra is installed, else ``None``."""
+    """The detector if the ``[lang]`` extra is installed, else ``None`` (looked up once)."""
     if importlib.util.find_spec("py3langid") is None:
         return None
     return detect_language
