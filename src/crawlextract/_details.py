@@ -10,13 +10,14 @@ first for what a page says about how to show it (site name, image).
 from __future__ import annotations
 
 import functools
-import re
 from typing import TYPE_CHECKING, Any
 
-from ._authors import author_names
+from ._authors import author_names, byline_names, is_a_name
 from ._dates import iso_date
 from ._json_ld import MAIN_ENTITY_TYPES, PAGE_TYPES, JsonLd, json_ld_nodes, types_of
+from ._language import language_tag
 from ._metadata import ExtendedFields, collapse_whitespace
+from ._page_types import item_type_names, page_type_word
 from ._urls import is_unsafe_url, resolve
 
 if TYPE_CHECKING:
@@ -85,67 +86,11 @@ KEYWORD_METAS = ("article:tag", "og:article:tag", "book:tag", "video:tag")
 LATE_KEYWORD_METAS = ("keywords", "news_keywords")
 CATEGORY_METAS = ("article:section", "og:article:section")
 
-# Names a page puts in an author field when it has none.
-_PLACEHOLDERS = frozenset({"undefined", "null", "none", "unknown", "n/a", "admin", "author"})
-# Arrows and bullets: a link label or a list of details, never part of a name.
-_NOT_IN_NAMES = frozenset("\u00bb\u00ab\u203a\u2039\u2192\u2022\u00b7")
-# Different bylines on one page beyond which it is a list of articles: an
-# article page has its own and, at most, those of a few related articles.
-_MAX_DISTINCT_BYLINES = 3
-# Where a byline's parts meet: a bullet, a pipe, a spaced dash.
-_BYLINE_PARTS = re.compile(r"\s*[\u2022\u00b7|]\s*|\s+[-\u2013\u2014]\s+")
-# Words in a name read from a byline element: more is a sentence, not a name.
-_MAX_BYLINE_NAME_WORDS = 4
 # Values read per meta key or JSON-LD property: more authors or tags than any
 # page lists, and a bound on the work a page that repeats one meta can cause.
 _MAX_VALUES = 100
 # Keywords kept per page: some pages list hundreds, a crawler indexes a few.
 _MAX_KEYWORDS = 50
-# A BCP 47 language tag as pages write it (en, en-US, en_US, zh-Hant-TW).
-_LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(?:[-_][a-z0-9]{1,8})*$", re.IGNORECASE)
-
-# Coarse page types, so JSON-LD, OpenGraph and microdata speak alike; a type not
-# listed comes out lowercased as declared.
-_PAGE_TYPE_WORDS = {
-    "article": "article",
-    "advertisercontentarticle": "article",
-    "analysisnewsarticle": "article",
-    "askpublicnewsarticle": "article",
-    "backgroundnewsarticle": "article",
-    "blogposting": "article",
-    "blog": "article",
-    "liveblogposting": "article",
-    "newsarticle": "article",
-    "opinionnewsarticle": "article",
-    "report": "article",
-    "reportagenewsarticle": "article",
-    "reviewnewsarticle": "article",
-    "satiricalarticle": "article",
-    "scholarlyarticle": "article",
-    "techarticle": "article",
-    "product": "product",
-    "productgroup": "product",
-    "og:product": "product",
-    "videoobject": "video",
-    "movie": "video",
-    "discussionforumposting": "discussion",
-    "socialmediaposting": "discussion",
-    "question": "discussion",
-    "qapage": "discussion",
-    "jobposting": "job",
-    "profilepage": "profile",
-    "person": "profile",
-    "collectionpage": "listing",
-    "searchresultspage": "listing",
-    "faqpage": "faq",
-    "website": "website",
-    "webpage": "webpage",
-    "itempage": "webpage",
-    "aboutpage": "webpage",
-    "contactpage": "webpage",
-    "podcastepisode": "audio",
-    "softwareapplication": "software",
-}
 
 
 def extended_from_facts(
@@ -289,11 +234,11 @@ def _authors(
         *(functools.partial(metas.values, (key,)) for key in AUTHOR_METAS),
         lambda: _first_item_values(facts, ("author", "creator")),
         lambda: facts.author_links,
-        lambda: _byline_names(facts.bylines),
+        lambda: byline_names(facts.bylines),
     )
     only_the_site: list[str] = []
     for source in sources:
-        names = [name for name in author_names(source()) if _is_a_name(name)]
+        names = [name for name in author_names(source()) if is_a_name(name)]
         if not names:
             continue
         if all(name.casefold() in site_names for name in names):
@@ -301,16 +246,6 @@ def _authors(
             continue
         return names
     return only_the_site
-
-
-def _is_a_name(name: str) -> bool:
-    # Not a placeholder, no label ("Topic Author"), no link arrow ("More »").
-    lowered = name.casefold()
-    return (
-        lowered not in _PLACEHOLDERS
-        and "author" not in lowered
-        and not any(character in _NOT_IN_NAMES for character in name)
-    )
 
 
 def _first_item_values(facts: PageFacts, names: tuple[str, ...]) -> list[str]:
@@ -327,33 +262,6 @@ def _first_item_values(facts: PageFacts, names: tuple[str, ...]) -> list[str]:
     if first.scope_id is None:
         return [first.value or ""]
     return [prop.value or "" for prop in found if prop.scope_id == first.scope_id]
-
-
-def _byline_names(bylines: list[str]) -> list[str]:
-    # The first byline part that reads as names. A byline often goes on with
-    # details ("By Ann Lee \u2022 March 3, 2025"): it is read in parts, split at
-    # bullets, pipes and spaced dashes, and a part with a digit is no name.
-    found = [names for byline in bylines if (names := _names_in_byline(byline))]
-    # A page with bylines naming many different people is a list of articles
-    # (teasers), and no one of them is the page's author.
-    if len({tuple(names) for names in found}) > _MAX_DISTINCT_BYLINES:
-        return []
-    return found[0] if found else []
-
-
-def _names_in_byline(byline: str) -> list[str]:
-    for part in _BYLINE_PARTS.split(byline):
-        names = author_names([part])
-        if names and all(_looks_like_a_byline_name(name) for name in names):
-            return names
-    return []
-
-
-def _looks_like_a_byline_name(name: str) -> bool:
-    words = name.split()
-    return len(words) <= _MAX_BYLINE_NAME_WORDS and not any(
-        character.isdigit() for character in name
-    )
 
 
 def _microdata(facts: PageFacts, name: str, *, urls: bool | None = None) -> list[str]:
@@ -461,23 +369,6 @@ def _declared_language(
     return None
 
 
-def language_tag(text: str) -> str | None:
-    """A language tag in its usual case (``en``, ``en-US``, ``zh-Hant``), ``None`` if not one."""
-    value = text.strip()
-    if not _LANGUAGE_TAG.match(value):
-        return None
-    subtags = value.replace("_", "-").split("-")
-    shaped = [subtags[0].lower()]
-    for subtag in subtags[1:]:
-        if len(subtag) == 2 and subtag.isalpha():
-            shaped.append(subtag.upper())
-        elif len(subtag) == 4 and subtag.isalpha():
-            shaped.append(subtag.title())
-        else:
-            shaped.append(subtag.lower())
-    return "-".join(shaped)
-
-
 def _page_type(nodes: list[dict[str, Any]], metas: _MetaIndex, facts: PageFacts) -> str | None:
     main = [node for node in nodes if _is_main(node)]
     pages = [node for node in nodes if not _is_main(node)]
@@ -489,7 +380,7 @@ def _page_type(nodes: list[dict[str, Any]], metas: _MetaIndex, facts: PageFacts)
         [
             name
             for item_type in facts.item_types
-            for name in _item_type_names(item_type)
+            for name in item_type_names(item_type)
             if name in MAIN_ENTITY_TYPES or name in PAGE_TYPES
         ],
         [name for node in pages for name in types_of(node)],
@@ -504,21 +395,3 @@ def _page_type(nodes: list[dict[str, Any]], metas: _MetaIndex, facts: PageFacts)
 
 def _is_main(node: dict[str, Any]) -> bool:
     return bool(MAIN_ENTITY_TYPES.intersection(types_of(node)))
-
-
-def _item_type_names(item_type: str) -> list[str]:
-    return [re.split(r"[/:#]", url.rstrip("/"))[-1] for url in item_type.split() if url]
-
-
-def page_type_word(name: str) -> str | None:
-    """A declared type as a coarse page type (``NewsArticle`` and ``article`` give ``article``)."""
-    word = collapse_whitespace(name)
-    if word is None:
-        return None
-    lowered = word.lower()
-    if lowered in _PAGE_TYPE_WORDS:
-        return _PAGE_TYPE_WORDS[lowered]
-    family = lowered.split(".", 1)[0]  # OpenGraph "video.movie", "music.song"
-    if family in {"video", "music"}:
-        return "video" if family == "video" else "audio"
-    return lowered

@@ -1,4 +1,4 @@
-"""Language detection from page text, with the ``[lang]`` extra (py3langid).
+"""Languages: declared tags normalised, and detection from text with the ``[lang]`` extra.
 
 py3langid (a maintained fork of langid.py, BSD licence) ships its model in
 the package (about 4.5 MB), runs offline and needs only NumPy. Without it,
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import re
 import threading
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +26,8 @@ MIN_TEXT_CHARS = 40
 MIN_CONFIDENCE = 0.5
 
 _LOAD_LOCK = threading.Lock()
+# A BCP 47 language tag as pages write it (en, en-US, en_US, zh-Hant-TW).
+_LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(?:[-_][a-z0-9]{1,8})*$", re.IGNORECASE)
 
 
 @functools.cache
@@ -53,3 +56,20 @@ def _identifier() -> Any:
         )
 
         return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def language_tag(text: str) -> str | None:
+    """A language tag in its usual case (``en``, ``en-US``, ``zh-Hant``), ``None`` if not one."""
+    value = text.strip()
+    if not _LANGUAGE_TAG.match(value):
+        return None
+    subtags = value.replace("_", "-").split("-")
+    shaped = [subtags[0].lower()]
+    for subtag in subtags[1:]:
+        if len(subtag) == 2 and subtag.isalpha():
+            shaped.append(subtag.upper())
+        elif len(subtag) == 4 and subtag.isalpha():
+            shaped.append(subtag.title())
+        else:
+            shaped.append(subtag.lower())
+    return "-".join(shaped)
