@@ -397,3 +397,16 @@ def test_metadata_built_by_hand_takes_every_field() -> None:
     metadata = Metadata(title="t", authors=("Ann",), page_type="article")
     assert metadata.to_dict()["authors"] == ["Ann"]
     assert json.loads(json.dumps(metadata.to_dict()))["page_type"] == "article"
+
+
+def test_json_ld_escapes_never_put_controls_or_surrogates_in_outputs(details_of) -> None:
+    """JSON-LD `\\u` escapes for controls and lone surrogates are dropped or replaced."""
+    script = (
+        '{"@type": "Article", "author": "Ann\\u0007 Lee\\ud800", "keywords": "\\u0001",'
+        ' "articleSection": "News\\u0000"}'
+    )
+    details = details_of(f'<script type="application/ld+json">{script}</script>')
+    assert details.authors == ("Ann Lee\ufffd",)
+    assert details.keywords == ()
+    assert details.categories == ("News",)
+    json.dumps(details.to_dict()).encode("utf-8")

@@ -9,11 +9,14 @@ first for what a page says about how to show it (site name, image).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import re
 from typing import TYPE_CHECKING, Any
 
 from ._authors import author_names, byline_names, is_a_name
 from ._dates import iso_date
+from ._decode import clean_fragment
 from ._json_ld import MAIN_ENTITY_TYPES, PAGE_TYPES, JsonLd, json_ld_nodes, types_of
 from ._language import language_tag
 from ._metadata import ExtendedFields, collapse_whitespace
@@ -26,6 +29,7 @@ if TYPE_CHECKING:
     from ._headers import Headers
     from ._page_facts import PageFacts
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 # Meta keys (``property`` or ``name``, lowercase) per field, best first.
 AUTHOR_METAS = (
     "author",
@@ -123,43 +127,75 @@ def extended_from_facts(
         )
         if name
     }
-    return ExtendedFields(
-        authors=tuple(_authors(json_ld, main_nodes, metas, facts, site_names)),
-        published=_first_date(
-            lambda: _json_ld_values(json_ld, main_nodes, "datePublished"),
-            lambda: metas.in_order(PUBLISHED_METAS),
-            lambda: _microdata(facts, "datepublished"),
-            lambda: _json_ld_values(json_ld, main_nodes, "dateCreated"),
-            lambda: _microdata(facts, "datecreated"),
-            lambda: facts.date_lines,
-            lambda: facts.bylines,
-        ),
-        modified=_first_date(
-            lambda: _json_ld_values(json_ld, main_nodes, "dateModified"),
-            lambda: metas.in_order(MODIFIED_METAS),
-            lambda: _microdata(facts, "datemodified"),
-        ),
-        site_name=site_name,
-        image=_image(json_ld, main_nodes, metas, facts, base_url),
-        declared_language=_declared_language(json_ld, main_nodes, metas, headers, html_language),
-        detected_language=(
-            detect_language(facts.text_sample)
-            if detect_language is not None and facts.text_sample
-            else None
-        ),
-        keywords=_first_list(
-            lambda: _split_lists(_json_ld_values(json_ld, main_nodes, "keywords")),
-            lambda: metas.values(KEYWORD_METAS),
-            lambda: _split_lists(metas.values(LATE_KEYWORD_METAS)),
-            lambda: _split_lists(_microdata(facts, "keywords")),
-        ),
-        categories=_first_list(
-            lambda: _split_lists(_json_ld_values(json_ld, main_nodes, "articleSection")),
-            lambda: metas.values(CATEGORY_METAS),
-            lambda: _microdata(facts, "articlesection"),
-        ),
-        page_type=_page_type(main_nodes, metas, facts),
+    return _printable(
+        ExtendedFields(
+            authors=tuple(_authors(json_ld, main_nodes, metas, facts, site_names)),
+            published=_first_date(
+                lambda: _json_ld_values(json_ld, main_nodes, "datePublished"),
+                lambda: metas.in_order(PUBLISHED_METAS),
+                lambda: _microdata(facts, "datepublished"),
+                lambda: _json_ld_values(json_ld, main_nodes, "dateCreated"),
+                lambda: _microdata(facts, "datecreated"),
+                lambda: facts.date_lines,
+                lambda: facts.bylines,
+            ),
+            modified=_first_date(
+                lambda: _json_ld_values(json_ld, main_nodes, "dateModified"),
+                lambda: metas.in_order(MODIFIED_METAS),
+                lambda: _microdata(facts, "datemodified"),
+            ),
+            site_name=site_name,
+            image=_image(json_ld, main_nodes, metas, facts, base_url),
+            declared_language=_declared_language(
+                json_ld, main_nodes, metas, headers, html_language
+            ),
+            detected_language=(
+                detect_language(facts.text_sample)
+                if detect_language is not None and facts.text_sample
+                else None
+            ),
+            keywords=_first_list(
+                lambda: _split_lists(_json_ld_values(json_ld, main_nodes, "keywords")),
+                lambda: metas.values(KEYWORD_METAS),
+                lambda: _split_lists(metas.values(LATE_KEYWORD_METAS)),
+                lambda: _split_lists(_microdata(facts, "keywords")),
+            ),
+            categories=_first_list(
+                lambda: _split_lists(_json_ld_values(json_ld, main_nodes, "articleSection")),
+                lambda: metas.values(CATEGORY_METAS),
+                lambda: _microdata(facts, "articlesection"),
+            ),
+            page_type=_page_type(main_nodes, metas, facts),
+        )
     )
+
+
+def _printable(fields: ExtendedFields) -> ExtendedFields:
+    # JSON-LD strings may hold what no HTML attribute can: control characters
+    # and lone surrogates (written as \u escapes). No output holds either.
+    def text(value: str | None) -> str | None:
+        return _printable_text(value) or None if value is not None else None
+
+    def texts(values: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(cleaned for value in values if (cleaned := _printable_text(value)))
+
+    return dataclasses.replace(
+        fields,
+        authors=texts(fields.authors),
+        site_name=text(fields.site_name),
+        keywords=texts(fields.keywords),
+        categories=texts(fields.categories),
+        page_type=text(fields.page_type),
+    )
+
+
+def _printable_text(value: str) -> str:
+    cleaned = clean_fragment(value)
+    try:
+        cleaned.encode("utf-8")
+    except UnicodeEncodeError:
+        cleaned = _LONE_SURROGATE.sub("\ufffd", cleaned)
+    return cleaned.strip()
 
 
 class _MetaIndex:
