@@ -400,7 +400,7 @@ def test_metadata_built_by_hand_takes_every_field() -> None:
 
 
 def test_json_ld_escapes_never_put_controls_or_surrogates_in_outputs(details_of) -> None:
-    """JSON-LD `\\u` escapes for controls and lone surrogates are dropped or replaced."""
+    """JSON-LD escapes for controls and lone surrogates are dropped or replaced."""
     script = (
         '{"@type": "Article", "author": "Ann\\u0007 Lee\\ud800", "keywords": "\\u0001",'
         ' "articleSection": "News\\u0000"}'
