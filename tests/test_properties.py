@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -49,6 +51,27 @@ def test_page_details_do_not_depend_on_reading_order(
 
 
 STANDARD_FIELDS = ("title", "description", "canonical", "robots", "language")
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda children: st.lists(children, max_size=4)
+    | st.dictionaries(
+        st.sampled_from(["@type", "@id", "@graph", "author", "name", "datePublished", "image"])
+        | st.text(max_size=8),
+        children,
+        max_size=4,
+    ),
+    max_leaves=20,
+)
+
+
+@PROPERTY_SETTINGS
+@given(value=JSON_VALUES, junk=st.text(max_size=30), url=page_urls)
+def test_any_json_ld_meets_the_output_contract(value: object, junk: str, url: str | None) -> None:
+    """Any JSON value (or JSON with junk around it) in a JSON-LD block never breaks a page."""
+    block = json.dumps(value).replace("</", "<\\/") + junk.replace("<", "")
+    html = f'<title>t</title><script type="application/ld+json">{block}</script><p>x</p>'
+    check_page(crawlextract.extract(html, url))
 
 
 @PROPERTY_SETTINGS
