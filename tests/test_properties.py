@@ -54,12 +54,14 @@ STANDARD_FIELDS = ("title", "description", "canonical", "robots", "language")
 
 JSON_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(
-        st.sampled_from(["@type", "@id", "@graph", "author", "name", "datePublished", "image"])
-        | st.text(max_size=8),
-        children,
-        max_size=4,
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(["@type", "@id", "@graph", "author", "name", "datePublished", "image"])
+            | st.text(max_size=8),
+            children,
+            max_size=4,
+        )
     ),
     max_leaves=20,
 )
