@@ -101,6 +101,17 @@ def test_author_from_microdata_first_item_only(details_of) -> None:
     assert details_of(html).authors == ("Asker",)
 
 
+def test_author_from_twitter_card_label_and_data(details_of) -> None:
+    """A Twitter card pair labelled "Written by" gives the author."""
+    html = (
+        '<meta name="twitter:label1" content="Est. reading time">'
+        '<meta name="twitter:data1" content="3 minutes">'
+        '<meta name="twitter:label2" content="Written by">'
+        '<meta name="twitter:data2" content="Ann Lee">'
+    )
+    assert details_of(html).authors == ("Ann Lee",)
+
+
 def test_author_from_rel_author_link(details_of) -> None:
     """`<a rel=author>` text gives the author when nothing structured does."""
     assert details_of('<p>By <a rel="author" href="/ann">Ann Lee</a></p>').authors == ("Ann Lee",)

@@ -30,6 +30,9 @@ if TYPE_CHECKING:
     from ._page_facts import PageFacts
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# Twitter cards have label/data pairs 1 and 2 (a card shows at most two).
+_TWITTER_CARD_PAIRS = 2
+_WRITTEN_BY = re.compile(r"\s*(?:written|posted)\s+by\s*$|\s*authors?\s*$", re.IGNORECASE)
 # Meta keys (``property`` or ``name``, lowercase) per field, best first.
 AUTHOR_METAS = (
     "author",
@@ -268,6 +271,7 @@ def _authors(
         lambda: _json_ld_values(json_ld, nodes, "author"),
         lambda: _json_ld_values(json_ld, nodes, "creator"),
         *(functools.partial(metas.values, (key,)) for key in AUTHOR_METAS),
+        lambda: _twitter_card_author(metas),
         lambda: _first_item_values(facts, ("author", "creator")),
         lambda: facts.author_links,
         lambda: byline_names(facts.bylines),
@@ -282,6 +286,16 @@ def _authors(
             continue
         return names
     return only_the_site
+
+
+def _twitter_card_author(metas: _MetaIndex) -> list[str]:
+    # Twitter card label/data pairs ("twitter:label1" "Written by",
+    # "twitter:data1" the name), as WordPress SEO plugins write them.
+    for number in range(1, _TWITTER_CARD_PAIRS + 1):
+        labels = metas.values((f"twitter:label{number}",))
+        if labels and _WRITTEN_BY.match(labels[0]):
+            return metas.values((f"twitter:data{number}",))[:1]
+    return []
 
 
 def _first_item_values(facts: PageFacts, names: tuple[str, ...]) -> list[str]:
