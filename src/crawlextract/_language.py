@@ -1,9 +1,10 @@
 """Languages: declared tags normalised, and detection from text with the ``[lang]`` extra.
 
 py3langid (a maintained fork of langid.py, BSD licence) ships its model in
-the package (about 4.5 MB), runs offline and needs only NumPy. Without it,
-:func:`language_detector` returns ``None`` and ``detected_language`` stays
-``None``: detection is never required.
+the package (about 4.5 MB), runs offline and needs only NumPy. Detection runs
+only when ``Options(detect_language=True)`` asks for it: it costs about as much
+as the rest of the extended page details together, so a pipeline that has the
+extra installed for one job does not pay for it in every other.
 """
 
 from __future__ import annotations
@@ -14,8 +15,12 @@ import re
 import threading
 from typing import TYPE_CHECKING, Any
 
+from ._exceptions import MissingDependencyError
+
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+    from ._options import Options
 
 # Texts shorter than this say too little: a heading or a button label is
 # often detected as a language it is not written in.
@@ -30,12 +35,22 @@ _LOAD_LOCK = threading.Lock()
 _LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(?:[-_][a-z0-9]{1,8})*$", re.IGNORECASE)
 
 
-@functools.cache
-def language_detector() -> Callable[[str], str | None] | None:
-    """The detector if the ``[lang]`` extra is installed, else ``None`` (looked up once)."""
-    if importlib.util.find_spec("py3langid") is None:
+def language_detector(options: Options, extractor: str) -> Callable[[str], str | None] | None:
+    """The detector when ``options.detect_language`` asks for it, else ``None``.
+
+    Raises:
+        MissingDependencyError: detection was asked for without the ``[lang]`` extra.
+    """
+    if not options.detect_language:
         return None
+    if not _installed():
+        raise MissingDependencyError(extractor, "py3langid", "lang")
     return detect_language
+
+
+@functools.cache
+def _installed() -> bool:
+    return importlib.util.find_spec("py3langid") is not None
 
 
 def detect_language(text: str) -> str | None:

@@ -61,6 +61,11 @@ class Options:
     """Keep images in the markdown outputs."""
     include_links: bool = True
     """Keep link targets in the markdown outputs (the link text stays either way)."""
+    detect_language: bool = False
+    """Detect the language of the page text for ``Metadata.detected_language`` (needs the
+    ``[lang]`` extra; off by default because it costs about as much as the other
+    extended page details together).
+    """
     limits: Limits = field(default_factory=Limits)
     """Size and time budgets."""
 

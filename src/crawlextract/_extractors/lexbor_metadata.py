@@ -61,7 +61,7 @@ class LexborMetadata:
 
 
 def _extended(document: Document, html_language: str | None) -> ExtendedFields:
-    detector = language_detector()
+    detector = language_detector(document.options, LexborMetadata.name)
     try:
         facts = collect_page_facts(document.tree, text_sample=detector is not None)
         return extended_from_facts(

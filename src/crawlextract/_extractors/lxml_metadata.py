@@ -76,7 +76,7 @@ class LxmlMetadata:
             facts.language = root.get("lang")
         standard = metadata_from_facts(facts, document.url, document.headers)
         # This backend parses on its own, so its tree is read now, not kept.
-        detector = language_detector()
+        detector = language_detector(document.options, self.name)
         page_facts = (
             collect_page_facts(root, text_sample=detector is not None)
             if root is not None
