@@ -47,3 +47,15 @@ def test_references_resolve_to_nested_objects() -> None:
 def test_hopeless_blocks_give_nothing_and_never_raise(block: str) -> None:
     """Unreadable or absurdly deep blocks give no nodes and no error."""
     assert json_ld_nodes([block]).nodes == ()
+
+
+def test_the_first_object_with_an_id_wins() -> None:
+    """Two objects sharing an `@id`: the first in document order is the one a reference names."""
+    block = json.dumps(
+        [
+            {"@type": "Article", "author": {"@id": "#p"}},
+            {"@id": "#p", "@type": "Person", "name": "First"},
+            {"@id": "#p", "@type": "Person", "name": "Second"},
+        ]
+    )
+    assert json_ld_nodes([block]).resolve({"@id": "#p"})["name"] == "First"

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
-# Objects walked per page (nested ones included) before the rest is ignored: a
-# real page declares tens; this bounds the work on a hostile one.
+# Objects and arrays walked per page (nested ones included) before the rest is
+# ignored: a real page declares tens; this bounds the work on a hostile one.
 _MAX_OBJECTS = 5000
 # What surrounds a block in the wild and is not JSON.
 _WRAPPERS = re.compile(r"^\s*(?:<!--|//\s*<!\[CDATA\[|<!\[CDATA\[)|(?:-->|//\s*\]\]>|\]\]>)\s*$")
@@ -82,14 +81,17 @@ PAGE_TYPES = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
 class JsonLd:
     """The objects of a page's JSON-LD blocks."""
 
-    nodes: tuple[dict[str, Any], ...]
-    """The top-level objects and ``@graph`` members, in document order."""
-    by_id: dict[str, dict[str, Any]]
-    """Every object with an ``@id`` (nested ones too), for resolving references."""
+    __slots__ = ("_by_id", "_values", "nodes")
+
+    def __init__(self, nodes: tuple[dict[str, Any], ...], values: list[Any]) -> None:
+        """Hold the nodes and the parsed blocks (for resolving references)."""
+        #: The top-level objects and ``@graph`` members, in document order.
+        self.nodes = nodes
+        self._values = values
+        self._by_id: dict[str, dict[str, Any]] | None = None
 
     def main_nodes(self) -> list[dict[str, Any]]:
         """The nodes whose properties count, best first: main-entity types, then page types."""
@@ -104,20 +106,21 @@ class JsonLd:
     def resolve(self, value: Any) -> Any:
         """An ``{"@id": ...}`` reference replaced by the object it names (if the page has it)."""
         if isinstance(value, dict) and len(value) == 1 and isinstance(value.get("@id"), str):
-            return self.by_id.get(value["@id"], value)
+            if self._by_id is None:  # indexed on the first reference: most pages have none
+                self._by_id = _ids(self._values)
+            return self._by_id.get(value["@id"], value)
         return value
 
 
 def json_ld_nodes(blocks: Iterable[str]) -> JsonLd:
     """Read every JSON-LD block; what cannot be read is left out, nothing raises."""
     nodes: list[dict[str, Any]] = []
-    by_id: dict[str, dict[str, Any]] = {}
-    budget = [_MAX_OBJECTS]
+    values: list[Any] = []
     for block in blocks:
         for value in _values(block):
             nodes.extend(_top_nodes(value))
-            _index_ids(value, by_id, budget)
-    return JsonLd(tuple(nodes), by_id)
+            values.append(value)
+    return JsonLd(tuple(nodes), values)
 
 
 def types_of(node: dict[str, Any]) -> list[str]:
@@ -185,17 +188,24 @@ def _listed(value: Any) -> list[Any]:
     return value[:_MAX_OBJECTS] if isinstance(value, list) else [value]
 
 
-def _index_ids(value: Any, by_id: dict[str, dict[str, Any]], budget: list[int]) -> None:
-    # Iterative (a page may nest deeper than Python's recursion limit), and
-    # bounded by the page-wide object budget.
-    stack = [value]
-    while stack and budget[0] > 0:
+def _ids(values: list[Any]) -> dict[str, dict[str, Any]]:
+    # Every object with an @id (the first, if several share one), nested ones
+    # too. Iterative (a page may nest deeper than Python's recursion limit),
+    # and bounded by the object budget.
+    by_id: dict[str, dict[str, Any]] = {}
+    budget = _MAX_OBJECTS
+    stack = list(reversed(values))
+    while stack and budget > 0:
         current = stack.pop()
+        budget -= 1
         if isinstance(current, dict):
-            budget[0] -= 1
             identifier = current.get("@id")
             if isinstance(identifier, str) and len(current) > 1:
                 by_id.setdefault(identifier, current)
-            stack.extend(item for item in current.values() if isinstance(item, (dict, list)))
+            children = [item for item in current.values() if isinstance(item, (dict, list))]
         elif isinstance(current, list):
-            stack.extend(item for item in current if isinstance(item, (dict, list)))
+            children = [item for item in current if isinstance(item, (dict, list))]
+        else:
+            continue
+        stack.extend(reversed(children))  # popped in document order: the first @id wins
+    return by_id

@@ -236,11 +236,12 @@ def _add_meta(facts: PageFacts, node: LexborNode) -> None:
     content = _clean(attrs.get("content"))
     if content is None:
         return
-    equiv = attrs.get("http-equiv")
     key = attrs.get("property") or attrs.get("name")
     if key:
         facts.metas.append((meta_key(clean_fragment(key)), content))
-    elif equiv:
+        return
+    equiv = attrs.get("http-equiv")
+    if equiv:
         facts.metas.append(("http-equiv:" + meta_key(clean_fragment(equiv)), content))
 
 
