@@ -139,8 +139,8 @@ def extended_from_facts(
                 lambda: _microdata(facts, "datepublished"),
                 lambda: _json_ld_values(json_ld, main_nodes, "dateCreated"),
                 lambda: _microdata(facts, "datecreated"),
-                lambda: facts.date_lines,
-                lambda: facts.bylines,
+                lambda: facts.short_texts()[1],
+                lambda: facts.short_texts()[0],
             ),
             modified=_first_date(
                 lambda: _json_ld_values(json_ld, main_nodes, "dateModified"),
@@ -274,7 +274,7 @@ def _authors(
         lambda: _twitter_card_author(metas),
         lambda: _first_item_values(facts, ("author", "creator")),
         lambda: facts.author_links,
-        lambda: byline_names(facts.bylines),
+        lambda: byline_names(facts.short_texts()[0]),
     )
     only_the_site: list[str] = []
     for source in sources:

@@ -8,6 +8,10 @@ rules live once (``docs/metadata.md``, "Details for indexing").
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 #: Words in an element's text beyond which it is no byline (a bio, a box of links).
 MAX_BYLINE_WORDS = 8
@@ -68,6 +72,18 @@ class PageFacts:
     """
     text_sample: str = ""
     """The start of the page's paragraph text, for language detection."""
+    collect_short_texts: Callable[[PageFacts], None] | None = None
+    """When set, fills :attr:`bylines` and :attr:`date_lines` on the first call of
+    :meth:`short_texts`: the rules read them last, so most pages never need them.
+    """
+
+    def short_texts(self) -> tuple[list[str], list[str]]:
+        """:attr:`bylines` and :attr:`date_lines`, collected on the first call if deferred."""
+        collect = self.collect_short_texts
+        if collect is not None:
+            self.collect_short_texts = None
+            collect(self)
+        return self.bylines, self.date_lines
 
 
 #: The microdata properties the rules read (lowercase); the others are not collected,

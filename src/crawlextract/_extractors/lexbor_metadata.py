@@ -156,14 +156,21 @@ def in_html_namespace(node: LexborNode) -> bool:
 # walk, document order). Only computed when an extended field is first read.
 _PAGE_FACTS = (
     'meta[content], script[type*="ld+json" i], [itemprop], [itemscope], '
-    'link[rel~="author" i], link[rel~="image_src" i], a[rel~="author" i], '
+    'link[rel~="author" i], link[rel~="image_src" i], a[rel~="author" i]'
+)
+# The elements whose text may be a byline or a date: the rules' last sources,
+# so found in a second query only when a rule gets that far (Lexbor walks the
+# tree for each selector of a list, and these are half of the query's time).
+_SHORT_TEXTS = (
     '[class*="author" i], [class*="byline" i], [id*="author" i], [id*="byline" i], '
     '[class*="date" i], [class*="publish" i], [id*="date" i], [id*="publish" i]'
 )
 
 
 def collect_page_facts(tree: LexborHTMLParser, *, text_sample: bool = False) -> PageFacts:
-    """Collect what the extended page-detail rules read from a Lexbor tree, in one pass.
+    """Collect what the extended page-detail rules read from a Lexbor tree, in one query.
+
+    Byline and date elements are found by a second query when the rules first need them.
 
     With ``text_sample``, also the start of the paragraph text (for language detection).
     """
@@ -177,7 +184,14 @@ def collect_page_facts(tree: LexborHTMLParser, *, text_sample: bool = False) -> 
         _collect(facts, node, budget)
     if text_sample:
         facts.text_sample = _text_sample(engine, root)
+    facts.collect_short_texts = lambda later: _collect_short_texts(later, root)
     return facts
+
+
+def _collect_short_texts(facts: PageFacts, root: LexborNode) -> None:
+    budget = CollectionBudget()
+    for node in _engine().find(_SHORT_TEXTS, root):
+        _add_short_texts(facts, node, budget)
 
 
 def _collect(facts: PageFacts, node: LexborNode, budget: CollectionBudget) -> None:
@@ -197,7 +211,6 @@ def _collect(facts: PageFacts, node: LexborNode, budget: CollectionBudget) -> No
         _add_microdata(facts, node, budget)
     elif "itemscope" in attrs and _item_scope(node) is None:
         facts.item_types.append(_clean(attrs.get("itemtype")) or "")
-    _add_short_texts(facts, node, budget)
     if tag in {"link", "a"}:
         _add_link(facts, node)
 
