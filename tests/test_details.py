@@ -421,3 +421,16 @@ def test_json_ld_escapes_never_put_controls_or_surrogates_in_outputs(details_of)
     assert details.keywords == ()
     assert details.categories == ("News",)
     json.dumps(details.to_dict()).encode("utf-8")
+
+
+def test_docs_name_every_meta_key_the_rules_read() -> None:
+    """docs/metadata.md names every meta key in the rules' lists, so the two cannot drift."""
+    from pathlib import Path  # noqa: PLC0415 - this test only
+
+    from crawlextract import _details  # noqa: PLC0415 - this test only
+
+    docs = (Path(__file__).parents[1] / "docs" / "metadata.md").read_text().lower()
+    lists = [value for name, value in vars(_details).items() if name.endswith("_METAS")]
+    keys = {key for keys in lists for key in keys if not key.startswith("http-equiv:")}
+    assert keys, "no meta key lists found"
+    assert sorted(key for key in keys if f"`{key}`" not in docs) == []
