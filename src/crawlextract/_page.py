@@ -66,8 +66,10 @@ class Page:
 
     @property
     def metadata(self) -> Metadata:
-        """The page details: title, description, canonical URL, robots, language, and the
-        details for indexing (authors, dates, site name, image, ...) computed on their first read.
+        """The page details: title, description, canonical URL, robots, language, and more.
+
+        The details for indexing (authors, dates, site name, image, ...) are
+        computed on their first read.
         """
         value: Metadata = self._output("metadata")
         return value
