@@ -153,6 +153,17 @@ CASES: dict[str, Case] = {
         warnings=("attributes",),
         markdown_contains=("text",),
     ),
+    "nested_bylines_50k": Case(
+        # Every element is a byline candidate whose text is the rest of the page.
+        lambda: '<div class="author"><span class="date">x ' * 50_000,
+        warnings=("flattened",),
+        markdown_contains=("x",),
+    ),
+    "nested_microdata_50k": Case(
+        lambda: '<div itemprop="author"><span itemprop="datePublished">y ' * 50_000,
+        warnings=("flattened",),
+        markdown_contains=("y",),
+    ),
     "select_options_100k": Case(
         lambda: "<select>" + "<option>opt</option>" * 100_000 + "</select><p>after",
         warnings=("options",),

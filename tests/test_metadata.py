@@ -164,7 +164,11 @@ def test_language_from_html_lang(metadata_of) -> None:
 def test_to_dict_is_the_documented_schema(metadata_of) -> None:
     """`Metadata.to_dict()` has exactly the documented keys."""
     keys = set(metadata_of("<title>t</title>").to_dict())
-    assert keys == {"title", "description", "canonical", "robots", "language"}
+    assert keys == {
+        "title", "description", "canonical", "robots", "language",
+        "authors", "published", "modified", "site_name", "image",
+        "declared_language", "detected_language", "keywords", "categories", "page_type",
+    }  # fmt: skip
 
 
 # --- page filters ---------------------------------------------------------------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -46,6 +48,47 @@ def test_page_details_do_not_depend_on_reading_order(
     first = crawlextract.extract(data, url, headers).metadata
     last = crawlextract.extract(data, url, headers).to_dict()["metadata"]
     assert first.to_dict() == last
+
+
+STANDARD_FIELDS = ("title", "description", "canonical", "robots", "language")
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(["@type", "@id", "@graph", "author", "name", "datePublished", "image"])
+            | st.text(max_size=8),
+            children,
+            max_size=4,
+        )
+    ),
+    max_leaves=20,
+)
+
+
+@PROPERTY_SETTINGS
+@given(value=JSON_VALUES, junk=st.text(max_size=30), url=page_urls)
+def test_any_json_ld_meets_the_output_contract(value: object, junk: str, url: str | None) -> None:
+    """Any JSON value (or JSON with junk around it) in a JSON-LD block never breaks a page."""
+    block = json.dumps(value).replace("</", "<\\/") + junk.replace("<", "")
+    html = f'<title>t</title><script type="application/ld+json">{block}</script><p>x</p>'
+    check_page(crawlextract.extract(html, url))
+
+
+@PROPERTY_SETTINGS
+@given(page=html_bytes(), url=page_urls)
+def test_standard_details_do_not_depend_on_reading_the_extended_ones(
+    page: tuple[bytes, dict[str, str]], url: str | None
+) -> None:
+    """The standard page details are the same whether the extended fields were read or not."""
+    data, headers = page
+    alone = crawlextract.extract(data, url, headers).metadata
+    standard_alone = [getattr(alone, name) for name in STANDARD_FIELDS]
+    extended_first = crawlextract.extract(data, url, headers).metadata
+    _ = (extended_first.authors, extended_first.published, extended_first.page_type)
+    assert [getattr(extended_first, name) for name in STANDARD_FIELDS] == standard_alone
+    assert extended_first == alone  # and the extended fields, read later, agree too
 
 
 @PROPERTY_SETTINGS

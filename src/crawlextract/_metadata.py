@@ -7,12 +7,15 @@ Backends (Lexbor, lxml) only collect :class:`HeadFacts` from their own tree;
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+import threading
+from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any
 
 from ._urls import document_base, is_unsafe_url, resolve
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ._headers import Headers
 
 # The HTML standard's "strip and collapse ASCII whitespace": only these five
@@ -26,8 +29,34 @@ INTEGRATION_POINTS = frozenset({"foreignobject", "desc", "title", "annotation-xm
 
 
 @dataclass(frozen=True, slots=True)
+class ExtendedFields:
+    """The page details beyond the standard ones, as the rules in :mod:`._details` give them."""
+
+    authors: tuple[str, ...] = ()
+    published: str | None = None
+    modified: str | None = None
+    site_name: str | None = None
+    image: str | None = None
+    declared_language: str | None = None
+    detected_language: str | None = None
+    keywords: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    page_type: str | None = None
+
+
+#: The names of the fields computed on first read (docs/metadata.md, "Details for indexing").
+EXTENDED_FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in fields(ExtendedFields))
+
+
+@dataclass(frozen=True, slots=True)
 class Metadata:
-    """The page details."""
+    """The page details.
+
+    ``title``, ``description``, ``canonical``, ``robots`` and ``language`` follow
+    the HTML standard. The other fields, read from JSON-LD, OpenGraph, Twitter
+    cards, ``<meta>`` and microdata (``docs/metadata.md``), may be computed on
+    their first read: reading only the standard ones never pays for them.
+    """
 
     title: str | None = None
     """``document.title``: the first ``<title>`` in the HTML namespace, whitespace stripped and
@@ -43,6 +72,66 @@ class Metadata:
     """Robots directives (lowercase) from ``<meta name="robots">`` and ``X-Robots-Tag``."""
     language: str | None = None
     """The ``lang`` attribute of ``<html>``."""
+    authors: tuple[str, ...] = ()
+    """The authors' names, normalised (no "By ", one name per entry, no URLs or emails)."""
+    published: str | None = None
+    """When the page was first published, ISO 8601 (a date, or a date and time as declared)."""
+    modified: str | None = None
+    """When the page was last modified, ISO 8601."""
+    site_name: str | None = None
+    """The name of the site the page belongs to (``og:site_name``, JSON-LD publisher, ...)."""
+    image: str | None = None
+    """The page's main image, an absolute URL when the page URL or ``<base href>`` is known."""
+    declared_language: str | None = None
+    """The language the page declares anywhere: ``<html lang>``, ``Content-Language``,
+    ``og:locale``, JSON-LD ``inLanguage``, ... (``language`` is only ``<html lang>``).
+    """
+    detected_language: str | None = None
+    """The language detected from the page text (ISO 639-1); only with the ``[lang]`` extra."""
+    keywords: tuple[str, ...] = ()
+    """Keywords and tags (JSON-LD ``keywords``, ``article:tag``, ``<meta name="keywords">``)."""
+    categories: tuple[str, ...] = ()
+    """Sections or categories (JSON-LD ``articleSection``, ``article:section``)."""
+    page_type: str | None = None
+    """What the page is, lowercase: ``article``, ``product``, ``video``, ... (JSON-LD
+    ``@type``, ``og:type``, microdata ``itemtype``).
+    """
+    _deferred: DeferredFields | None = field(default=None, init=False, repr=False, compare=False)
+
+    @classmethod
+    def deferring(cls, standard: Metadata, compute: Callable[[], ExtendedFields]) -> Metadata:
+        """Return ``standard`` with its other fields computed by ``compute`` on their first read.
+
+        ``compute`` runs at most once, whichever thread reads first.
+        """
+        metadata = cls(
+            title=standard.title,
+            description=standard.description,
+            canonical=standard.canonical,
+            robots=standard.robots,
+            language=standard.language,
+        )
+        for name in EXTENDED_FIELD_NAMES:
+            object.__delattr__(metadata, name)  # an unset slot: read through __getattr__
+        object.__setattr__(metadata, "_deferred", DeferredFields(compute))
+        return metadata
+
+    if not TYPE_CHECKING:  # mypy would accept any attribute name otherwise
+
+        def __getattr__(self, name: str) -> Any:
+            # Only called for an unset slot: a deferred field read the first time.
+            deferred = object.__getattribute__(self, "_deferred")
+            if name not in EXTENDED_FIELD_NAMES or deferred is None:
+                raise AttributeError(name)
+            values = deferred.fields()
+            for extended in EXTENDED_FIELD_NAMES:
+                object.__setattr__(self, extended, getattr(values, extended))
+            object.__setattr__(self, "_deferred", None)  # lets the parse go
+            return getattr(values, name)
+
+    def __reduce__(self) -> tuple[type[Metadata], tuple[Any, ...]]:
+        """Pickle every field's value (deferred ones are computed first)."""
+        return (type(self), tuple(getattr(self, f.name) for f in fields(self) if f.init))
 
     @property
     def noindex(self) -> bool:
@@ -50,14 +139,46 @@ class Metadata:
         return "noindex" in self.robots or "none" in self.robots
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the details as a JSON-serialisable dict."""
+        """Return the details as a JSON-serialisable dict (every field; tuples become lists)."""
         return {
             "title": self.title,
             "description": self.description,
             "canonical": self.canonical,
             "robots": list(self.robots),
             "language": self.language,
+            "authors": list(self.authors),
+            "published": self.published,
+            "modified": self.modified,
+            "site_name": self.site_name,
+            "image": self.image,
+            "declared_language": self.declared_language,
+            "detected_language": self.detected_language,
+            "keywords": list(self.keywords),
+            "categories": list(self.categories),
+            "page_type": self.page_type,
         }
+
+
+class DeferredFields:
+    """Computes the extended fields once, for whichever thread asks first."""
+
+    __slots__ = ("_compute", "_lock", "_value")
+
+    def __init__(self, compute: Callable[[], ExtendedFields]) -> None:
+        """Hold ``compute`` until the first call of :meth:`fields`."""
+        self._compute: Callable[[], ExtendedFields] | None = compute
+        self._lock = threading.Lock()
+        self._value: ExtendedFields | None = None
+
+    def fields(self) -> ExtendedFields:
+        """Return the fields, computing them on the first call."""
+        with self._lock:
+            if self._value is None:
+                compute = self._compute
+                assert compute is not None  # noqa: S101 - cleared only once a value is kept
+                self._value = compute()
+                self._compute = None  # lets the parse go
+            return self._value
 
 
 @dataclass(slots=True)

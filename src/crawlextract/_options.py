@@ -68,6 +68,11 @@ class Options:
     the benchmarks' annotated bodies leave the title out. Honoured by the built-in readable
     extractors (``docs/readable.md``, "The headline").
     """
+    detect_language: bool = False
+    """Detect the language of the page text for ``Metadata.detected_language`` (needs the
+    ``[lang]`` extra; off by default because it costs about as much as the other
+    extended page details together).
+    """
     limits: Limits = field(default_factory=Limits)
     """Size and time budgets."""
 

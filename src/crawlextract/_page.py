@@ -66,7 +66,11 @@ class Page:
 
     @property
     def metadata(self) -> Metadata:
-        """The page details: title, description, canonical URL, robots, language."""
+        """The page details: title, description, canonical URL, robots, language, and more.
+
+        The details for indexing (authors, dates, site name, image, ...) are
+        computed on their first read.
+        """
         value: Metadata = self._output("metadata")
         return value
 

@@ -38,7 +38,21 @@ def detail_rows(page: Page) -> list[tuple[str, str]]:
         ("Encoding", page.encoding or "(given as text)"),
         ("Language", metadata.language or "(none)"),
         ("Robots", ", ".join(metadata.robots) or "(none)"),
+        ("Authors", "; ".join(metadata.authors) or "(none)"),
+        ("Published", metadata.published or "(none)"),
+        ("Modified", metadata.modified or "(none)"),
+        ("Site name", metadata.site_name or "(none)"),
+        ("Image", metadata.image or "(none)"),
+        ("Languages", _languages(metadata.declared_language, metadata.detected_language)),
+        ("Keywords", ", ".join(metadata.keywords) or "(none)"),
+        ("Categories", ", ".join(metadata.categories) or "(none)"),
+        ("Page type", metadata.page_type or "(none)"),
     ]
+
+
+def _languages(declared: str | None, detected: str | None) -> str:
+    # One short row for both, so every label stays as narrow as "Description".
+    return f"declared {declared or '(none)'}, detected {detected or '(none)'}"
 
 
 def filter_rows(page: Page) -> list[tuple[str, str]]:

@@ -1,19 +1,43 @@
-"""Page details from an lxml parse (a second parse; for comparison and for lxml users)."""
+"""Page details from an lxml parse (a second parse; for comparison and for lxml users).
+
+It collects the same facts as the ``lexbor`` backend from its own tree and
+applies the same rules (:mod:`crawlextract._metadata`, :mod:`crawlextract._details`).
+Its extended fields are computed with the standard ones, as its tree is not kept.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import lxml.etree
 import lxml.html
 
+from crawlextract._details import extended_from_facts
+from crawlextract._language import language_detector
 from crawlextract._metadata import (
+    EXTENDED_FIELD_NAMES,
     FOREIGN_ROOTS,
     INTEGRATION_POINTS,
     HeadFacts,
     Metadata,
     metadata_from_facts,
 )
+from crawlextract._page_facts import (
+    DETECTION_TEXT_CHARS,
+    MAX_BYLINE_WORDS,
+    MICRODATA_READ,
+    URL_ATTRIBUTES,
+    CollectionBudget,
+    MicrodataProperty,
+    PageFacts,
+    is_byline_holder,
+    is_date_holder,
+    is_json_ld_type,
+    meta_key,
+    microdata_value_attribute,
+)
+from crawlextract._urls import document_base
 
 if TYPE_CHECKING:
     from crawlextract._document import Document
@@ -50,7 +74,24 @@ class LxmlMetadata:
                 None,
             )
             facts.language = root.get("lang")
-        return metadata_from_facts(facts, document.url, document.headers)
+        standard = metadata_from_facts(facts, document.url, document.headers)
+        # This backend parses on its own, so its tree is read now, not kept.
+        detector = language_detector(document.options, self.name)
+        page_facts = (
+            collect_page_facts(root, text_sample=detector is not None)
+            if root is not None
+            else PageFacts()
+        )
+        extended = extended_from_facts(
+            page_facts,
+            base_url=document_base(document.url, facts.base_href),
+            headers=document.headers,
+            html_language=standard.language,
+            detect_language=detector,
+        )
+        return dataclasses.replace(
+            standard, **{name: getattr(extended, name) for name in EXTENDED_FIELD_NAMES}
+        )
 
 
 def _parse(html: str) -> Any:
@@ -74,3 +115,105 @@ def _in_html_namespace(element: Any) -> bool:
         if tag in INTEGRATION_POINTS:
             crossed_integration_point = True
     return True
+
+
+def collect_page_facts(root: Any, *, text_sample: bool = False) -> PageFacts:
+    """Collect what the extended page-detail rules read from an lxml tree (document order)."""
+    facts = PageFacts()
+    budget = CollectionBudget()
+    for element in root.iter(lxml.etree.Element):
+        _collect(facts, element, budget)
+    if text_sample:
+        texts = (" ".join(" ".join(p.itertext()).split()) for p in root.iter("p"))
+        facts.text_sample = " ".join(text for text in texts if text)[:DETECTION_TEXT_CHARS]
+    return facts
+
+
+def _collect(facts: PageFacts, element: Any, budget: CollectionBudget) -> None:
+    # The same order of checks as the Lexbor collector, so both agree.
+    attrs = element.attrib
+    tag = str(element.tag).lower()
+    if tag == "meta":
+        _add_meta(facts, attrs)
+        if "itemprop" in attrs:
+            _add_microdata(facts, element, budget)
+        return
+    if tag == "script":
+        if is_json_ld_type(attrs.get("type")):
+            facts.json_ld.append(element.text_content())
+        return
+    if "itemprop" in attrs:
+        _add_microdata(facts, element, budget)
+    elif "itemscope" in attrs and _item_scope(element) is None:
+        facts.item_types.append(attrs.get("itemtype") or "")
+    if is_byline_holder(attrs.get("class"), attrs.get("id")) and budget.take("bylines"):
+        _add_short_text(facts.bylines, element)
+    if is_date_holder(attrs.get("class"), attrs.get("id")) and budget.take("date_lines"):
+        _add_short_text(facts.date_lines, element)
+    if tag in {"link", "a"}:
+        _add_link(facts, element, tag)
+
+
+def _add_meta(facts: PageFacts, attrs: Any) -> None:
+    content = attrs.get("content")
+    if content is None:
+        return
+    key = attrs.get("property") or attrs.get("name")
+    if key:
+        facts.metas.append((meta_key(key), content))
+    elif attrs.get("http-equiv"):
+        facts.metas.append(("http-equiv:" + meta_key(attrs.get("http-equiv")), content))
+
+
+def _add_link(facts: PageFacts, element: Any, tag: str) -> None:
+    rel = (element.get("rel") or "").lower()
+    if not {"author", "image_src"}.intersection(rel.split()):
+        return
+    href = element.get("href")
+    if href:
+        facts.links.append((rel, href))
+    if tag == "a" and "author" in rel.split():
+        facts.author_links.append(element.text_content())
+
+
+def _add_microdata(facts: PageFacts, element: Any, budget: CollectionBudget) -> None:
+    names = tuple((element.get("itemprop") or "").split())
+    if not any(name.lower() in MICRODATA_READ for name in names) or not budget.take("microdata"):
+        return
+    is_url = False
+    if element.get("itemscope") is not None:
+        found = element.xpath('.//*[contains(concat(" ", @itemprop, " "), " name ")]')
+        value = found[0].text_content() if found else None
+    else:
+        attribute = microdata_value_attribute(str(element.tag))
+        if attribute is None:
+            value = element.text_content()
+        else:
+            value = element.get(attribute)
+            is_url = attribute in URL_ATTRIBUTES
+            if value is None and attribute == "datetime":
+                value = element.text_content()
+    scope = _item_scope(element)
+    facts.microdata.append(
+        MicrodataProperty(
+            names,
+            value,
+            scope.get("itemtype") if scope is not None else None,
+            is_url,
+            # An lxml element object may be made anew on each access: its path is stable.
+            scope.getroottree().getpath(scope) if scope is not None else None,
+        )
+    )
+
+
+def _item_scope(element: Any) -> Any:
+    for ancestor in element.iterancestors():
+        if ancestor.get("itemscope") is not None:
+            return ancestor
+    return None
+
+
+def _add_short_text(texts: list[str], element: Any) -> None:
+    words = " ".join(element.itertext()).split()  # as Lexbor's text(separator=" ")
+    if words and len(words) <= MAX_BYLINE_WORDS:
+        texts.append(" ".join(words))
