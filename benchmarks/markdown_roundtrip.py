@@ -117,7 +117,9 @@ class _Normaliser:
                 continue
             lead = text[: len(text) - len(text.lstrip(" "))]
             trail = text[len(text.rstrip(" ")) :]
-            spaced.extend((_Run(lead, frozenset()), _Run(core, run.styles), _Run(trail, frozenset())))
+            spaced.extend(
+                (_Run(lead, frozenset()), _Run(core, run.styles), _Run(trail, frozenset()))
+            )
         final: list[_Run] = []
         for run in spaced:
             if final and final[-1].styles == run.styles:
@@ -180,7 +182,7 @@ class _Normaliser:
             else:
                 self.walk(child, styles)
 
-    def _kept_block(
+    def _kept_block(  # noqa: C901  (one branch per kind of block)
         self, node: LexborNode, tag: str, attrs: dict[str, str | None], styles: frozenset[str]
     ) -> None:
         label = tag
@@ -269,7 +271,7 @@ def crawlextract_markdown(html: str) -> str:
 
 
 def markdownify_markdown(html: str) -> str:
-    """markdownify with its defaults."""
+    """Markdown from markdownify with its defaults."""
     from markdownify import markdownify  # noqa: PLC0415  (an optional peer)
 
     return str(markdownify(html))
@@ -375,7 +377,9 @@ def _table(results: dict[str, list[Outcome]]) -> list[str]:
         sections[outcome.example.section].append(index)
     for title, indexes in [("**all**", list(range(len(results[names[0]])))), *sections.items()]:
         rates = [sum(results[n][i].kept for i in indexes) / len(indexes) for n in names]
-        lines.append(f"| {title} | {len(indexes)} | " + " | ".join(f"{r:.3f}" for r in rates) + " |")
+        lines.append(
+            f"| {title} | {len(indexes)} | " + " | ".join(f"{r:.3f}" for r in rates) + " |"
+        )
     return lines
 
 
@@ -385,12 +389,14 @@ def report(spec: dict[str, list[Outcome]], gfm: dict[str, list[Outcome]]) -> str
     lines = [
         "## Markdown round trip",
         "",
-        "Each example's HTML → the converter's markdown → markdown-it-py "
-        f"{_version('markdown-it-py')} (commonmark preset + GFM tables and strikethrough) → "
-        "HTML; the example keeps its meaning when both HTML normalise to the same form "
-        "([normalisation rules](markdown.md#conformance)). Versions: "
-        f"{versions}. markdownify runs with its defaults, html-to-markdown with ATX "
-        "headings, backtick fences, `-` bullets, backslash line breaks and escaping on.",
+        (
+            "Each example's HTML → the converter's markdown → markdown-it-py "
+            f"{_version('markdown-it-py')} (commonmark preset + GFM tables and strikethrough) → "
+            "HTML; the example keeps its meaning when both HTML normalise to the same form "
+            "([normalisation rules](markdown.md#conformance)). Versions: "
+            f"{versions}. markdownify runs with its defaults, html-to-markdown with ATX "
+            "headings, backtick fences, `-` bullets, backslash line breaks and escaping on."
+        ),
         "",
         "```bash",
         "PYTHONPATH=src python benchmarks/markdown_roundtrip.py --write",
@@ -400,7 +406,7 @@ def report(spec: dict[str, list[Outcome]], gfm: dict[str, list[Outcome]]) -> str
         "",
         *_table(spec),
         "",
-        f"Our GFM table cases ({len(next(iter(gfm.values())))}, `tests/commonmark/gfm_tables.json`):",
+        f"Our GFM table cases ({len(next(iter(gfm.values())))}, `{GFM_FILE.name}`):",
         "",
         *_table(gfm),
         "",

@@ -17,8 +17,8 @@ def test_heading_levels_kept() -> None:
 
 
 def test_heading_on_one_line() -> None:
-    """Blocks and <br> inside a heading become spaces."""
-    assert md("<h2>a<br>b<div>c</div></h2>") == "## a b c"
+    """Blocks inside a heading become spaces; <br> stays a line break as inline HTML."""
+    assert md("<h2>a<br>b<div>c</div></h2>") == "## a<br>b c"
 
 
 def test_empty_heading_dropped() -> None:

@@ -1,11 +1,11 @@
-"""``<a href>``: ``[text](absolute-url)``; unsafe targets keep only their text."""
+"""``<a href>``: ``[text](absolute-url "title")``; unsafe targets keep only their text."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .escape import strip_markers
-from .tokens import DATA, LINK_OPEN
+from .escape import link_title, strip_markers
+from .tokens import DATA, LINK_OPEN, Opener
 
 if TYPE_CHECKING:
     from crawlextract._dom import Element
@@ -20,6 +20,9 @@ def link(walker: Walker, element: Element) -> None:
     if href is not None and not walker.link_depth and walker.include_links:
         url = walker.targets.target(href)
         if url:
+            title = element.attrs.get("title")
+            if title:
+                url += link_title(title, in_table=walker.cell_depth > 0)
             parts = walker.parts
             data = walker.data
             parts.append(DATA)
@@ -34,18 +37,21 @@ def link(walker: Walker, element: Element) -> None:
                 data.append(url)
                 return
             walker.link_depth = 1  # never more: a link inside a link is only text
-            walker.stack.append((_close, url))
+            # The link may hold blocks (a card, a teaser): its opener carries the
+            # target, so the assembler can link the text of every block in it.
+            data[-1] = opener = Opener("[", url)
+            walker.stack.append((_close, opener))
     walker.stack.extend(reversed(children))
 
 
-def _close(walker: Walker, url: str) -> None:
+def _close(walker: Walker, opener: Opener) -> None:
     walker.link_depth = 0
     parts = walker.parts
     data = walker.data
-    # walker.wrote(LINK_OPEN), inline: every link ends here.
-    if parts[-1] is DATA and data and data[-1] is LINK_OPEN:
+    # walker.wrote(opener), inline.
+    if parts[-1] is DATA and data and data[-1] is opener:
         parts.pop()  # no text: no link
         data.pop()
     else:
         parts.append(DATA)
-        data.append(url)  # a str payload is a link end
+        data.append(opener.target)  # a str payload is a link end

@@ -41,8 +41,13 @@ def list_(walker: Walker, element: Element) -> None:
         if start is None:
             start = sum(1 for c in element.children if not isinstance(c, str) and c.tag == "li")
     walker.list_count += 1
+    marker = _marker(walker, ordered=ordered)
     frame = ListFrame(
-        ordered=ordered, start=1 if start is None else start, step=step, group=walker.list_count
+        ordered=ordered,
+        start=1 if start is None else start,
+        step=step,
+        group=walker.list_count,
+        marker=marker,
     )
     walker.lists.append(frame)
     walker.emit(BLOCK)
@@ -50,9 +55,31 @@ def list_(walker: Walker, element: Element) -> None:
     walker.stack.extend(reversed(element.children))
 
 
+# The other bullet, or the other delimiter after a number: CommonMark starts a
+# new list when either changes, and two lists with only a blank line between
+# them would otherwise be read as one.
+_OTHER = {"-": "*", "*": "-", ".": ")", ")": "."}
+
+
+def _marker(walker: Walker, *, ordered: bool) -> str:
+    """The list's marker: the usual one, or the other one right after a list that used it."""
+    usual = "." if ordered else "-"
+    mark, data_mark, previous = walker.list_end
+    if mark < 0 or previous not in (usual, _OTHER[usual]):
+        return usual
+    parts = walker.parts
+    # Only block boundaries and whitespace since that list closed: adjacent.
+    if all(part == DATA or not part.strip() for part in parts[mark:]) and all(
+        payload is BLOCK for payload in walker.data[data_mark:]
+    ):
+        return _OTHER[previous]
+    return usual
+
+
 def _close_list(walker: Walker, _: object) -> None:
-    walker.lists.pop()
+    frame = walker.lists.pop()
     walker.emit(BLOCK)
+    walker.list_end = (len(walker.parts), len(walker.data), frame.marker)
 
 
 def item(walker: Walker, element: Element) -> None:
@@ -68,12 +95,13 @@ def item(walker: Walker, element: Element) -> None:
         value = _number(element.attrs.get("value"))
         if value is not None:
             frame.next = value
-        marker = f"{frame.next}. "
+        marker = f"{frame.next}{frame.marker} "
         indent = " " * len(marker)
         group = frame.group
         frame.next = min(max(frame.next + frame.step, 0), _MAX_NUMBER)
     else:
-        marker, indent, group = "- ", "  ", lists[-1].group
+        frame = lists[-1]
+        marker, indent, group = frame.marker + " ", "  ", frame.group
     # By position: a keyword call costs twice as much, once per item.
     container = Container(marker, indent, True, group)  # noqa: FBT003
     # walker.enter_container(container), inline: once per item.

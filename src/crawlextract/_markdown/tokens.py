@@ -48,12 +48,15 @@ class Signal:
 class Opener:
     """Opens an emphasis span or a link's text."""
 
-    __slots__ = ("markup",)
+    __slots__ = ("markup", "target")
 
-    def __init__(self, markup: str) -> None:
-        """Keep the markup the opener writes."""
+    def __init__(self, markup: str, target: str | None = None) -> None:
+        """Keep the markup the opener writes (and a link's target, when known up front)."""
         #: ``**``, ``*``, ``~~`` or ``[``.
         self.markup = markup
+        #: A link's target, for a link whose text may span blocks (it is then
+        #: closed at each block's end and opened again in the next block).
+        self.target = target
 
     def __repr__(self) -> str:
         """``<open markup>``."""
@@ -197,6 +200,10 @@ class TableStart:
 
     #: Number of columns.
     width: int
+    #: Each column's alignment: ``"left"``, ``"center"``, ``"right"`` or ``""``.
+    aligns: tuple[str, ...] = ()
+    #: Whether the first row is a header row (a one-column table is a table only then).
+    header: bool = False
 
 
 #: A heading ends.
