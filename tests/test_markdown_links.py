@@ -62,3 +62,37 @@ def test_many_links_linear() -> None:
     """A hundred thousand links render in linear time."""
     out = md("".join(f'<a href="/p{i}">l{i}</a> ' for i in range(100_000)))
     assert out.count("](https://example.com/p") == 100_000
+
+
+def test_title_kept() -> None:
+    """A title attribute becomes a link title, escaped so it reads back exactly."""
+    assert md('<a href="/x" title=\'say "hi" \\ &amp;\'>t</a>') == (
+        '[t](https://example.com/x "say \\"hi\\" \\\\ \\&")'
+    )
+
+
+def test_exclamation_before_link_escaped() -> None:
+    """'!' right before a link is escaped, or the link would read as an image."""
+    assert md('!<a href="/u">foo</a>') == "\\![foo](https://example.com/u)"
+
+
+def test_link_around_a_block_keeps_its_link() -> None:
+    """A link whose text is a block still links that text."""
+    html = '<a href="/x"><div>Licensing &amp; Reprints</div></a>'
+    assert md(html) == "[Licensing & Reprints](https://example.com/x)"
+
+
+def test_card_link_links_each_block() -> None:
+    """A card link (image, heading, teaser) links the content of every block in it."""
+    html = '<a href="/c"><div><img src="/i.png" alt="Pic"></div><h4>Title</h4><p>Teaser</p></a>'
+    assert md(html) == (
+        "[![Pic](https://example.com/i.png)](https://example.com/c)\n\n"
+        "#### [Title](https://example.com/c)\n\n[Teaser](https://example.com/c)"
+    )
+
+
+def test_link_around_a_list_links_each_item() -> None:
+    """A link around a list links each item's text."""
+    assert md('<a href="/l"><ul><li>a</li><li>b</li></ul></a>') == (
+        "- [a](https://example.com/l)\n- [b](https://example.com/l)"
+    )
