@@ -37,7 +37,10 @@ if TYPE_CHECKING:
 
     from selectolax.lexbor import LexborNode
 
+    from crawlextract._dom import Element
+
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
 SPEC_FILE = ROOT / "tests" / "commonmark" / "commonmark.json"
 GFM_FILE = ROOT / "tests" / "commonmark" / "gfm_tables.json"
 #: Every converter sees the examples as a page at this address; relative
@@ -356,6 +359,162 @@ def run(examples: list[Example], convert: Callable[[str], str]) -> Iterator[Outc
         yield round_trip(example, convert)
 
 
+# -- links and text on real pages -----------------------------------------------------
+
+# Never shown as page text: the renderer's own list (docs/markdown.md, "Left
+# out"), plus <noscript> (a browser runs scripts, so it shows none of it).
+# <math> and <input> have rules of their own, but their text is no page text
+# (a formula's MathML tokens, a control's value).
+_INVISIBLE_TAGS = frozenset(
+    {"head", "title", "meta", "link", "base", "script", "style", "template", "noscript",
+     "svg", "math", "iframe", "frame", "frameset", "object", "embed", "canvas", "audio",
+     "video", "source", "track", "map", "area", "param", "input", "select", "option",
+     "optgroup", "datalist", "textarea", "button", "progress", "meter"}
+)  # fmt: skip
+_TOKEN = re.compile(r"\w+")
+
+
+@dataclass
+class PageMeasure:
+    """Visible links and words of one page, and what its markdown kept of them."""
+
+    links: int
+    links_kept: int
+    words: Counter[str]
+    markdown_words: Counter[str]
+
+
+def visible_content(body: Element) -> tuple[list[str], set[str]]:
+    """The visible text pieces of ``body`` and the ``href`` of every visible link with content.
+
+    Visible: not under an element the markdown renderer hides (``hidden``,
+    ``aria-hidden="true"``, inline ``display:none``/``visibility:hidden``) or
+    one of :data:`_INVISIBLE_TAGS`. A link counts when it has visible text or
+    holds an ``<img>``.
+    """
+    from crawlextract._markdown.hidden import is_hidden  # noqa: PLC0415
+
+    texts: list[str] = []
+    hrefs: set[str] = set()
+    stack: list[Element | str | None] = [body]  # None: the open link ends here
+    # The open link: its href, where its text starts in texts, whether it holds an image.
+    link: list[object] = []
+    while stack:
+        node = stack.pop()
+        if node is None:
+            href, start, image = link
+            if image or any(text.strip() for text in texts[start:]):  # type: ignore[index]
+                hrefs.add(href)  # type: ignore[arg-type]
+            link = []
+        elif isinstance(node, str):
+            texts.append(node)
+        elif node.tag in _INVISIBLE_TAGS or (node.attrs and is_hidden(node.attrs)):
+            continue
+        else:
+            if node.tag == "img" and link:
+                link[2] = True
+            elif node.tag == "a" and not link and node.attrs.get("href") is not None:
+                link = [node.attrs["href"], len(texts), False]
+                stack.append(None)
+            stack.extend(reversed(node.children))
+    return texts, hrefs
+
+
+def _absolute_http(href: str, base: str | None) -> str | None:
+    try:
+        url = urljoin(base or "", href.strip(" \t\n\r\x0c"))
+    except ValueError:
+        return None
+    if not url.startswith(("http://", "https://")):
+        return None
+    return quote(unquote(url), safe=_URL_SAFE)
+
+
+def markdown_targets(markdown: str, base: str | None) -> set[str]:
+    """The link targets of ``markdown`` as a CommonMark parser reads them, absolute."""
+    targets: set[str] = set()
+    stack = list(_MARKDOWN.parse(markdown))
+    while stack:
+        token = stack.pop()
+        if token.type == "link_open":
+            found = _absolute_http(str(token.attrGet("href") or ""), base)
+            if found:
+                targets.add(found)
+        if token.children:
+            stack.extend(token.children)
+    return targets
+
+
+def measure_page(html: bytes, url: str, convert: Callable[[str, str], str]) -> PageMeasure:
+    """Links and words of one page's visible content against ``convert``'s markdown."""
+    from aeb import markdown_to_text  # noqa: PLC0415  (benchmarks/aeb.py)
+    from crawlextract._extract import decode_document  # noqa: PLC0415
+    from crawlextract._options import Options  # noqa: PLC0415
+
+    document = decode_document(html, url, None, Options())
+    body = document.dom.find("body")
+    texts, hrefs = visible_content(body) if body is not None else ([], set())
+    base = document.base_url
+    wanted = {t for h in hrefs if (t := _absolute_http(h, base))}
+    markdown = convert(document.html, url)
+    kept = wanted & markdown_targets(markdown, base)
+    return PageMeasure(
+        len(wanted),
+        len(kept),
+        Counter(_TOKEN.findall(" ".join(texts))),
+        Counter(_TOKEN.findall(markdown_to_text(markdown))),
+    )
+
+
+def _page_crawlextract(html: str, url: str) -> str:
+    import crawlextract  # noqa: PLC0415
+
+    return crawlextract.extract(html, url=url).markdown
+
+
+PAGE_CONVERTERS: dict[str, Callable[[str, str], str]] = {
+    "crawlextract": _page_crawlextract,
+    "markdownify": lambda html, _url: markdownify_markdown(html),
+    "html-to-markdown": lambda html, _url: html_to_markdown_markdown(html),
+}
+
+
+def aeb_report(names: list[str]) -> str:
+    """Links kept and token recall/precision on the AEB pages, per converter."""
+    from aeb import load_pages  # noqa: PLC0415
+
+    pages = load_pages()
+    lines = [
+        (
+            f"On the {len(pages)} AEB pages (`benchmarks/aeb.py`), against each page's visible "
+            "content ([definition](markdown.md#links-and-words-on-real-pages)): *links kept* "
+            "is the share of each page's distinct absolute http(s) link targets that the "
+            "markdown has as link targets; *token recall/precision* compare the `\\w+` words "
+            "of the visible text with those of the markdown rendered to text (multisets). "
+            "All three are pooled over the pages."
+        ),
+        "",
+        "| converter | links kept | token recall | token precision |",
+        "|---|---:|---:|---:|",
+    ]
+    for name in names:
+        convert = PAGE_CONVERTERS[name]
+        links = kept = 0
+        common = visible = written = 0
+        for page in pages:
+            measure = measure_page(page.html, page.url, convert)
+            links += measure.links
+            kept += measure.links_kept
+            common += sum((measure.words & measure.markdown_words).values())
+            visible += sum(measure.words.values())
+            written += sum(measure.markdown_words.values())
+        lines.append(
+            f"| {name} | {kept / links:.4f} ({kept} of {links}) | {common / visible:.4f} "
+            f"| {common / written:.4f} |"
+        )
+    return "\n".join([*lines, ""])
+
+
 # -- report ------------------------------------------------------------------------
 
 
@@ -378,7 +537,7 @@ def _table(results: dict[str, list[Outcome]]) -> list[str]:
     for title, indexes in [("**all**", list(range(len(results[names[0]])))), *sections.items()]:
         rates = [sum(results[n][i].kept for i in indexes) / len(indexes) for n in names]
         lines.append(
-            f"| {title} | {len(indexes)} | " + " | ".join(f"{r:.3f}" for r in rates) + " |"
+            f"| {title} | {len(indexes)} | " + " | ".join(f"{r:.4f}" for r in rates) + " |"
         )
     return lines
 
@@ -399,7 +558,8 @@ def report(spec: dict[str, list[Outcome]], gfm: dict[str, list[Outcome]]) -> str
         ),
         "",
         "```bash",
-        "PYTHONPATH=src python benchmarks/markdown_roundtrip.py --write",
+        "CRAWLEXTRACT_AEB=../shared/bench/aeb PYTHONPATH=src \\",
+        "    python benchmarks/markdown_roundtrip.py --write",
         "```",
         "",
         f"CommonMark spec 0.31.2, {len(next(iter(spec.values())))} examples, per section:",
@@ -430,6 +590,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="update docs/benchmarks.md")
     parser.add_argument("--failures", metavar="CONVERTER", help="print a converter's failures")
+    parser.add_argument("--no-aeb", action="store_true", help="skip the AEB pages")
     args = parser.parse_args(argv)
     spec_examples = load_examples(SPEC_FILE)
     gfm_examples = load_examples(GFM_FILE)
@@ -439,6 +600,8 @@ def main(argv: list[str] | None = None) -> int:
         spec[name] = list(run(spec_examples, convert))
         gfm[name] = list(run(gfm_examples, convert))
     section = report(spec, gfm)
+    if not args.no_aeb:
+        section += "\n" + aeb_report(list(PAGE_CONVERTERS))
     sys.stdout.write(section)
     if args.failures:
         for outcome in spec[args.failures] + gfm[args.failures]:
