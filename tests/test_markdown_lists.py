@@ -97,3 +97,15 @@ def test_rule_in_an_item_stays_in_the_item() -> None:
     markdown = md("<ul><li>a</li><li><hr></li></ul>")
     assert markdown == "- a\n- ___"
     assert "<li>\n<hr />\n</li>" in MarkdownIt("commonmark").render(markdown)
+
+
+def test_bullet_item_whose_content_is_left_out_goes() -> None:
+    """A bullet item holding only what the markdown leaves out (an icon) writes nothing."""
+    assert md("<ul><li>a</li><li><svg></svg></li><li>b</li></ul>") == "- a\n- b"
+    assert md("<ol><li>a</li><li><svg></svg></li><li>b</li></ol>") == "1. a\n2.\n3. b"
+
+
+def test_bullet_item_of_empty_blocks_is_empty() -> None:
+    """An item holding only empty blocks is an empty item; one holding an empty link is not."""
+    assert md("<ul><li>a</li><li><div>\n</div></li></ul>") == "- a\n-"
+    assert md('<ul><li>a</li><li><a href="/x" class="icon"></a></li></ul>') == "- a"

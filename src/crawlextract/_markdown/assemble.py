@@ -44,6 +44,8 @@ from .tokens import (
 
 _SPACES = re.compile("  +")
 _EDGE_SPACES = " \n\xa0"
+# What a line never ends with: spaces and no-break spaces show nothing there.
+_LINE_END = " \n\xa0"
 _EDGE_BREAKS = re.compile(r"^(?:<br> ?)+|(?: ?<br>)+$")
 # Adjacent code spans are merged into one (their fences would fuse). Each merge
 # re-renders the span, so an unbounded run of spans is quadratic; past this
@@ -259,7 +261,8 @@ class _Assembler:
         """The current inline content on one line (headings, table cells)."""
         pieces = self.pieces
         carried = self.close_open() if self.opens else None
-        text = "".join(pieces).replace("\n", " ").strip(" ")
+        # A no-break space ending a line shows nothing; one starting it indents.
+        text = "".join(pieces).replace("\n", " ").lstrip(" ").rstrip(_LINE_END)
         pieces.clear()
         if carried:
             self.reopen(carried)
@@ -301,7 +304,7 @@ class _Assembler:
         pieces = self.pieces
         if not pieces:
             return
-        text = (pieces[0] if len(pieces) == 1 else "".join(pieces)).strip(" \n")
+        text = (pieces[0] if len(pieces) == 1 else "".join(pieces)).lstrip(" \n").rstrip(_LINE_END)
         pieces.clear()
         if not text or (text[0] == "\xa0" and text.isspace()):
             return  # nothing, or only no-break spaces (a spacer paragraph)
@@ -312,7 +315,7 @@ class _Assembler:
                 text = escape_line_start(text)
             self.emit([text])
             return
-        lines = [line.strip(" ") for line in text.split("\n")]
+        lines = [line.lstrip(" ").rstrip(_LINE_END) for line in text.split("\n")]
         lines = [
             escape_line_start(line) if line[0] in LINE_START_CHARS else line
             for line in lines
@@ -412,12 +415,12 @@ class _Assembler:
         self.emit(["___" if self.ctx.has_item else "---"])
 
     def leave(self) -> None:
-        """The innermost container ends; an item that got no line still writes its marker."""
+        """The innermost container ends; an empty item may still write its marker."""
         ctx = self.ctx
         parent = self.ctx_stack.pop() if self.ctx_stack else _EMPTY_CONTEXT
         if ctx is not parent and ctx.containers:
             container = ctx.containers[-1]
-            if container.item and id(container) not in self.used:
+            if container.keep_empty and id(container) not in self.used:
                 self.emit([""])
                 self.out[-1] = self.out[-1].rstrip()
         self.ctx = parent

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .blocks import block
+from .blocks import BLOCK_TAGS, block
 from .tokens import BLOCK, DATA, LEAVE, Container
 from .walk import ListFrame
 
@@ -82,6 +82,32 @@ def _close_list(walker: Walker, _: object) -> None:
     walker.list_end = (len(walker.parts), len(walker.data), frame.marker)
 
 
+# Nodes :func:`_blank` looks at before it gives up (and says "not blank"): an
+# empty item holds a wrapper or two, and the bound keeps nested empty lists
+# linear (each item would otherwise scan all the items inside it).
+_BLANK_SCAN = 32
+_WRAPPERS = frozenset(BLOCK_TAGS)
+
+
+def _blank(children: list[Element | str]) -> bool:
+    """Whether these nodes hold nothing at all: only whitespace and empty blocks."""
+    stack = list(children)
+    for _ in range(_BLANK_SCAN):
+        if not stack:
+            return True
+        node = stack.pop()
+        if type(node) is str:
+            if node and not node.isspace():
+                return False
+        elif node.tag in _WRAPPERS:  # type: ignore[union-attr]
+            stack.extend(node.children)  # type: ignore[union-attr]
+        else:
+            # An inline element (an icon, a link without text, an <svg>) is
+            # something the markdown cannot show, not nothing.
+            return False
+    return not stack
+
+
 def item(walker: Walker, element: Element) -> None:
     """Open a list item: a container whose first line carries the marker."""
     if walker.flat:
@@ -102,11 +128,17 @@ def item(walker: Walker, element: Element) -> None:
     else:
         frame = lists[-1]
         marker, indent, group = frame.marker + " ", "  ", frame.group
+    # An item that writes nothing keeps its marker when it is numbered (the
+    # numbers after it would shift) or when it is empty in the page too; a
+    # bullet item holding only what the markdown cannot show (an icon, a link
+    # without text) goes.
+    children = element.children
+    keep = (bool(lists) and lists[-1].ordered) or _blank(children)
     # By position: a keyword call costs twice as much, once per item.
-    container = Container(marker, indent, True, group)  # noqa: FBT003
+    container = Container(marker, indent, True, group, keep)  # noqa: FBT003
     # walker.enter_container(container), inline: once per item.
     walker.parts.append(DATA)
     walker.data.append(container)
     stack = walker.stack
     stack.append(LEAVE)
-    stack.extend(reversed(element.children))
+    stack.extend(reversed(children))

@@ -105,11 +105,18 @@ CELL = Signal("cell")
 class Container:
     """A block container that prefixes its lines: a list item or a block quote."""
 
-    __slots__ = ("first", "group", "item", "rest")
+    __slots__ = ("first", "group", "item", "keep_empty", "rest")
 
-    # ``item`` and ``group`` may be passed by position: a list item makes one
-    # container per item, and a keyword call costs twice as much.
-    def __init__(self, first: str, rest: str, item: bool, group: int = 0) -> None:  # noqa: FBT001
+    # ``item``, ``group`` and ``keep_empty`` may be passed by position: a list
+    # item makes one container per item, and a keyword call costs twice as much.
+    def __init__(
+        self,
+        first: str,
+        rest: str,
+        item: bool,  # noqa: FBT001
+        group: int = 0,
+        keep_empty: bool = False,  # noqa: FBT001, FBT002
+    ) -> None:
         """Describe the container's prefixes."""
         #: Prefix of the container's first line (``"- "``, ``"1. "``, ``"> "``).
         self.first = first
@@ -119,6 +126,8 @@ class Container:
         self.item = item
         #: Which list the item belongs to (a number unique within one render).
         self.group = group
+        #: Whether the item writes its marker even when nothing in it is written.
+        self.keep_empty = keep_empty
 
 
 class Context:
