@@ -96,3 +96,21 @@ def test_link_around_a_list_links_each_item() -> None:
     assert md('<a href="/l"><ul><li>a</li><li>b</li></ul></a>') == (
         "- [a](https://example.com/l)\n- [b](https://example.com/l)"
     )
+
+
+def test_link_of_an_unwritable_image_keeps_its_link() -> None:
+    """A link showing only an image with no usable source is written with a stand-in text."""
+    assert md('<a href="/a"><img alt="Logo"></a>') == "[Logo](https://example.com/a)"
+    assert md('<a href="/r"><img src="data:image/png;base64,AA"></a>') == (
+        "[https://example.com/r](https://example.com/r)"
+    )
+    assert md('<a href="/x" aria-label="Share"><svg></svg></a>') == "[Share](https://example.com/x)"
+    assert md('<a href="/s"><svg><title>Search</title></svg></a>') == (
+        "[Search](https://example.com/s)"
+    )
+
+
+def test_link_showing_nothing_is_dropped() -> None:
+    """A link whose content shows nothing (empty, or a hidden image) writes nothing."""
+    assert md('<p>a<a href="/e"><span></span></a>b</p>') == "ab"
+    assert md('<p>a<a href="/h"><img hidden src="/i.png"></a>b</p>') == "ab"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .escape import link_title, strip_markers
+from .hidden import is_hidden
 from .tokens import DATA, LINK_OPEN, Opener
 
 if TYPE_CHECKING:
@@ -40,18 +41,59 @@ def link(walker: Walker, element: Element) -> None:
             # The link may hold blocks (a card, a teaser): its opener carries the
             # target, so the assembler can link the text of every block in it.
             data[-1] = opener = Opener("[", url)
-            walker.stack.append((_close, opener))
+            walker.stack.append((_close, (opener, element)))
     walker.stack.extend(reversed(children))
 
 
-def _close(walker: Walker, opener: Opener) -> None:
+def _close(walker: Walker, closing: tuple[Opener, Element]) -> None:
     walker.link_depth = 0
+    opener, element = closing
     parts = walker.parts
     data = walker.data
     # walker.wrote(opener), inline.
     if parts[-1] is DATA and data and data[-1] is opener:
-        parts.pop()  # no text: no link
-        data.pop()
-    else:
-        parts.append(DATA)
-        data.append(opener.target)  # a str payload is a link end
+        label = _label(element, walker)
+        if not label:
+            parts.pop()  # nothing a reader sees: no link
+            data.pop()
+            return
+        parts.append(strip_markers(label) if walker.clean_text else label)
+    parts.append(DATA)
+    data.append(opener.target)  # a str payload is a link end
+
+
+# What a reader sees of a link that wrote no text: a picture or an icon.
+_GRAPHICS = frozenset({"img", "svg", "picture", "canvas", "i"})
+
+
+def _label(element: Element, walker: Walker) -> str:
+    """Text for a visible link whose content wrote nothing (an image without a usable source).
+
+    A link is never dropped while a reader sees it: its image's ``alt``, else
+    its ``aria-label`` or ``title``, else an ``<svg>``'s ``<title>``, else its
+    target stands for the picture. A link that shows nothing writes nothing.
+    """
+    attrs = element.attrs
+    graphic = None
+    for found in element.iter():
+        if found.tag in _GRAPHICS and not (found.attrs and is_hidden(found.attrs)):
+            graphic = found
+            break
+    if graphic is None:
+        return ""
+    for text in (
+        graphic.attrs.get("alt"),
+        attrs.get("aria-label"),
+        attrs.get("title"),
+        _svg_title(graphic),
+    ):
+        if text and not text.isspace():
+            return text
+    return walker.targets.target(attrs.get("href", "")) or ""
+
+
+def _svg_title(graphic: Element) -> str | None:
+    if graphic.tag != "svg":
+        return None
+    title = graphic.find("title")
+    return title.text() if title is not None else None

@@ -61,11 +61,17 @@ def list_(walker: Walker, element: Element) -> None:
 _OTHER = {"-": "*", "*": "-", ".": ")", ")": "."}
 
 
+# Parts (block boundaries, whitespace between tags) that may sit between two
+# adjacent lists: a wrapper or two. Bounds the look-back, so it stays constant
+# per list however far the last list is.
+_GAP = 64
+
+
 def _marker(walker: Walker, *, ordered: bool) -> str:
     """The list's marker: the usual one, or the other one right after a list that used it."""
     usual = "." if ordered else "-"
     mark, data_mark, previous = walker.list_end
-    if mark < 0 or previous not in (usual, _OTHER[usual]):
+    if mark < 0 or previous not in (usual, _OTHER[usual]) or len(walker.parts) - mark > _GAP:
         return usual
     parts = walker.parts
     # Only block boundaries and whitespace since that list closed: adjacent.
