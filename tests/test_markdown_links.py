@@ -114,3 +114,13 @@ def test_link_showing_nothing_is_dropped() -> None:
     """A link whose content shows nothing (empty, or a hidden image) writes nothing."""
     assert md('<p>a<a href="/e"><span></span></a>b</p>') == "ab"
     assert md('<p>a<a href="/h"><img hidden src="/i.png"></a>b</p>') == "ab"
+
+
+def test_link_around_many_blocks_links_only_the_first() -> None:
+    """A link around a long run of blocks links its first blocks only (output stays linear)."""
+    html = '<a href="/l">' + "".join(f"<p>p{i}</p>" for i in range(40)) + "</a>"
+    lines = [line for line in md(html).split("\n") if line]
+    assert len(lines) == 40
+    linked = [line for line in lines if line.startswith("[")]
+    assert 1 <= len(linked) <= 16
+    assert lines[-1] == "p39"

@@ -60,6 +60,12 @@ _EMPTY_CONTEXT = Context(None, None)
 # linear in the input (a 150-deep quote around a 200,000-line <pre> otherwise
 # writes 300 characters of prefix per line).
 MAX_CONTAINER_DEPTH = 8
+# A link around blocks links the text of each block, writing its target once
+# per block. A card holds a handful (image, heading, teaser, byline); a link
+# wrapped around a whole page section by broken markup would otherwise repeat
+# a possibly long target for every paragraph. Past this many blocks the rest
+# stay plain text.
+MAX_LINKED_BLOCKS = 16
 
 
 def _punct(char: str) -> bool:
@@ -123,6 +129,7 @@ def _shared_prefix(before: tuple[Container, ...], after: tuple[Container, ...]) 
 
 class _Assembler:
     __slots__ = (
+        "carries",
         "cells",
         "code",
         "ctx",
@@ -149,6 +156,8 @@ class _Assembler:
         # Open emphasis/link markers of the current block: (markup, index in
         # pieces, a link's target when it may span blocks).
         self.opens: list[tuple[str, int, str | None]] = []
+        # How many blocks each link around blocks has linked, by id() of its target.
+        self.carries: dict[int, int] = {}
         self.ctx = _EMPTY_CONTEXT
         # The contexts around the current one, innermost last.
         self.ctx_stack: list[Context] = []
@@ -241,6 +250,11 @@ class _Assembler:
                 self.close_emphasis(markup, "")
             elif target is not None:
                 self.close_link(target)
+                carries = self.carries
+                count = carries.get(id(target), 0) + 1
+                carries[id(target)] = count
+                if count >= MAX_LINKED_BLOCKS:
+                    continue  # the rest of its blocks stay plain text
             else:  # a link that holds only text never spans blocks
                 pieces[index] = ""
                 opens.pop()
