@@ -218,22 +218,25 @@ class _Assembler:
         else:
             pieces.append(inner)
 
-    def close_link(self, url: str) -> None:
+    def close_link(self, url: str) -> bool:
+        """Close the open link; return whether it was written (it had text)."""
         opens = self.opens
         if not opens or opens[-1][0] != "[":
-            return
+            return False
         index = opens.pop()[1]
         pieces = self.pieces
         inner = pieces[-1] if index + 2 == len(pieces) else "".join(pieces[index + 1 :])
         del pieces[index:]
         if inner and inner[0] not in " \n" and inner[-1] not in " \n":
             pieces.append(f"[{inner}]({url})")  # the common case: nothing to move
-            return
+            return True
         lead, core, trail = _strip_parts(inner)
         if core:
             pieces.append(f"{lead}[{core}]({url}){trail}")
-        elif lead:
+            return True
+        if lead:
             pieces.append(lead)
+        return False
 
     def close_open(self) -> list[tuple[str, str | None]]:
         """Close the spans open at the block's end; return them to reopen, outermost first.
@@ -249,12 +252,12 @@ class _Assembler:
             if markup != "[":
                 self.close_emphasis(markup, "")
             elif target is not None:
-                self.close_link(target)
-                carries = self.carries
-                count = carries.get(id(target), 0) + 1
-                carries[id(target)] = count
-                if count >= MAX_LINKED_BLOCKS:
-                    continue  # the rest of its blocks stay plain text
+                if self.close_link(target):
+                    carries = self.carries
+                    count = carries.get(id(target), 0) + 1
+                    carries[id(target)] = count
+                    if count >= MAX_LINKED_BLOCKS:
+                        continue  # the rest of its blocks stay plain text
             else:  # a link that holds only text never spans blocks
                 pieces[index] = ""
                 opens.pop()
