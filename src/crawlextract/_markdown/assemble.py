@@ -21,6 +21,7 @@ from .escape import (
     escape_line_start,
     longest_backtick_run,
 )
+from .lists import blank
 from .tokens import (
     BLOCK,
     BR,
@@ -310,20 +311,24 @@ class _Assembler:
 
     def flush(self) -> None:
         """End the current paragraph; spans still open continue in the next block."""
-        if self.opens:
+        opens = self.opens
+        if opens:
+            if len(self.pieces) == len(opens):
+                return  # only the markers of open spans: nothing to write yet
             carried = self.close_open()
-            self._flush()
+            self.paragraph()
             self.reopen(carried)
         elif self.pieces:
-            self._flush()
+            self.paragraph()
 
-    def _flush(self) -> None:
+    def paragraph(self) -> None:
+        """Write the current paragraph (no span may be open: see :meth:`flush`)."""
         pieces = self.pieces
         if not pieces:
             return
         text = (pieces[0] if len(pieces) == 1 else "".join(pieces)).lstrip(" \n").rstrip(_LINE_END)
         pieces.clear()
-        if not text or (text[0] == "\xa0" and text.isspace()):
+        if not text:
             return  # nothing, or only no-break spaces (a spacer paragraph)
         if "  " in text:
             text = _SPACES.sub(" ", text)
@@ -437,7 +442,13 @@ class _Assembler:
         parent = self.ctx_stack.pop() if self.ctx_stack else _EMPTY_CONTEXT
         if ctx is not parent and ctx.containers:
             container = ctx.containers[-1]
-            if container.keep_empty and id(container) not in self.used:
+            keep = container.keep_empty
+            # keep is True, False, or the item's children (an empty list is falsy).
+            if (
+                keep is not False
+                and id(container) not in self.used
+                and (keep is True or blank(keep))
+            ):
                 self.emit([""])
                 self.out[-1] = self.out[-1].rstrip()
         self.ctx = parent
@@ -509,7 +520,10 @@ def assemble(text: str, data: list[object]) -> str:  # noqa: C901, PLR0912, PLR0
             if inline:
                 pieces.append(" ")
             elif pieces:
-                a.flush()
+                if opens:
+                    a.flush()
+                else:
+                    a.paragraph()  # the common case, one call fewer
         else:
             kind = type(payload)
             if kind is Container:

@@ -88,14 +88,14 @@ def _close_list(walker: Walker, _: object) -> None:
     walker.list_end = (len(walker.parts), len(walker.data), frame.marker)
 
 
-# Nodes :func:`_blank` looks at before it gives up (and says "not blank"): an
+# Nodes :func:`blank` looks at before it gives up (and says "not blank"): an
 # empty item holds a wrapper or two, and the bound keeps nested empty lists
 # linear (each item would otherwise scan all the items inside it).
 _BLANK_SCAN = 32
 _WRAPPERS = frozenset(BLOCK_TAGS)
 
 
-def _blank(children: list[Element | str]) -> bool:
+def blank(children: list[Element | str]) -> bool:
     """Whether these nodes hold nothing at all: only whitespace and empty blocks."""
     stack = list(children)
     for _ in range(_BLANK_SCAN):
@@ -119,29 +119,27 @@ def item(walker: Walker, element: Element) -> None:
     if walker.flat:
         block(walker, element)
         return
-    lists = walker.lists
-    if not lists:
-        marker, indent, group = "- ", "  ", 0
-    elif lists[-1].ordered:
-        frame = lists[-1]
-        value = _number(element.attrs.get("value"))
-        if value is not None:
-            frame.next = value
-        marker = f"{frame.next}{frame.marker} "
-        indent = " " * len(marker)
-        group = frame.group
-        frame.next = min(max(frame.next + frame.step, 0), _MAX_NUMBER)
-    else:
-        frame = lists[-1]
-        marker, indent, group = frame.marker + " ", "  ", frame.group
     # An item that writes nothing keeps its marker when it is numbered (the
     # numbers after it would shift) or when it is empty in the page too; a
     # bullet item holding only what the markdown cannot show (an icon, a link
-    # without text) goes.
+    # without text) goes. Bullet items pass their children for that: the
+    # assembler asks blank() only when the item wrote nothing.
+    # (Containers are made by position: a keyword call costs twice as much.)
     children = element.children
-    keep = (bool(lists) and lists[-1].ordered) or _blank(children)
-    # By position: a keyword call costs twice as much, once per item.
-    container = Container(marker, indent, True, group, keep)  # noqa: FBT003
+    lists = walker.lists
+    if not lists:
+        container = Container("- ", "  ", True, 0, children)  # noqa: FBT003
+    else:
+        frame = lists[-1]
+        if frame.ordered:
+            value = _number(element.attrs.get("value"))
+            if value is not None:
+                frame.next = value
+            marker = f"{frame.next}{frame.marker} "
+            frame.next = min(max(frame.next + frame.step, 0), _MAX_NUMBER)
+            container = Container(marker, " " * len(marker), True, frame.group, True)  # noqa: FBT003
+        else:
+            container = Container(frame.bullet, "  ", True, frame.group, children)  # noqa: FBT003
     # walker.enter_container(container), inline: once per item.
     walker.parts.append(DATA)
     walker.data.append(container)

@@ -19,6 +19,10 @@ makes that possible) and builds the lines.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from crawlextract._dom import Element
 
 #: The marker: the next payload of the walk's ``data`` list applies here.
 DATA = "\ud800"
@@ -115,7 +119,7 @@ class Container:
         rest: str,
         item: bool,  # noqa: FBT001
         group: int = 0,
-        keep_empty: bool = False,  # noqa: FBT001, FBT002
+        keep_empty: bool | list[Element | str] = False,  # noqa: FBT001, FBT002
     ) -> None:
         """Describe the container's prefixes."""
         #: Prefix of the container's first line (``"- "``, ``"1. "``, ``"> "``).
@@ -126,7 +130,9 @@ class Container:
         self.item = item
         #: Which list the item belongs to (a number unique within one render).
         self.group = group
-        #: Whether the item writes its marker even when nothing in it is written.
+        #: Whether the item writes its marker when nothing in it is written:
+        #: a bool, or the item's children, to be looked at only then (see
+        #: :func:`.lists.blank`; most items write something, and are never looked at).
         self.keep_empty = keep_empty
 
 

@@ -47,7 +47,7 @@ _CHECK_EVERY = range(2048)
 class ListFrame:
     """Numbering state of one open ``<ul>``/``<ol>``."""
 
-    __slots__ = ("group", "marker", "next", "ordered", "step")
+    __slots__ = ("bullet", "group", "marker", "next", "ordered", "step")
 
     def __init__(
         self, *, ordered: bool, start: int, step: int, group: int, marker: str = ""
@@ -63,6 +63,8 @@ class ListFrame:
         self.group = group
         #: ``-`` or ``*`` for a bullet list, ``.`` or ``)`` after a number.
         self.marker = marker or ("." if ordered else "-")
+        #: A bullet item's first-line prefix (the marker and a space).
+        self.bullet = self.marker + " "
 
 
 class Walker:
