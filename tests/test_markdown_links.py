@@ -102,7 +102,7 @@ def test_link_of_an_unwritable_image_keeps_its_link() -> None:
     """A link showing only an image with no usable source is written with a stand-in text."""
     assert md('<a href="/a"><img alt="Logo"></a>') == "[Logo](https://example.com/a)"
     assert md('<a href="/r"><img src="data:image/png;base64,AA"></a>') == (
-        "[https://example.com/r](https://example.com/r)"
+        "[\u2197](https://example.com/r)"
     )
     assert md('<a href="/x" aria-label="Share"><svg></svg></a>') == "[Share](https://example.com/x)"
     assert md('<a href="/s"><svg><title>Search</title></svg></a>') == (

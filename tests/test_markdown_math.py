@@ -61,3 +61,9 @@ def test_pipe_escaped_in_a_table_cell() -> None:
 def test_empty_math_writes_nothing() -> None:
     """A formula with no TeX and no text writes nothing."""
     assert md("<p>a<math></math>b</p>") == "ab"
+
+
+def test_formula_text_never_makes_a_link() -> None:
+    """Text in a formula that looks like a link stays inert, and a bare $ is escaped."""
+    assert md("<math><mi>[a](javascript:x)</mi></math>") == "$[a] (javascript:x)$"
+    assert md('<math alttext="5$ and \\$"></math>') == "$5\\$ and \\$$"

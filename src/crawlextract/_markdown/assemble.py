@@ -208,6 +208,9 @@ class _Assembler:
             if lead:
                 pieces.append(lead)
             return
+        if markup[0] == "<":  # an inline HTML span (<sup>): no flanking rules
+            pieces.append(f"{lead}{markup}{core}</{markup[1:]}{trail}")
+            return
         before = lead[-1] if lead else pieces[-1][-1] if pieces else " "
         after = trail[0] if trail else following[0] if following else " "
         # A span nested right inside (``<em><strong>x</strong></em>``) makes one

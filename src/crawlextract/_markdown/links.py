@@ -52,7 +52,7 @@ def _close(walker: Walker, closing: tuple[Opener, Element]) -> None:
     data = walker.data
     # walker.wrote(opener), inline.
     if parts[-1] is DATA and data and data[-1] is opener:
-        label = _label(element, walker)
+        label = _label(element)
         if not label:
             parts.pop()  # nothing a reader sees: no link
             data.pop()
@@ -62,16 +62,19 @@ def _close(walker: Walker, closing: tuple[Opener, Element]) -> None:
     data.append(opener.target)  # a str payload is a link end
 
 
+# The text of a link showing only a nameless picture: a symbol, not a word
+# (the target as text would put words in the markdown that the page never shows).
+_STAND_IN = "\u2197"
 # What a reader sees of a link that wrote no text: a picture or an icon.
 _GRAPHICS = frozenset({"img", "svg", "picture", "canvas", "i"})
 
 
-def _label(element: Element, walker: Walker) -> str:
+def _label(element: Element) -> str:
     """Text for a visible link whose content wrote nothing (an image without a usable source).
 
     A link is never dropped while a reader sees it: its image's ``alt``, else
-    its ``aria-label`` or ``title``, else an ``<svg>``'s ``<title>``, else its
-    target stands for the picture. A link that shows nothing writes nothing.
+    its ``aria-label`` or ``title``, else an ``<svg>``'s ``<title>``, else the
+    arrow ``↗`` stands for the picture. A link that shows nothing writes nothing.
     """
     attrs = element.attrs
     graphic = None
@@ -89,7 +92,7 @@ def _label(element: Element, walker: Walker) -> str:
     ):
         if text and not text.isspace():
             return text
-    return walker.targets.target(attrs.get("href", "")) or ""
+    return _STAND_IN
 
 
 def _svg_title(graphic: Element) -> str | None:

@@ -4,12 +4,14 @@ The formula comes from its TeX annotation (``<annotation encoding="application/x
 else its ``alttext``, else the text of its token elements (``<mi>``, ``<mo>``,
 ``<mn>`` …) separated by spaces. It is written as it is, never escaped (math
 renderers read it raw), except that whitespace collapses, ``<`` and ``>``
-become ``\lt``/``\gt`` (so it can never read as HTML) and ``|`` is escaped in a
-table cell. ``display="block"`` puts it on a line of its own.
+become ``\lt``/``\gt`` and ``](`` becomes ``] (`` (so it can never read as
+HTML or a link), a bare ``$`` is escaped, and ``|`` is escaped in a table
+cell. ``display="block"`` puts it on a line of its own.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from .escape import collapse_whitespace
@@ -20,6 +22,7 @@ if TYPE_CHECKING:
 
     from .walk import Walker
 
+_DOLLAR = re.compile(r"(?<!\\)\$")
 # Annotations are alternative forms, not part of the formula's own text.
 _ANNOTATIONS = frozenset({"annotation", "annotation-xml"})
 
@@ -47,9 +50,15 @@ def tex(element: Element) -> str:
 
 
 def _safe(source: str) -> str:
+    # TeX ignores spaces in math mode, so "] (" means what "](" did, but a
+    # CommonMark parser can no longer read a link (its target would be live).
     if "<" in source or ">" in source:
         source = source.replace("<", "\\lt ").replace(">", "\\gt ")
-    return source.replace("$", "\\$") if "$" in source and "\\$" not in source else source
+    if "](" in source:
+        source = source.replace("](", "] (")
+    if "$" in source:
+        source = _DOLLAR.sub(r"\\$", source)  # a bare $ would end the formula
+    return source
 
 
 def math(walker: Walker, element: Element) -> None:

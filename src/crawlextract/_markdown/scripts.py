@@ -1,15 +1,16 @@
 """``<sup>``/``<sub>`` as inline HTML: ``x<sup>2</sup>`` keeps its meaning.
 
 CommonMark has no superscript; the HTML tags are the faithful form every
-CommonMark renderer shows (``x2`` would read as a different number). An empty
-one writes nothing.
+CommonMark renderer shows (``x2`` would read as a different number). These
+attribute-less tags are the only inline HTML the renderer writes besides
+``<br>`` (see docs/security.md). An empty one writes nothing.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .tokens import DATA, Literal
+from .tokens import Closer, Opener
 
 if TYPE_CHECKING:
     from crawlextract._dom import Element
@@ -17,9 +18,12 @@ if TYPE_CHECKING:
     from .walk import Walker
 
 SCRIPT_TAGS = ("sup", "sub")
-# One payload per tag and side, so an empty element can be taken back by identity.
-_OPEN = {tag: Literal(f"<{tag}>") for tag in SCRIPT_TAGS}
-_CLOSE = {tag: Literal(f"</{tag}>") for tag in SCRIPT_TAGS}
+# Spans like emphasis: the assembler drops an empty one, moves edge spaces out
+# and, for one around blocks, closes and reopens it in every block (so a tag is
+# never left open). The closer names the opener's markup; the assembler writes
+# the closing tag.
+_OPEN = {tag: Opener(f"<{tag}>") for tag in SCRIPT_TAGS}
+_CLOSE = {tag: Closer(f"<{tag}>") for tag in SCRIPT_TAGS}
 
 
 def script(walker: Walker, element: Element) -> None:
@@ -30,14 +34,7 @@ def script(walker: Walker, element: Element) -> None:
 
 
 def _close(walker: Walker, tag: str) -> None:
-    opener = _OPEN[tag]
-    if walker.wrote(opener):
+    if walker.wrote(_OPEN[tag]):
         walker.unwrite()  # nothing inside
-        return
-    parts = walker.parts
-    if len(parts) > 2 and not parts[-1].strip() and parts[-2] is DATA and walker.data[-1] is opener:
-        parts.pop()  # only whitespace inside: a space
-        walker.unwrite()
-        parts.append(" ")
-        return
-    walker.emit(_CLOSE[tag])
+    else:
+        walker.emit(_CLOSE[tag])
