@@ -35,3 +35,9 @@ def test_footnote_link_inside_sup() -> None:
     """A footnote reference keeps both its link and its superscript."""
     html = '<p>claim<sup><a href="#fn1">1</a></sup></p>'
     assert html_of(md(html)) == '<p>claim<sup><a href="https://example.com/#fn1">1</a></sup></p>'
+
+
+def test_sup_around_blocks_is_balanced_in_each_block() -> None:
+    """A <sup> around blocks is closed in every block, so no tag is left open."""
+    assert md("<sup><p>a</p><p>b</p></sup>") == "<sup>a</sup>\n\n<sup>b</sup>"
+    assert md("<sub><div><div></div></div></sub>") == ""
