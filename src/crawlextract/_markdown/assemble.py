@@ -47,7 +47,9 @@ _SPACES = re.compile("  +")
 _EDGE_SPACES = " \n\xa0"
 # What a line never ends with: spaces and no-break spaces show nothing there.
 _LINE_END = " \n\xa0"
-_EDGE_BREAKS = re.compile(r"^(?:<br> ?)+|(?: ?<br>)+$")
+# The renderer's own <br> at either end of a heading or cell (page text's
+# "<br>" is escaped as "\<br>" and stays).
+_EDGE_BREAKS = re.compile(r"^(?:<br> ?)+|(?: ?(?<!\\)<br>)+$")
 # Adjacent code spans are merged into one (their fences would fuse). Each merge
 # re-renders the span, so an unbounded run of spans is quadratic; past this
 # many characters the next span starts afresh after a space. Real merged spans
