@@ -124,3 +124,8 @@ def test_link_around_many_blocks_links_only_the_first() -> None:
     linked = [line for line in lines if line.startswith("[")]
     assert len(linked) == 16
     assert lines[-1] == "p39"
+
+
+def test_link_with_a_picture_inside_hidden_content_is_dropped() -> None:
+    """A picture inside a hidden wrapper is not seen: the link writes nothing."""
+    assert md('<p>a<a href="/h"><span hidden><img alt="x"></span></a>b</p>') == "ab"

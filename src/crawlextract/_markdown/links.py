@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .escape import link_title, strip_markers
-from .hidden import is_hidden
+from .hidden import SKIPPED, is_hidden
 from .tokens import DATA, LINK_OPEN, Opener
 
 if TYPE_CHECKING:
@@ -67,6 +67,8 @@ def _close(walker: Walker, closing: tuple[Opener, Element]) -> None:
 _STAND_IN = "\u2197"
 # What a reader sees of a link that wrote no text: a picture or an icon.
 _GRAPHICS = frozenset({"img", "svg", "picture", "canvas", "i"})
+# Subtrees that show nothing (scripts, templates, form controls ...).
+_LEFT_OUT = frozenset(SKIPPED) - _GRAPHICS
 
 
 def _label(element: Element) -> str:
@@ -77,11 +79,7 @@ def _label(element: Element) -> str:
     arrow ``↗`` stands for the picture. A link that shows nothing writes nothing.
     """
     attrs = element.attrs
-    graphic = None
-    for found in element.iter():
-        if found.tag in _GRAPHICS and not (found.attrs and is_hidden(found.attrs)):
-            graphic = found
-            break
+    graphic = _graphic(element)
     if graphic is None:
         return ""
     for text in (
@@ -93,6 +91,20 @@ def _label(element: Element) -> str:
         if text and not text.isspace():
             return text
     return _STAND_IN
+
+
+def _graphic(element: Element) -> Element | None:
+    """The first picture or icon in the link that is not hidden (nor inside something hidden)."""
+    stack: list[Element | str] = list(reversed(element.children))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str) or (node.attrs and is_hidden(node.attrs)):
+            continue
+        if node.tag in _GRAPHICS:
+            return node
+        if node.tag not in _LEFT_OUT:
+            stack.extend(reversed(node.children))
+    return None
 
 
 def _svg_title(graphic: Element) -> str | None:
