@@ -38,6 +38,6 @@ def test_container_prefixes() -> None:
     )
 
 
-def test_unclosed_marker_dropped() -> None:
-    """An emphasis opener cut off by a block boundary writes nothing."""
-    assert assemble(*marked(STRONG_OPEN, "a", BLOCK, "b", STRONG_CLOSE)) == "a\n\nb"
+def test_span_across_block_boundary_applies_to_each_block() -> None:
+    """Emphasis around a block boundary is closed and opened again: both blocks are bold."""
+    assert assemble(*marked(STRONG_OPEN, "a", BLOCK, "b", STRONG_CLOSE)) == "**a**\n\n**b**"

@@ -30,9 +30,14 @@ def test_whitespace_collapses_like_a_browser() -> None:
     assert md("<p>  one \n\t two   three </p>") == "one two three"
 
 
-def test_no_break_spaces_collapse() -> None:
-    """&nbsp; shows as a gap; a paragraph of only &nbsp; vanishes."""
-    assert md("<p>a&nbsp;&nbsp;b</p><p>&nbsp;</p><p>c</p>") == "a b\n\nc"
+def test_no_break_spaces_kept() -> None:
+    """&nbsp; is kept as a browser keeps it; a paragraph of only &nbsp; vanishes."""
+    assert md("<p>a&nbsp;&nbsp;b</p><p>&nbsp;</p><p>c</p>") == "a\xa0\xa0b\n\nc"
+
+
+def test_no_break_space_between_word_and_markup_kept() -> None:
+    """A no-break space next to emphasis or code stays, outside the emphasis markers."""
+    assert md("<p>a<b>&nbsp;x</b> <code>&nbsp;y&nbsp;</code></p>") == "a\xa0**x** `\xa0y\xa0`"
 
 
 def test_br_is_a_hard_line_break() -> None:

@@ -60,9 +60,22 @@ def test_strikethrough() -> None:
     assert md("<del>a</del> <s>b</s> <strike>c</strike>") == "~~a~~ ~~b~~ ~~c~~"
 
 
-def test_emphasis_across_blocks_dropped() -> None:
-    """Bold around blocks cannot span paragraphs: its text is kept plain."""
-    assert md("<b><p>a</p><p>b</p></b>") == "a\n\nb"
+def test_emphasis_across_blocks_applies_to_each_block() -> None:
+    """Bold around blocks cannot span paragraphs: each paragraph is bold on its own."""
+    assert md("<b><p>a</p><p>b</p></b>") == "**a**\n\n**b**"
+
+
+def test_nested_emphasis_inside_a_word() -> None:
+    """<em><strong> inside a word keeps both: the flanking check looks past the inner run."""
+    assert html_of(md("foo<em><strong>bar</strong></em>baz")) == (
+        "<p>foo<em><strong>bar</strong></em>baz</p>"
+    )
+
+
+def test_text_asterisk_cannot_close_a_span() -> None:
+    """A page asterisk followed by a space is escaped unless a space precedes it too."""
+    assert md("<em>*bar* </em>") == "*\\*bar\\**"
+    assert html_of(md("<i>a * b</i>")) == "<p><em>a * b</em></p>"
 
 
 def test_mixed_adjacent_kinds_parse() -> None:

@@ -17,8 +17,8 @@ def test_heading_levels_kept() -> None:
 
 
 def test_heading_on_one_line() -> None:
-    """Blocks and <br> inside a heading become spaces."""
-    assert md("<h2>a<br>b<div>c</div></h2>") == "## a b c"
+    """Blocks inside a heading become spaces; <br> stays a line break as inline HTML."""
+    assert md("<h2>a<br>b<div>c</div></h2>") == "## a<br>b c"
 
 
 def test_empty_heading_dropped() -> None:
@@ -40,3 +40,9 @@ def test_heading_in_table_cell_is_text() -> None:
 def test_title_never_in_markdown() -> None:
     """<head><title> is metadata, not page text."""
     assert md("<html><head><title>T</title></head><body><p>body</p></body></html>") == "body"
+
+
+def test_page_text_br_at_heading_end_kept() -> None:
+    """Text that shows "<br>" at a heading's end stays escaped text; a real <br> there goes."""
+    assert md("<h2>Use &lt;br&gt;</h2>") == "## Use \\<br>"
+    assert md("<h2>Title<br></h2>") == "## Title"

@@ -21,7 +21,6 @@ def md(html: str) -> str:
         '<div style="display: none">x</div>',
         '<div style="color:red;VISIBILITY:HIDDEN">x</div>',
         "<svg><text>x</text></svg>",
-        "<math><mi>x</mi></math>",
         "<iframe>x</iframe>",
         "<object>x</object>",
         "<canvas>x</canvas>",

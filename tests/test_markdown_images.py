@@ -115,3 +115,8 @@ def test_linked_image() -> None:
     assert md('<a href="/big.jpg"><img src="/small.jpg" alt="s"></a>') == (
         "[![s](https://example.com/small.jpg)](https://example.com/big.jpg)"
     )
+
+
+def test_image_title_kept() -> None:
+    """An image's title attribute becomes its title."""
+    assert md('<img src="/i.png" alt="a" title="T &quot;x&quot;">').endswith('i.png "T \\"x\\"")')

@@ -69,3 +69,43 @@ def test_list_in_table_flattened() -> None:
 def test_huge_start_clamped() -> None:
     """A start CommonMark cannot read (over nine digits) is clamped."""
     assert md('<ol start="99999999999"><li>a</li></ol>') == "999999999. a"
+
+
+def test_adjacent_lists_stay_separate() -> None:
+    """Two lists in a row take different markers, so CommonMark reads two lists."""
+    html = "<ul><li>a</li></ul><ul><li>b</li></ul><ol><li>c</li></ol><ol start=3><li>d</li></ol>"
+    markdown = md(html)
+    assert markdown == "- a\n\n* b\n\n1. c\n\n3) d"
+    rendered = MarkdownIt("commonmark").render(markdown)
+    assert rendered.count("<ul>") == 2
+    assert '<ol start="3">' in rendered
+
+
+def test_list_after_a_paragraph_uses_the_usual_marker() -> None:
+    """Only a list right after a list switches markers."""
+    assert md("<ul><li>a</li></ul><p>x</p><ul><li>b</li></ul>") == "- a\n\nx\n\n- b"
+
+
+def test_empty_items_kept() -> None:
+    """An empty item keeps its marker, so the numbering of the rest is right."""
+    assert md("<ol><li>a</li><li></li><li>c</li></ol>") == "1. a\n2.\n3. c"
+    assert md("<ul><li></li></ul>") == "-"
+
+
+def test_rule_in_an_item_stays_in_the_item() -> None:
+    """<hr> in an item is written with underscores ('- ---' would be one rule)."""
+    markdown = md("<ul><li>a</li><li><hr></li></ul>")
+    assert markdown == "- a\n- ___"
+    assert "<li>\n<hr />\n</li>" in MarkdownIt("commonmark").render(markdown)
+
+
+def test_bullet_item_whose_content_is_left_out_goes() -> None:
+    """A bullet item holding only what the markdown leaves out (an icon) writes nothing."""
+    assert md("<ul><li>a</li><li><svg></svg></li><li>b</li></ul>") == "- a\n- b"
+    assert md("<ol><li>a</li><li><svg></svg></li><li>b</li></ol>") == "1. a\n2.\n3. b"
+
+
+def test_bullet_item_of_empty_blocks_is_empty() -> None:
+    """An item holding only empty blocks is an empty item; one holding an empty link is not."""
+    assert md("<ul><li>a</li><li><div>\n</div></li></ul>") == "- a\n-"
+    assert md('<ul><li>a</li><li><a href="/x" class="icon"></a></li></ul>') == "- a"

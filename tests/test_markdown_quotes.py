@@ -34,3 +34,13 @@ def test_quote_nesting_prefix_is_capped() -> None:
     """Past eight levels, deeper quotes keep the eighth level's prefix (output stays linear)."""
     out = md("<blockquote>" * 20 + "<p>deep</p>" + "</blockquote>" * 20)
     assert out == "> " * 8 + "deep"
+
+
+def test_adjacent_quotes_stay_separate() -> None:
+    """Two quotes in a row are separated by a bare blank line: two quotes."""
+    assert md("<blockquote>a</blockquote><blockquote>b</blockquote>") == "> a\n\n> b"
+
+
+def test_blocks_of_one_quote_keep_its_prefix() -> None:
+    """Paragraphs of one quote are joined by a '>' line."""
+    assert md("<blockquote><p>a</p><p>b</p></blockquote>") == "> a\n>\n> b"

@@ -54,13 +54,40 @@ def test_cell_budget_cuts_rows() -> None:
     assert any("table cut" in warning for warning in page.warnings)
 
 
-def test_pipes_escaped_and_newlines_removed_in_cells() -> None:
-    """'|' in a cell is escaped (in code too) and line breaks become spaces."""
+def test_pipes_escaped_and_line_breaks_inline_in_cells() -> None:
+    """'|' in a cell is escaped (in code too), blocks become spaces and <br> inline HTML."""
     html = (
         "<table><tr><th>a|b</th><th>x<br>y<p>z</p></th><th><code>p|q</code></th></tr>"
         "<tr><td>1</td><td>2</td><td>3</td></tr></table>"
     )
-    assert md(html).split("\n")[0] == "| a\\|b | x y z | `p\\|q` |"
+    assert md(html).split("\n")[0] == "| a\\|b | x<br>y z | `p\\|q` |"
+
+
+def test_alignment_in_delimiter_row() -> None:
+    """Alignment (align, text-align) on a column's cells becomes GFM alignment colons."""
+    html = (
+        '<table><tr><th align="left">a</th><th style="text-align: center">b</th>'
+        '<th>c</th><th>d</th></tr><tr><td>1</td><td>2</td><td align="RIGHT">3</td>'
+        "<td>4</td></tr></table>"
+    )
+    assert md(html).split("\n")[1] == "| :--- | :---: | ---: | --- |"
+
+
+def test_one_column_with_header_row_is_a_table() -> None:
+    """A one-column table with a header row stays a table."""
+    html = "<table><tr><th>Name</th></tr><tr><td>Ada</td></tr></table>"
+    assert md(html) == "| Name |\n| --- |\n| Ada |"
+
+
+def test_one_column_without_header_is_layout() -> None:
+    """A one-column table without header cells renders its cells as blocks."""
+    assert md("<table><tr><td>a</td></tr><tr><td>b</td></tr></table>") == "a\n\nb"
+
+
+def test_one_column_with_header_holding_structure_is_layout() -> None:
+    """A one-column table whose cells hold several blocks is layout even with a header."""
+    html = "<table><tr><th>Menu</th></tr><tr><td><p>a</p><p>b</p></td></tr></table>"
+    assert md(html) == "Menu\n\na\n\nb"
 
 
 def test_nested_table_text_inline() -> None:

@@ -21,6 +21,7 @@ from .escape import (
     escape_line_start,
     longest_backtick_run,
 )
+from .lists import blank
 from .tokens import (
     BLOCK,
     BR,
@@ -43,6 +44,12 @@ from .tokens import (
 )
 
 _SPACES = re.compile("  +")
+_EDGE_SPACES = " \n\xa0"
+# What a line never ends with: spaces and no-break spaces show nothing there.
+_LINE_END = " \n\xa0"
+# The renderer's own <br> at either end of a heading or cell (page text's
+# "<br>" is escaped as "\<br>" and stays).
+_EDGE_BREAKS = re.compile(r"^(?:<br> ?)+|(?: ?(?<!\\)<br>)+$")
 # Adjacent code spans are merged into one (their fences would fuse). Each merge
 # re-renders the span, so an unbounded run of spans is quadratic; past this
 # many characters the next span starts afresh after a space. Real merged spans
@@ -56,6 +63,12 @@ _EMPTY_CONTEXT = Context(None, None)
 # linear in the input (a 150-deep quote around a 200,000-line <pre> otherwise
 # writes 300 characters of prefix per line).
 MAX_CONTAINER_DEPTH = 8
+# A link around blocks links the text of each block, writing its target once
+# per block. A card holds a handful (image, heading, teaser, byline); a link
+# wrapped around a whole page section by broken markup would otherwise repeat
+# a possibly long target for every paragraph. Past this many blocks the rest
+# stay plain text.
+MAX_LINKED_BLOCKS = 16
 
 
 def _punct(char: str) -> bool:
@@ -73,16 +86,21 @@ def _flanks(before: str, first: str, last: str, after: str) -> bool:
 
 
 def _strip_parts(inner: str) -> tuple[str, str, str]:
-    core = inner.strip(" \n")
+    # A no-break space moves outside too: CommonMark's flanking rules count it
+    # as whitespace, so ``**\xa0x**`` would not be bold.
+    core = inner.strip(_EDGE_SPACES)
     if not core:
         return inner, "", ""
-    lead = inner[: len(inner) - len(inner.lstrip(" \n"))]
-    trail = inner[len(inner.rstrip(" \n")) :]
+    lead = inner[: len(inner) - len(inner.lstrip(_EDGE_SPACES))]
+    trail = inner[len(inner.rstrip(_EDGE_SPACES)) :]
     return lead, core, trail
 
 
-def _filled_columns(rows: list[list[str]], width: int) -> tuple[list[list[str]], int]:
+def _filled_columns(
+    rows: list[list[str]], width: int, aligns: tuple[str, ...]
+) -> tuple[list[list[str]], int, list[str]]:
     """Drop the columns that are empty in every row (a huge colspan's padding carries nothing)."""
+    column_aligns = list(aligns[:width]) + [""] * (width - len(aligns))
     filled = [False] * width
     for cells in rows:
         for index, cell in enumerate(cells[:width]):
@@ -90,12 +108,31 @@ def _filled_columns(rows: list[list[str]], width: int) -> tuple[list[list[str]],
                 filled[index] = True
     keep = [index for index in range(width) if filled[index]]
     if len(keep) == width:
-        return rows, width
-    return [[cells[i] if i < len(cells) else "" for i in keep] for cells in rows], len(keep)
+        return rows, width, column_aligns
+    return (
+        [[cells[i] if i < len(cells) else "" for i in keep] for cells in rows],
+        len(keep),
+        [column_aligns[i] for i in keep],
+    )
+
+
+# The delimiter row's cell for each alignment.
+_DELIMITERS = {"": "---", "left": ":---", "center": ":---:", "right": "---:"}
+
+
+def _shared_prefix(before: tuple[Container, ...], after: tuple[Container, ...]) -> str:
+    """The line prefix of the containers two blocks share (the same objects, outermost first)."""
+    prefix = []
+    for one, other in zip(before, after, strict=False):
+        if one is not other:
+            break
+        prefix.append(one.rest)
+    return "".join(prefix).rstrip()
 
 
 class _Assembler:
     __slots__ = (
+        "carries",
         "cells",
         "code",
         "ctx",
@@ -110,6 +147,8 @@ class _Assembler:
         "prev_groups",
         "prev_rest",
         "rows",
+        "table_aligns",
+        "table_header",
         "table_width",
         "used",
     )
@@ -117,8 +156,11 @@ class _Assembler:
     def __init__(self) -> None:
         self.out: list[str] = []
         self.pieces: list[str] = []
-        # Open emphasis/link markers of the current block: (markup, index in pieces).
-        self.opens: list[tuple[str, int]] = []
+        # Open emphasis/link markers of the current block: (markup, index in
+        # pieces, a link's target when it may span blocks).
+        self.opens: list[tuple[str, int, str | None]] = []
+        # How many blocks each link around blocks has linked, by id() of its target.
+        self.carries: dict[int, int] = {}
         self.ctx = _EMPTY_CONTEXT
         # The contexts around the current one, innermost last.
         self.ctx_stack: list[Context] = []
@@ -129,6 +171,8 @@ class _Assembler:
         self.heading = 0
         self.heading_ctx = _EMPTY_CONTEXT
         self.table_width = 0
+        self.table_aligns: tuple[str, ...] = ()
+        self.table_header = False
         self.rows: list[list[str]] = []
         self.cells: list[str] | None = None
         self.in_cell = False
@@ -156,7 +200,7 @@ class _Assembler:
     def close_emphasis(self, markup: str, following: str) -> None:
         opens = self.opens
         if not opens or opens[-1][0] != markup:
-            return  # its opener was cut off by a block boundary
+            return  # its opener was cut off (a table cell)
         index = opens.pop()[1]
         pieces = self.pieces
         inner = "".join(pieces[index + 1 :])
@@ -166,46 +210,97 @@ class _Assembler:
             if lead:
                 pieces.append(lead)
             return
+        if markup[0] == "<":  # an inline HTML span (<sup>): no flanking rules
+            pieces.append(f"{lead}{markup}{core}</{markup[1:]}{trail}")
+            return
         before = lead[-1] if lead else pieces[-1][-1] if pieces else " "
         after = trail[0] if trail else following[0] if following else " "
-        if _flanks(before, core[0], core[-1], after):
+        # A span nested right inside (``<em><strong>x</strong></em>``) makes one
+        # delimiter run with this one: flanking looks past it, at the text.
+        char = markup[0]
+        inner_core = core.strip(char) or core
+        if _flanks(before, inner_core[0], inner_core[-1], after):
             pieces.append(f"{lead}{markup}{core}{markup}{trail}")
         else:
             pieces.append(inner)
 
-    def close_link(self, url: str) -> None:
+    def close_link(self, url: str) -> bool:
+        """Close the open link; return whether it was written (it had text)."""
         opens = self.opens
         if not opens or opens[-1][0] != "[":
-            return
+            return False
         index = opens.pop()[1]
         pieces = self.pieces
         inner = pieces[-1] if index + 2 == len(pieces) else "".join(pieces[index + 1 :])
         del pieces[index:]
         if inner and inner[0] not in " \n" and inner[-1] not in " \n":
             pieces.append(f"[{inner}]({url})")  # the common case: nothing to move
-            return
+            return True
         lead, core, trail = _strip_parts(inner)
         if core:
             pieces.append(f"{lead}[{core}]({url}){trail}")
-        elif lead:
+            return True
+        if lead:
             pieces.append(lead)
+        return False
+
+    def close_open(self) -> list[tuple[str, str | None]]:
+        """Close the spans open at the block's end; return them to reopen, outermost first.
+
+        Emphasis or a link around blocks (``<a><div>..</div><h4>..</h4></a>``)
+        then applies to the text of each block: markdown spans cannot cross blocks.
+        """
+        opens = self.opens
+        pieces = self.pieces
+        carried: list[tuple[str, str | None]] = []
+        while opens:
+            markup, index, target = opens[-1]
+            if markup != "[":
+                self.close_emphasis(markup, "")
+            elif target is not None:
+                if self.close_link(target):
+                    carries = self.carries
+                    count = carries.get(id(target), 0) + 1
+                    carries[id(target)] = count
+                    if count >= MAX_LINKED_BLOCKS:
+                        continue  # the rest of its blocks stay plain text
+            else:  # a link that holds only text never spans blocks
+                pieces[index] = ""
+                opens.pop()
+                continue
+            carried.append((markup, target))
+        carried.reverse()
+        return carried
+
+    def reopen(self, carried: list[tuple[str, str | None]]) -> None:
+        """Open spans again at the start of the next block."""
+        pieces = self.pieces
+        opens = self.opens
+        for markup, target in carried:
+            opens.append((markup, len(pieces), target))
+            pieces.append(markup)
 
     def take_inline(self) -> str:
         """The current inline content on one line (headings, table cells)."""
         pieces = self.pieces
-        for _, index in self.opens:
-            pieces[index] = ""
-        self.opens.clear()
-        text = "".join(pieces).replace("\n", " ").strip(" ")
+        carried = self.close_open() if self.opens else None
+        # A no-break space ending a line shows nothing; one starting it indents.
+        text = "".join(pieces).replace("\n", " ").lstrip(" ").rstrip(_LINE_END)
         pieces.clear()
+        if carried:
+            self.reopen(carried)
         if "  " in text:
             text = _SPACES.sub(" ", text)
+        if "<br>" in text:
+            # A break at either end shows nothing.
+            text = _EDGE_BREAKS.sub("", text)
         return text
 
     def line_break(self) -> None:
         pieces = self.pieces
-        if self.heading or self.in_cell:
-            pieces.append(" ")
+        if self.in_cell or self.heading:
+            # A table row and a heading are one line: the break is inline HTML.
+            pieces.append("<br>")
             return
         while pieces and pieces[-1] == " ":
             pieces.pop()
@@ -220,19 +315,26 @@ class _Assembler:
     # -- blocks ---------------------------------------------------------------
 
     def flush(self) -> None:
-        """End the current paragraph."""
+        """End the current paragraph; spans still open continue in the next block."""
+        opens = self.opens
+        if opens:
+            if len(self.pieces) == len(opens):
+                return  # only the markers of open spans: nothing to write yet
+            carried = self.close_open()
+            self.paragraph()
+            self.reopen(carried)
+        elif self.pieces:
+            self.paragraph()
+
+    def paragraph(self) -> None:
+        """Write the current paragraph (no span may be open: see :meth:`flush`)."""
         pieces = self.pieces
         if not pieces:
             return
-        opens = self.opens
-        if opens:
-            for _, index in opens:
-                pieces[index] = ""
-            opens.clear()
-        text = (pieces[0] if len(pieces) == 1 else "".join(pieces)).strip(" \n")
+        text = (pieces[0] if len(pieces) == 1 else "".join(pieces)).lstrip(" \n").rstrip(_LINE_END)
         pieces.clear()
         if not text:
-            return
+            return  # nothing, or only no-break spaces (a spacer paragraph)
         if "  " in text:
             text = _SPACES.sub(" ", text)
         if "\n" not in text:
@@ -240,7 +342,7 @@ class _Assembler:
                 text = escape_line_start(text)
             self.emit([text])
             return
-        lines = [line.strip(" ") for line in text.split("\n")]
+        lines = [line.lstrip(" ").rstrip(_LINE_END) for line in text.split("\n")]
         lines = [
             escape_line_start(line) if line[0] in LINE_START_CHARS else line
             for line in lines
@@ -249,7 +351,7 @@ class _Assembler:
         last = len(lines) - 1
         self.emit([line + "\\" if i < last else line for i, line in enumerate(lines)])
 
-    def emit(self, lines: list[str], ctx: Context | None = None) -> None:  # noqa: C901
+    def emit(self, lines: list[str], ctx: Context | None = None) -> None:
         """Write a block's lines with the prefixes of its containers."""
         if ctx is None:
             ctx = self.ctx
@@ -280,13 +382,11 @@ class _Assembler:
             else:
                 first, tight = self._item_prefix(containers)
         if out and not tight:
-            previous = self.prev_rest
-            if previous.startswith(rest):
-                out.append(rest.rstrip())
-            elif rest.startswith(previous):
-                out.append(previous.rstrip())
-            else:
-                out.append("")
+            # The blank line between two blocks keeps the prefixes of the
+            # containers both are in; a new quote or list after another one
+            # starts outside it (``> a`` and ``> b`` with a blank line between
+            # are two quotes).
+            out.append(_shared_prefix(self.prev_containers, ctx.containers))
         out.append(first + lines[0])
         if len(lines) > 1:
             bare = rest.rstrip()
@@ -337,13 +437,34 @@ class _Assembler:
 
     def rule(self) -> None:
         self.flush()
-        self.emit(["---"])
+        # "- ---" is one thematic break, not an item holding one: inside a list
+        # item the rule is written with underscores, which no bullet uses.
+        self.emit(["___" if self.ctx.has_item else "---"])
+
+    def leave(self) -> None:
+        """The innermost container ends; an empty item may still write its marker."""
+        ctx = self.ctx
+        parent = self.ctx_stack.pop() if self.ctx_stack else _EMPTY_CONTEXT
+        if ctx is not parent and ctx.containers:
+            container = ctx.containers[-1]
+            keep = container.keep_empty
+            # keep is True, False, or the item's children (an empty list is falsy).
+            if (
+                keep is not False
+                and id(container) not in self.used
+                and (keep is True or blank(keep))
+            ):
+                self.emit([""])
+                self.out[-1] = self.out[-1].rstrip()
+        self.ctx = parent
 
     # -- tables ---------------------------------------------------------------
 
-    def start_table(self, width: int) -> None:
+    def start_table(self, start: TableStart) -> None:
         self.flush()
-        self.table_width = width
+        self.table_width = start.width
+        self.table_aligns = start.aligns
+        self.table_header = start.header
         self.rows = []
         self.cells = None
         self.in_cell = True
@@ -365,8 +486,8 @@ class _Assembler:
         self.in_cell = False
         rows = self.rows
         self.rows = []
-        rows, width = _filled_columns(rows, self.table_width)
-        if width <= 1:
+        rows, width, aligns = _filled_columns(rows, self.table_width, self.table_aligns)
+        if width == 0 or (width == 1 and not self.table_header):
             for cells in rows:
                 text = cells[0] if cells else ""
                 if text:
@@ -378,7 +499,7 @@ class _Assembler:
                 cells.extend([""] * (width - len(cells)))
             lines.append("| " + " | ".join(cells[:width]) + " |")
             if len(lines) == 1:
-                lines.append("| " + " | ".join(["---"] * width) + " |")
+                lines.append("| " + " | ".join(_DELIMITERS[a] for a in aligns) + " |")
         self.emit(lines)
 
 
@@ -404,7 +525,10 @@ def assemble(text: str, data: list[object]) -> str:  # noqa: C901, PLR0912, PLR0
             if inline:
                 pieces.append(" ")
             elif pieces:
-                a.flush()
+                if opens:
+                    a.flush()
+                else:
+                    a.paragraph()  # the common case, one call fewer
         else:
             kind = type(payload)
             if kind is Container:
@@ -418,12 +542,15 @@ def assemble(text: str, data: list[object]) -> str:  # noqa: C901, PLR0912, PLR0
             elif payload is LEAVE:
                 if pieces and not a.heading:
                     a.flush()
-                a.ctx = ctx_stack.pop() if ctx_stack else _EMPTY_CONTEXT
+                a.leave()
             elif kind is str:
                 a.close_link(payload)  # type: ignore[arg-type]
             elif kind is Opener:
                 markup = payload.markup  # type: ignore[attr-defined]
-                opens.append((markup, len(pieces)))
+                if markup == "[" and pieces and pieces[-1][-1:] == "!":
+                    # "!" right before a link would make it an image.
+                    pieces[-1] = pieces[-1][:-1] + "\\!"
+                opens.append((markup, len(pieces), payload.target))  # type: ignore[attr-defined]
                 pieces.append(markup)
             elif kind is Closer:
                 a.close_emphasis(payload.markup, following)  # type: ignore[attr-defined]
@@ -445,7 +572,7 @@ def assemble(text: str, data: list[object]) -> str:  # noqa: C901, PLR0912, PLR0
                 elif kind is CodeBlock:
                     a.code_block(payload)  # type: ignore[arg-type]
                 elif kind is TableStart:
-                    a.start_table(payload.width)  # type: ignore[attr-defined]
+                    a.start_table(payload)  # type: ignore[arg-type]
                 elif payload is TABLE_END:
                     a.end_table()
                 elif payload is RULE:

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
     from .walk import Walker
 
-from .escape import clean_code
+from .escape import clean_code, collapse_whitespace
 
 INLINE_CODE_TAGS = ("code", "kbd", "samp", "tt")
 _LANGUAGE_PREFIXES = ("language-", "lang-")
@@ -76,14 +76,15 @@ def inline_code(walker: Walker, element: Element) -> None:
 
 
 def _span(walker: Walker, text: str) -> None:
-    collapsed = " ".join(text.split())
+    collapsed = collapse_whitespace(text)
     if not collapsed:
         if text:
             walker.parts.append(" ")
         return
     parts = walker.parts
-    if text[0].isspace():
+    # Collapsed whitespace at an end moves outside the span (a no-break space stays in).
+    if collapsed[0] != text[0]:
         parts.append(" ")
     walker.emit(CodeSpan(collapsed, in_table=walker.cell_depth > 0))
-    if text[-1].isspace():
+    if collapsed[-1] != text[-1]:
         parts.append(" ")

@@ -3,8 +3,9 @@ r"""Turning page text into markdown text that can never turn into markup.
 The rules escape only what a CommonMark/GFM parser could read as markup:
 
 * always: ``\\``, backticks, ``[`` and ``]``;
-* ``*`` and ``~`` unless a space follows (then they can neither open emphasis
-  nor strikethrough, and a closer needs an opener);
+* ``*`` and ``~`` unless spaces surround them (then they can neither open nor
+  close emphasis or strikethrough; one that only has a space after could still
+  close a span the renderer opened);
 * ``_`` unless a space follows or it sits between two letters or digits
   (``snake_case`` stays as written: an intraword ``_`` never opens emphasis);
 * ``<`` before a letter, ``/``, ``!`` or ``?`` (an HTML tag or an autolink);
@@ -57,7 +58,12 @@ def _escape_one(match: re.Match[str]) -> str:  # noqa: PLR0911  (one return per 
     end = match.end()
     after = text[end : end + 1]
     if char in "*~":
-        return char if after == " " else "\\" + char
+        # Between spaces a run neither opens nor closes; elsewhere it could
+        # close a span the renderer opened (``<em>*a* </em>``).
+        start = match.start()
+        if after == " " and (not start or text[start - 1] == " "):
+            return char
+        return "\\" + char
     if char == "_":
         if after == " ":
             return char
@@ -75,14 +81,32 @@ def clean_text(text: str, *, controls: bool = True) -> str:
     """Drop control characters and collapse whitespace in the joined page text.
 
     The marker survives (it is neither a control character nor whitespace).
-    Unicode spaces, the no-break space included, collapse like ASCII spaces:
-    in markdown they only ever showed as a gap. ``controls=False`` says the
+    Unicode spaces collapse like ASCII spaces, except the no-break space, which
+    a browser keeps (see :func:`collapse_whitespace`). ``controls=False`` says the
     text holds no control characters (nor stray surrogates): the scan for
     them, a third of the cost, is skipped.
     """
     if controls and _TEXT_CONTROL.search(text):
         text = _TEXT_CONTROL.sub("", text)
-    return " ".join(text.split())
+    return collapse_whitespace(text)
+
+
+# Stands for a no-break space while whitespace collapses: a character of the
+# unused marker range, which the control-character pass removed from page text
+# (and the decoder never produces).
+_KEPT_NBSP = "\udbfe"
+
+
+def collapse_whitespace(text: str) -> str:
+    """Collapse runs of whitespace to one space and strip the ends, keeping no-break spaces.
+
+    A browser keeps every ``&nbsp;`` (it is not HTML whitespace), so the
+    markdown does too: ``&nbsp;`` at a paragraph's start or in a code span
+    still shows. Other Unicode spaces collapse like ASCII ones.
+    """
+    if "\xa0" not in text:
+        return " ".join(text.split())
+    return " ".join(text.replace("\xa0", _KEPT_NBSP).split()).replace(_KEPT_NBSP, "\xa0")
 
 
 def escape_text(text: str) -> str:
@@ -95,6 +119,34 @@ def escape_inline(text: str) -> str:
     if _ANY_CONTROL.search(text):
         text = _ANY_CONTROL.sub(" ", text)
     return _ESCAPE.sub(_escape_one, " ".join(text.split()))
+
+
+# One C-speed pass escapes what would end or change a quoted title.
+_TITLE_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "&": "\\&"})
+_TITLE_ESCAPES_IN_TABLE = str.maketrans({"\\": "\\\\", '"': '\\"', "&": "\\&", "|": "\\|"})
+
+
+def link_title(title: str | None, *, in_table: bool) -> str:
+    r"""The `` "title"`` part of a link or image destination, or ``""`` for no title.
+
+    Whitespace collapses (a blank line would end the paragraph); ``\``, ``"``
+    and ``&`` are backslash-escaped so the title reads back exactly, and ``|``
+    too inside a table cell (GFM splits cells before it reads links). No regex:
+    a page may hold thousands of titled links.
+    """
+    if not title:
+        return ""
+    # The usual title is printable, single-spaced and trimmed: no work but the escapes.
+    if not title.isprintable() or title[0] == " " or title[-1] == " " or "  " in title:
+        if _ANY_CONTROL.search(title):
+            title = _ANY_CONTROL.sub(" ", title)
+        title = " ".join(title.split())
+        if not title:
+            return ""
+    if '"' in title or "\\" in title or "&" in title or (in_table and "|" in title):
+        # str.translate looks up every character: only for titles that need it.
+        title = title.translate(_TITLE_ESCAPES_IN_TABLE if in_table else _TITLE_ESCAPES)
+    return f' "{title}"'
 
 
 def escape_line_start(line: str) -> str:  # noqa: PLR0911  (one return per character)

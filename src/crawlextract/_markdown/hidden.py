@@ -17,7 +17,10 @@ _HIDDEN_STYLE = re.compile(
 #: Tags whose content is not page text, or not text a reader sees as part of
 #: the page: document metadata, embedded media and graphics, and form controls
 #: (their labels are UI chrome -- "Search", "Subscribe" -- not content).
-#: ``<noscript>`` has its own rule (it may hold the real copy of a lazy image).
+#: ``<noscript>`` has its own rule (it may hold the real copy of a lazy image);
+#: so do ``<math>`` (:mod:`.math`) and ``<input>`` (a task item's checkbox,
+#: :mod:`.tasks`), whose later lines in :data:`.rules.RULES` override these.
+#: :mod:`.code` leaves all of them out of verbatim text.
 SKIPPED = (
     "head", "title", "meta", "link", "base", "script", "style", "template",
     "svg", "math", "iframe", "frame", "frameset", "object", "embed", "canvas",

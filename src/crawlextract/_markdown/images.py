@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .escape import escape_inline
+from .escape import escape_inline, link_title
 from .tokens import BLOCK, DATA, Literal
 
 if TYPE_CHECKING:
@@ -118,10 +118,13 @@ def _write(walker: Walker, element: Element, picture: Element | None) -> None:
     url = source(element, walker, picture)
     if url is None:
         return
-    alt = escape_inline(element.attrs.get("alt", ""))
-    if walker.cell_depth:
+    attrs = element.attrs
+    alt = escape_inline(attrs.get("alt", ""))
+    in_table = walker.cell_depth > 0
+    if in_table:
         alt = alt.replace("|", "\\|")
-    walker.emit(Literal(f"![{alt}]({url})"))
+    title = link_title(attrs.get("title"), in_table=in_table)
+    walker.emit(Literal(f"![{alt}]({url}{title})"))
     walker.image_mark = (len(walker.parts), len(walker.data))
 
 

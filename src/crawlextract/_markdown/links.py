@@ -1,11 +1,12 @@
-"""``<a href>``: ``[text](absolute-url)``; unsafe targets keep only their text."""
+"""``<a href>``: ``[text](absolute-url "title")``; unsafe targets keep only their text."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .escape import strip_markers
-from .tokens import DATA, LINK_OPEN
+from .escape import link_title, strip_markers
+from .hidden import SKIPPED, is_hidden
+from .tokens import DATA, LINK_OPEN, Opener
 
 if TYPE_CHECKING:
     from crawlextract._dom import Element
@@ -20,6 +21,9 @@ def link(walker: Walker, element: Element) -> None:
     if href is not None and not walker.link_depth and walker.include_links:
         url = walker.targets.target(href)
         if url:
+            title = element.attrs.get("title")
+            if title:
+                url += link_title(title, in_table=walker.cell_depth > 0)
             parts = walker.parts
             data = walker.data
             parts.append(DATA)
@@ -34,18 +38,77 @@ def link(walker: Walker, element: Element) -> None:
                 data.append(url)
                 return
             walker.link_depth = 1  # never more: a link inside a link is only text
-            walker.stack.append((_close, url))
+            # The link may hold blocks (a card, a teaser): its opener carries the
+            # target, so the assembler can link the text of every block in it.
+            data[-1] = opener = Opener("[", url)
+            walker.stack.append((_close, (opener, element)))
     walker.stack.extend(reversed(children))
 
 
-def _close(walker: Walker, url: str) -> None:
+def _close(walker: Walker, closing: tuple[Opener, Element]) -> None:
     walker.link_depth = 0
+    opener, element = closing
     parts = walker.parts
     data = walker.data
-    # walker.wrote(LINK_OPEN), inline: every link ends here.
-    if parts[-1] is DATA and data and data[-1] is LINK_OPEN:
-        parts.pop()  # no text: no link
-        data.pop()
-    else:
-        parts.append(DATA)
-        data.append(url)  # a str payload is a link end
+    # walker.wrote(opener), inline.
+    if parts[-1] is DATA and data and data[-1] is opener:
+        label = _label(element)
+        if not label:
+            parts.pop()  # nothing a reader sees: no link
+            data.pop()
+            return
+        parts.append(strip_markers(label) if walker.clean_text else label)
+    parts.append(DATA)
+    data.append(opener.target)  # a str payload is a link end
+
+
+# The text of a link showing only a nameless picture: a symbol, not a word
+# (the target as text would put words in the markdown that the page never shows).
+_STAND_IN = "\u2197"
+# What a reader sees of a link that wrote no text: a picture or an icon.
+_GRAPHICS = frozenset({"img", "svg", "picture", "canvas", "i"})
+# Subtrees that show nothing (scripts, templates, form controls ...).
+_LEFT_OUT = frozenset(SKIPPED) - _GRAPHICS
+
+
+def _label(element: Element) -> str:
+    """Text for a visible link whose content wrote nothing (an image without a usable source).
+
+    A link is never dropped while a reader sees it: its image's ``alt``, else
+    its ``aria-label`` or ``title``, else an ``<svg>``'s ``<title>``, else the
+    arrow ``↗`` stands for the picture. A link that shows nothing writes nothing.
+    """
+    attrs = element.attrs
+    graphic = _graphic(element)
+    if graphic is None:
+        return ""
+    for text in (
+        graphic.attrs.get("alt"),
+        attrs.get("aria-label"),
+        attrs.get("title"),
+        _svg_title(graphic),
+    ):
+        if text and not text.isspace():
+            return text
+    return _STAND_IN
+
+
+def _graphic(element: Element) -> Element | None:
+    """The first picture or icon in the link that is not hidden (nor inside something hidden)."""
+    stack: list[Element | str] = list(reversed(element.children))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str) or (node.attrs and is_hidden(node.attrs)):
+            continue
+        if node.tag in _GRAPHICS:
+            return node
+        if node.tag not in _LEFT_OUT:
+            stack.extend(reversed(node.children))
+    return None
+
+
+def _svg_title(graphic: Element) -> str | None:
+    if graphic.tag != "svg":
+        return None
+    title = graphic.find("title")
+    return title.text() if title is not None else None

@@ -12,15 +12,15 @@ if TYPE_CHECKING:
 
     from .walk import Walker
 
-_QUOTE = Container("> ", "> ", item=False)
-
 
 def blockquote(walker: Walker, element: Element) -> None:
     """Prefix the quoted blocks with ``> `` (a plain block inside a table cell)."""
     if walker.flat:
         block(walker, element)
         return
-    walker.enter_container(_QUOTE)
+    # A container of its own: two quotes in a row stay two quotes (the
+    # assembler separates blocks of different containers by a bare blank line).
+    walker.enter_container(Container("> ", "> ", item=False))
     walker.stack.extend(reversed(element.children))
 
 

@@ -1,6 +1,6 @@
 """The rule table: which rule renders which tag, read top to bottom.
 
-A tag no rule claims is inline (``<span>``, ``<abbr>``, ``<sup>``, custom
+A tag no rule claims is inline (``<span>``, ``<abbr>``, ``<small>``, custom
 elements): its children are walked in place. Adding a rule is adding a module
 and a line here.
 """
@@ -19,8 +19,11 @@ from . import (
     images,
     links,
     lists,
+    math,
     quotes,
+    scripts,
     tables,
+    tasks,
 )
 
 if TYPE_CHECKING:
@@ -49,6 +52,9 @@ RULES: tuple[tuple[tuple[str, ...], Rule], ...] = (
     (emphasis.STRIKE_TAGS, emphasis.strike),
     (("br",), blocks.line_break),
     (("hr",), blocks.rule),
+    (("math",), math.math),
+    (scripts.SCRIPT_TAGS, scripts.script),
+    (("input",), tasks.checkbox),
 )
 
 #: Tag -> rule, built from :data:`RULES`.

@@ -1,15 +1,19 @@
 """``<table>``: a GFM pipe table with a header row, or plain blocks for a layout table.
 
 A layout table is not data: its cells render as ordinary blocks. A table is
-layout when it has one column, says ``role="presentation"``, or has no header
-cells yet holds page structure in a cell (a nested table, or several blocks:
-paragraphs, headings, lists) or a long run of prose. Inside a cell of a data
-table everything is inline: block boundaries, line breaks, list items and
-nested tables become spaces; ``|`` is escaped.
+layout when it says ``role="presentation"``, has one column without a header
+row (or with cells holding page structure), or has no header cells yet holds
+page structure in a cell (a nested table, or several blocks: paragraphs,
+headings, lists) or a long run of prose. Inside a cell of a data table
+everything is inline: block boundaries, list items and nested tables become
+spaces, a line break is ``<br>``; ``|`` is escaped. A column's alignment
+(``align`` or ``text-align`` on its cells, the header row first) goes into the
+delimiter row.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from .blocks import block
@@ -29,7 +33,11 @@ def table(walker: Walker, element: Element) -> None:
         return
     context = walker.context
     grid = build_grid(element, context.max_table_cells, walker.exclude)
-    if grid.width <= 1 or not grid.rows or _is_layout(element, grid):
+    if not grid.rows or grid.width < 1 or _is_layout(element, grid):
+        block(walker, element)
+        return
+    header = _has_header(element, grid)
+    if grid.width == 1 and (not header or _one_column_holds_structure(grid)):
         block(walker, element)
         return
     if grid.truncated and context.warn is not None:
@@ -38,7 +46,7 @@ def table(walker: Walker, element: Element) -> None:
     items.extend(
         child for child in element.children if not isinstance(child, str) and child.tag == "caption"
     )
-    items.append((_begin, grid.width))
+    items.append((_begin, TableStart(grid.width, _alignments(grid), header)))
     for row in grid.rows:
         items.append(ROW)
         for slot in row:
@@ -66,12 +74,58 @@ def _is_layout(element: Element, grid: Grid) -> bool:
     if element.attrs.get("role", "").strip().lower() in ("presentation", "none"):
         return True
     # Header cells mark a data table, whatever its cells hold.
-    for row in grid.rows[:1]:
-        if any(slot is not None and slot.tag == "th" for slot in row):
-            return False
-    if any(not isinstance(c, str) and c.tag in _HEADER_TAGS for c in element.children):
+    if _has_header(element, grid):
         return False
     return any(slot is not None and _holds_structure(slot) for row in grid.rows for slot in row)
+
+
+def _has_header(element: Element, grid: Grid) -> bool:
+    """Whether the first row holds a header cell, or the table has a ``<thead>`` or caption."""
+    for row in grid.rows[:1]:
+        if any(slot is not None and slot.tag == "th" for slot in row):
+            return True
+    return any(not isinstance(c, str) and c.tag in _HEADER_TAGS for c in element.children)
+
+
+def _one_column_holds_structure(grid: Grid) -> bool:
+    # A one-column table with a header is a list of data unless a cell holds
+    # page structure (then it is a layout column with a title on top).
+    return any(slot is not None and _holds_structure(slot) for row in grid.rows for slot in row)
+
+
+_TEXT_ALIGN = re.compile(r"text-align\s*:\s*(left|right|center)", re.IGNORECASE)
+_ALIGNMENTS = frozenset({"left", "right", "center"})
+
+
+def _alignment(cell: Element) -> str:
+    attrs = cell.attrs
+    style = attrs.get("style")
+    if style and "align" in style:  # a substring test first: most cells have no alignment
+        found = _TEXT_ALIGN.search(style)
+        if found:
+            return found[1].lower()
+    align = attrs.get("align")
+    if align:
+        align = align.strip().lower()
+        if align in _ALIGNMENTS:
+            return align
+    return ""
+
+
+def _alignments(grid: Grid) -> tuple[str, ...]:
+    """Each column's alignment: that of its first cell (header row first) that declares one."""
+    aligns = [""] * grid.width
+    missing = grid.width
+    for row in grid.rows:
+        for index, slot in enumerate(row):
+            if slot is not None and not aligns[index] and slot.attrs:
+                found = _alignment(slot)
+                if found:
+                    aligns[index] = found
+                    missing -= 1
+        if not missing:
+            break
+    return tuple(aligns)
 
 
 def _holds_structure(cell: Element) -> bool:
@@ -97,10 +151,10 @@ def _holds_structure(cell: Element) -> bool:
     return False
 
 
-def _begin(walker: Walker, width: int) -> None:
+def _begin(walker: Walker, start: TableStart) -> None:
     walker.cell_depth += 1
     walker.flat += 1
-    walker.emit(TableStart(width))
+    walker.emit(start)
 
 
 def _end(walker: Walker, _: object) -> None:

@@ -19,6 +19,10 @@ makes that possible) and builds the lines.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from crawlextract._dom import Element
 
 #: The marker: the next payload of the walk's ``data`` list applies here.
 DATA = "\ud800"
@@ -48,12 +52,15 @@ class Signal:
 class Opener:
     """Opens an emphasis span or a link's text."""
 
-    __slots__ = ("markup",)
+    __slots__ = ("markup", "target")
 
-    def __init__(self, markup: str) -> None:
-        """Keep the markup the opener writes."""
+    def __init__(self, markup: str, target: str | None = None) -> None:
+        """Keep the markup the opener writes (and a link's target, when known up front)."""
         #: ``**``, ``*``, ``~~`` or ``[``.
         self.markup = markup
+        #: A link's target, for a link whose text may span blocks (it is then
+        #: closed at each block's end and opened again in the next block).
+        self.target = target
 
     def __repr__(self) -> str:
         """``<open markup>``."""
@@ -102,11 +109,18 @@ CELL = Signal("cell")
 class Container:
     """A block container that prefixes its lines: a list item or a block quote."""
 
-    __slots__ = ("first", "group", "item", "rest")
+    __slots__ = ("first", "group", "item", "keep_empty", "rest")
 
-    # ``item`` and ``group`` may be passed by position: a list item makes one
-    # container per item, and a keyword call costs twice as much.
-    def __init__(self, first: str, rest: str, item: bool, group: int = 0) -> None:  # noqa: FBT001
+    # ``item``, ``group`` and ``keep_empty`` may be passed by position: a list
+    # item makes one container per item, and a keyword call costs twice as much.
+    def __init__(
+        self,
+        first: str,
+        rest: str,
+        item: bool,  # noqa: FBT001
+        group: int = 0,
+        keep_empty: bool | list[Element | str] = False,  # noqa: FBT001, FBT002
+    ) -> None:
         """Describe the container's prefixes."""
         #: Prefix of the container's first line (``"- "``, ``"1. "``, ``"> "``).
         self.first = first
@@ -116,6 +130,10 @@ class Container:
         self.item = item
         #: Which list the item belongs to (a number unique within one render).
         self.group = group
+        #: Whether the item writes its marker when nothing in it is written:
+        #: a bool, or the item's children, to be looked at only then (see
+        #: :func:`.lists.blank`; most items write something, and are never looked at).
+        self.keep_empty = keep_empty
 
 
 class Context:
@@ -197,6 +215,10 @@ class TableStart:
 
     #: Number of columns.
     width: int
+    #: Each column's alignment: ``"left"``, ``"center"``, ``"right"`` or ``""``.
+    aligns: tuple[str, ...] = ()
+    #: Whether the first row is a header row (a one-column table is a table only then).
+    header: bool = False
 
 
 #: A heading ends.

@@ -47,10 +47,12 @@ _CHECK_EVERY = range(2048)
 class ListFrame:
     """Numbering state of one open ``<ul>``/``<ol>``."""
 
-    __slots__ = ("group", "next", "ordered", "step")
+    __slots__ = ("bullet", "group", "marker", "next", "ordered", "step")
 
-    def __init__(self, *, ordered: bool, start: int, step: int, group: int) -> None:
-        """Start counting at ``start``."""
+    def __init__(
+        self, *, ordered: bool, start: int, step: int, group: int, marker: str = ""
+    ) -> None:
+        """Count from ``start``; ``marker`` is the bullet, or the delimiter after a number."""
         #: Whether items are numbered.
         self.ordered = ordered
         #: The next item's number.
@@ -59,6 +61,10 @@ class ListFrame:
         self.step = step
         #: Which list this is (a number unique within one render).
         self.group = group
+        #: ``-`` or ``*`` for a bullet list, ``.`` or ``)`` after a number.
+        self.marker = marker or ("." if ordered else "-")
+        #: A bullet item's first-line prefix (the marker and a space).
+        self.bullet = self.marker + " "
 
 
 class Walker:
@@ -76,6 +82,7 @@ class Walker:
         "include_links",
         "link_depth",
         "list_count",
+        "list_end",
         "lists",
         "parts",
         "pictures",
@@ -103,6 +110,9 @@ class Walker:
         self.lists: list[ListFrame] = []
         #: Lists opened so far (numbers them).
         self.list_count = 0
+        #: ``len(parts)``, ``len(data)`` and the marker of the list that closed last
+        #: (a list right after it takes the other marker, or the two would merge).
+        self.list_end = (-1, 0, "")
         #: How many headings and table cells we are inside: there, blocks are inline.
         self.flat = 0
         #: How many table cells we are inside.
