@@ -56,8 +56,8 @@ def test_embedded_posts_are_not_social_chrome() -> None:
 
 def test_hiding_classes() -> None:
     """Framework classes that hide an element are read as hidden."""
-    assert signals.name_flags("d-none foo") == signals.HIDDEN
-    assert signals.name_flags("hidden-xs") != signals.HIDDEN
+    assert signals.name_flags("d-none foo") == signals.SOFT_HIDDEN
+    assert signals.name_flags("hidden-xs") != signals.SOFT_HIDDEN
 
 
 def test_content_phrases_hold_the_words_the_quick_check_looks_for() -> None:

@@ -18,10 +18,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .flat import flatten
+from . import signals
+from .flat import Flat, flatten
 from .pruning import prune
+from .recover import is_fragment, kept_text, own_text, widen
 from .scoring import score
-from .select import choose_root
+from .select import choose_root, fallback_root
 from .tuning import Tuning
 
 if TYPE_CHECKING:
@@ -48,8 +50,59 @@ def select_content(
 ) -> Selection:
     """Find the main content under ``dom`` (the compact tree's ``#document``)."""
     flat = flatten(dom, deadline)
+    root, dropped, kept = _choose(flat, tuning)
+    if kept < tuning.reveal_below:
+        # Too little text shows: the page may keep its text in <noscript> (what
+        # a reader without scripts sees) or in a container scripts reveal.
+        revealed = flatten(dom, deadline, reveal=True)
+        body = fallback_root(revealed)
+        if own_text(revealed, body) >= tuning.reveal_gain * max(kept, 1):
+            flat = revealed
+            root, dropped, kept = _choose(flat, tuning)
+    elements = flat.elements
+    return Selection(
+        _roots(flat, root, dropped), frozenset(id(elements[index]) for index in dropped)
+    )
+
+
+def _choose(flat: Flat, tuning: Tuning) -> tuple[int, list[int], int]:
+    # The root, what to drop inside it, and the non-link text kept.
     scores = score(flat, tuning)
     root = choose_root(flat, scores, tuning)
     dropped = prune(flat, scores, root, tuning)
+    kept = kept_text(flat, root, dropped)
+    body = fallback_root(flat)
+    if root != body and is_fragment(flat, kept, body, tuning):
+        wider = widen(flat, root, body, tuning)
+        if wider != root:
+            wide_dropped = prune(flat, scores, wider, tuning, wide=True)
+            wide_kept = kept_text(flat, wider, wide_dropped)
+            # Pruning may take out what widening brought in (a hinted region).
+            if wide_kept >= tuning.widen_gain * kept:
+                return wider, wide_dropped, wide_kept
+    return root, dropped, kept
+
+
+def _roots(flat: Flat, root: int, dropped: list[int]) -> tuple[Element, ...]:
+    # The renderer writes only the images of a <noscript>: when the content was
+    # found inside revealed ones, their children are the roots.
+    if flat.hidden & signals.SOFT_HIDDEN:
+        return (flat.elements[root],)
     elements = flat.elements
-    return Selection((elements[root],), frozenset(id(elements[index]) for index in dropped))
+    end = flat.end
+    skip = set(dropped)
+    roots: list[Element] = []
+    index = root
+    stop = end[root]
+    found = False
+    while index < stop:
+        element = elements[index]
+        if index in skip:
+            index = end[index]
+        elif element.tag in signals.SOFT_HIDDEN_TAGS and index != root:
+            found = True
+            roots.extend(child for child in element.children if not isinstance(child, str))
+            index = end[index]
+        else:
+            index += 1
+    return tuple(roots) if found else (elements[root],)

@@ -43,6 +43,14 @@ HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 HIDDEN = 1  #: never content: skip the subtree
 BOILERPLATE = 2  #: a boilerplate hint
 CONTENT = 4  #: a content hint
+#: Hidden from a reader with scripts on, but maybe the page's only copy of its
+#: text: ``<noscript>`` (what a crawler or a reader without scripts sees) and
+#: framework hiding classes (a page that scripts reveal). Skipped like
+#: HIDDEN, unless a page shows too little text without it (see :mod:`.reveal`).
+SOFT_HIDDEN = 8
+
+#: Tags hidden only softly (see SOFT_HIDDEN).
+SOFT_HIDDEN_TAGS = frozenset({"noscript"})
 
 # Words of class and id names that say what an element is: comments and their
 # forms ("reply" is left out: forum software names its posts so, and there the
@@ -95,13 +103,13 @@ _PREFIXES = tuple(word[:-1] for word in _FUNCTION_WORDS if word.endswith("*"))
 
 
 def name_flags(names: str, word_cache: dict[str, int] | None = None) -> int:
-    """Flags from a ``class`` + ``id`` string: HIDDEN, BOILERPLATE, CONTENT or none.
+    """Flags from a ``class`` + ``id`` string: SOFT_HIDDEN, BOILERPLATE, CONTENT or none.
 
     ``word_cache`` keeps what each word says between calls (one dict per page:
     words repeat across a page's names far more than whole names do).
     """
     if not _HIDING_CLASSES.isdisjoint(names.split()):
-        return HIDDEN
+        return SOFT_HIDDEN
     lowered = names.lower()
     # Every content phrase holds "body" or "content" (a test checks), so most
     # names skip the loop.

@@ -55,3 +55,27 @@ class Tuning:
     #: Inside the chosen root, an element with no paragraph whose score is below
     #: minus this many characters is dropped (ad labels, share rows, tag lists).
     prune_below: int = 30
+    #: When the non-link text kept is under this many characters, the page is
+    #: walked again with ``<noscript>`` and hiding classes revealed.
+    #: Tuned on the even half of wcxb: any value between 50 and 500 caught
+    #: the same script-rendered pages.
+    reveal_below: int = 200
+    #: The revealed walk is used when its body holds this many times the text kept.
+    reveal_gain: float = 4.0
+    #: The chosen root is a fragment when it keeps under this share of the
+    #: body's non-link text.
+    #: From the even half of wcxb: below 0.3 the whole body scored better than
+    #: the chosen root on most pages (product, collection, service pages).
+    #: Swept 0.2-0.4 on the even half: 0.2 lost 0.006 F1, 0.4 tied on wcxb and
+    #: cost 0.004 on the AEB tuning half.
+    fragment_share: float = 0.3
+    #: A fragment is widened to its lowest ancestor holding this share of the
+    #: body's non-link text.
+    #: Swept 0.4-0.8 on the even half of wcxb: within 0.001 F1; 0.6 in the middle.
+    widen_share: float = 0.6
+    #: Inside a widened root, a block is dropped as navigation only when its
+    #: link text is more than this share of its text.
+    #: 0.9 tied 0.65 on the even half of wcxb (+0.0003), so the two stay equal.
+    wide_link_density: float = 0.65
+    #: A widened root is kept only if it keeps this many times the text.
+    widen_gain: float = 1.5

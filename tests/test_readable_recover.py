@@ -1,0 +1,67 @@
+"""Recovery from a fragment: revealed hidden text, and widening a too-small root."""
+
+from __future__ import annotations
+
+import crawlextract
+
+PROSE = "The council agreed, after a long debate, to keep the old lanterns on the pier. "
+
+
+def readable(html: str) -> str:
+    """The readable markdown of a page."""
+    return crawlextract.extract(html).readable_markdown
+
+
+def test_text_only_in_noscript_is_found() -> None:
+    """A page that shows its posts only to readers without scripts is not empty."""
+    html = (
+        "<body><section id=splash><div class=spinner></div></section>"
+        f"<noscript><div id=posts><p>{PROSE}</p><p>Second post, with a reply.</p></div>"
+        "</noscript></body>"
+    )
+    text = readable(html)
+    assert "keep the old lanterns" in text
+    assert "Second post" in text
+
+
+def test_text_in_a_container_scripts_reveal_is_found() -> None:
+    """A page whose whole content waits under a hiding class for a script is not empty."""
+    html = f"<body><div class='root hide'><h2>Notes</h2><p>{PROSE}</p><p>{PROSE}</p></div></body>"
+    assert "keep the old lanterns" in readable(html)
+
+
+def test_noscript_stays_out_when_the_page_shows_its_text() -> None:
+    """A <noscript> notice is left out of a page that has visible prose."""
+    html = (
+        f"<body><article><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></article>"
+        "<noscript><p>Please turn on scripts to use this site, it works better.</p></noscript>"
+        "</body>"
+    )
+    text = readable(html)
+    assert "keep the old lanterns" in text
+    assert "turn on scripts" not in text
+
+
+def test_a_fragment_is_widened_to_the_product() -> None:
+    """One sentence of promotion does not win over a product's short specification lines."""
+    specs = "".join(f"<tr><th>Part {n}</th><td>{n} cm</td></tr>" for n in range(30))
+    html = (
+        "<body><main><div class=strip><p>Free shipping, this week only, on every order.</p></div>"
+        f"<div class=product><h2>Garden bench</h2><table>{specs}</table></div></main>"
+        "</body>"
+    )
+    text = readable(html)
+    assert "| Part 7 | 7 cm |" in text
+    assert "Garden bench" in text
+
+
+def test_an_article_is_not_widened() -> None:
+    """An article holding most of the page's text keeps its own root (no menu pulled in)."""
+    menu = "".join(f"<li><a href=/{n}>Section {n}</a></li>" for n in range(10))
+    html = (
+        f"<body><ul>{menu}</ul><div class=aside-note>Short note beside the story.</div>"
+        f"<div id=story><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div></body>"
+    )
+    text = readable(html)
+    assert "keep the old lanterns" in text
+    assert "Short note" not in text
