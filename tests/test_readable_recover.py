@@ -65,3 +65,36 @@ def test_an_article_is_not_widened() -> None:
     text = readable(html)
     assert "keep the old lanterns" in text
     assert "Short note" not in text
+
+
+def _post(author: str, body: str) -> str:
+    return (
+        f"<div class='post entry'><div class=meta><b>{author}</b></div>"
+        f"<div class=wrap><div class=inner><div class=text><p>{body}</p></div></div></div></div>"
+    )
+
+
+def test_every_post_of_a_thread_is_kept_in_order() -> None:
+    """A thread of alike posts gives all of them, in order, not only the longest."""
+    posts = (
+        _post("ann", "How do I keep lanterns lit, in wind, on a pier? I tried oil and wax.")
+        + _post("bo", PROSE * 3)
+        + _post("cy", "Wax, in my experience, lasts longer than oil, and smokes less.")
+    )
+    html = f"<body><nav><a href=/>Home</a></nav><div id=thread>{posts}</div></body>"
+    text = readable(html)
+    assert text.index("keep lanterns lit") < text.index("old lanterns") < text.index("Wax, in")
+    assert "ann" in text
+    assert "cy" in text
+
+
+def test_a_layout_grid_is_not_a_thread() -> None:
+    """Alike layout columns do not pull a short sidebar column in beside the article."""
+    html = (
+        "<body><div class=col><div class=card><p>Menu</p></div><div class=card><p>More</p></div>"
+        f"<div id=story><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div></div>"
+        "<div class=col><p>A sidebar note, short, about another story.</p></div></body>"
+    )
+    text = readable(html)
+    assert "old lanterns" in text
+    assert "sidebar note" not in text

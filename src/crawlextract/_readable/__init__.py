@@ -24,6 +24,7 @@ from .pruning import prune
 from .recover import is_fragment, kept_text, own_text, widen
 from .scoring import score
 from .select import choose_root, fallback_root
+from .siblings import repeated_siblings
 from .tuning import Tuning
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ def select_content(
 ) -> Selection:
     """Find the main content under ``dom`` (the compact tree's ``#document``)."""
     flat = flatten(dom, deadline)
-    root, dropped, kept = _choose(flat, tuning)
+    roots, dropped, kept = _choose(flat, tuning)
     if kept < tuning.reveal_below:
         # Too little text shows: the page may keep its text in <noscript> (what
         # a reader without scripts sees) or in a container scripts reveal.
@@ -58,17 +59,18 @@ def select_content(
         body = fallback_root(revealed)
         if own_text(revealed, body) >= tuning.reveal_gain * max(kept, 1):
             flat = revealed
-            root, dropped, kept = _choose(flat, tuning)
+            roots, dropped, kept = _choose(flat, tuning)
     elements = flat.elements
     return Selection(
-        _roots(flat, root, dropped), frozenset(id(elements[index]) for index in dropped)
+        _elements(flat, roots, dropped), frozenset(id(elements[index]) for index in dropped)
     )
 
 
-def _choose(flat: Flat, tuning: Tuning) -> tuple[int, list[int], int]:
-    # The root, what to drop inside it, and the non-link text kept.
+def _choose(flat: Flat, tuning: Tuning) -> tuple[list[int], list[int], int]:
+    # The roots, what to drop inside them, and the non-link text kept.
     scores = score(flat, tuning)
     root = choose_root(flat, scores, tuning)
+    roots = [root]
     dropped = prune(flat, scores, root, tuning)
     kept = kept_text(flat, root, dropped)
     body = fallback_root(flat)
@@ -79,30 +81,39 @@ def _choose(flat: Flat, tuning: Tuning) -> tuple[int, list[int], int]:
             wide_kept = kept_text(flat, wider, wide_dropped)
             # Pruning may take out what widening brought in (a hinted region).
             if wide_kept >= tuning.widen_gain * kept:
-                return wider, wide_dropped, wide_kept
-    return root, dropped, kept
+                roots, dropped, kept = [wider], wide_dropped, wide_kept
+    run = repeated_siblings(flat, scores, root, tuning)
+    if len(run) > 1:
+        run_dropped = [index for one in run for index in prune(flat, scores, one, tuning)]
+        run_kept = sum(kept_text(flat, one, []) for one in run)
+        run_kept -= sum(own_text(flat, index) for index in run_dropped)
+        # The posts replace what was chosen only if they hold more text.
+        if run_kept > kept:
+            return run, run_dropped, run_kept
+    return roots, dropped, kept
 
 
-def _roots(flat: Flat, root: int, dropped: list[int]) -> tuple[Element, ...]:
+def _elements(flat: Flat, roots: list[int], dropped: list[int]) -> tuple[Element, ...]:
     # The renderer writes only the images of a <noscript>: when the content was
     # found inside revealed ones, their children are the roots.
-    if flat.hidden & signals.SOFT_HIDDEN:
-        return (flat.elements[root],)
     elements = flat.elements
+    if flat.hidden & signals.SOFT_HIDDEN:
+        return tuple(elements[root] for root in roots)
     end = flat.end
     skip = set(dropped)
-    roots: list[Element] = []
-    index = root
-    stop = end[root]
-    found = False
-    while index < stop:
-        element = elements[index]
-        if index in skip:
-            index = end[index]
-        elif element.tag in signals.SOFT_HIDDEN_TAGS and index != root:
-            found = True
-            roots.extend(child for child in element.children if not isinstance(child, str))
-            index = end[index]
-        else:
-            index += 1
-    return tuple(roots) if found else (elements[root],)
+    found: list[Element] = []
+    for root in roots:
+        inner: list[Element] = []
+        index = root
+        stop = end[root]
+        while index < stop:
+            element = elements[index]
+            if index in skip:
+                index = end[index]
+            elif element.tag in signals.SOFT_HIDDEN_TAGS and index != root:
+                inner.extend(child for child in element.children if not isinstance(child, str))
+                index = end[index]
+            else:
+                index += 1
+        found.extend(inner or [elements[root]])
+    return tuple(found)
