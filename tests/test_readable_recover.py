@@ -98,3 +98,19 @@ def test_a_layout_grid_is_not_a_thread() -> None:
     text = readable(html)
     assert "old lanterns" in text
     assert "sidebar note" not in text
+
+
+def test_a_long_dialog_layer_is_not_the_content() -> None:
+    """A privacy policy in a modal layer loses to the page's own shorter text."""
+    policy = "".join(f"<p>{PROSE}We keep data, as the law asks, {n} days.</p>" for n in range(12))
+    html = (
+        f"<body><div id=privacy-modal class=modal-layer>{policy}</div>"
+        "<div class=intro><h2>Walking shoes</h2>"
+        "<p>Light, soft and warm, these shoes suit a long day outside.</p>"
+        "<p>Each pair is made of wool, and washes well.</p>"
+        "<p>The soles, of natural rubber, grip on wet stones and last for years.</p>"
+        "<p>Sizes run from small to large, and each comes in three colours.</p></div></body>"
+    )
+    text = readable(html)
+    assert "Light, soft and warm" in text
+    assert "We keep data" not in text

@@ -51,15 +51,15 @@ def select_content(
 ) -> Selection:
     """Find the main content under ``dom`` (the compact tree's ``#document``)."""
     flat = flatten(dom, deadline)
-    roots, dropped, kept = _choose(flat, tuning)
-    if kept < tuning.reveal_below:
+    roots, dropped = _choose(flat, tuning)[:2]
+    shown = own_text(flat, fallback_root(flat))
+    if shown < tuning.reveal_below:
         # Too little text shows: the page may keep its text in <noscript> (what
         # a reader without scripts sees) or in a container scripts reveal.
         revealed = flatten(dom, deadline, reveal=True)
-        body = fallback_root(revealed)
-        if own_text(revealed, body) >= tuning.reveal_gain * max(kept, 1):
+        if own_text(revealed, fallback_root(revealed)) >= tuning.reveal_gain * max(shown, 1):
             flat = revealed
-            roots, dropped, kept = _choose(flat, tuning)
+            roots, dropped = _choose(flat, tuning)[:2]
     elements = flat.elements
     return Selection(
         _elements(flat, roots, dropped), frozenset(id(elements[index]) for index in dropped)

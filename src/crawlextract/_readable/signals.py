@@ -63,7 +63,7 @@ _FUNCTION_WORDS = frozenset({
     "social", "sociable", "sharethis", "addthis", "related", "recommend*", "recirc",
     "promo*", "sponsor*", "outbrain", "taboola", "trending", "popular", "newsletter*",
     "subscribe*", "subscription", "signup", "login", "register", "ad", "ads", "advert*",
-    "advertisement", "adsense", "dfp", "cookie*", "consent", "gdpr", "modal", "popup",
+    "advertisement", "adsense", "dfp", "cookie*",
     "tags", "taglist", "tagcloud", "keywords", "breadcrumb*", "pagination", "pager",
     "caption*", "credit*", "byline*", "dateline", "timestamp",
     "kommentar*", "komentar*", "werbung", "publicidad", "publicite",
@@ -83,6 +83,11 @@ _LAYOUT_WORDS = frozenset({
     "nav", "navbar", "navigation", "menu", "sidebar", "rail", "footer", "masthead",
     "topbar", "toolbar", "skip", "jump", "banner", "overlay",
 })  # fmt: skip
+
+# Words that say an element is a layer over the page (a dialog, a consent
+# form): shown on demand, above the page, never its content however long (a
+# privacy policy in a dialog). Softly hidden, like <noscript>.
+_LAYER_WORDS = frozenset({"modal", "popup", "consent", "gdpr"})
 
 # Words that say an element is an embedded post (a quoted tweet, a video):
 # part of the article even inside "social" or "media" wrappers.
@@ -137,6 +142,7 @@ _EMBED_WORD = 1
 _FUNCTION_WORD = 2
 _LAYOUT_WORD = 4
 _CONTENT_NAME_WORD = 8
+_LAYER_WORD = 16
 
 
 def _word_bits(word: str) -> int:
@@ -155,18 +161,22 @@ def _whole_word_bits(word: str) -> int:
         bits |= _LAYOUT_WORD
     if word in _CONTENT_NAME_WORDS:
         bits |= _CONTENT_NAME_WORD
+    if word in _LAYER_WORDS:
+        bits |= _LAYER_WORD
     return bits
 
 
 _WHOLE_WORD_BITS = {
     word: _whole_word_bits(word)
-    for word in _EMBED_WORDS | _FUNCTION | _LAYOUT_WORDS | _CONTENT_NAME_WORDS
+    for word in _EMBED_WORDS | _FUNCTION | _LAYOUT_WORDS | _CONTENT_NAME_WORDS | _LAYER_WORDS
 }
 
 
 def _flags_of_word_bits(bits: int) -> int:
     if bits & _EMBED_WORD:  # an embedded post is part of the article
         return 0
+    if bits & _LAYER_WORD:
+        return SOFT_HIDDEN
     if bits & _FUNCTION_WORD:
         return BOILERPLATE
     if bits & _LAYOUT_WORD and not bits & _CONTENT_NAME_WORD:
@@ -174,4 +184,4 @@ def _flags_of_word_bits(bits: int) -> int:
     return 0
 
 
-_FLAGS_BY_WORD_BITS = tuple(_flags_of_word_bits(bits) for bits in range(2 * _CONTENT_NAME_WORD))
+_FLAGS_BY_WORD_BITS = tuple(_flags_of_word_bits(bits) for bits in range(2 * _LAYER_WORD))

@@ -55,12 +55,12 @@ class Tuning:
     #: Inside the chosen root, an element with no paragraph whose score is below
     #: minus this many characters is dropped (ad labels, share rows, tag lists).
     prune_below: int = 30
-    #: When the non-link text kept is under this many characters, the page is
-    #: walked again with ``<noscript>`` and hiding classes revealed.
-    #: Tuned on the even half of wcxb: any value between 50 and 500 caught
-    #: the same script-rendered pages.
+    #: When the body shows under this many characters of non-link text, the
+    #: page is walked again with ``<noscript>``, hiding classes and layers
+    #: revealed. Tuned on the even half of wcxb: the script-rendered pages show
+    #: 0-180 characters; 200-500 caught the same pages.
     reveal_below: int = 200
-    #: The revealed walk is used when its body holds this many times the text kept.
+    #: The revealed walk is used when its body holds this many times the text shown.
     reveal_gain: float = 4.0
     #: The chosen root is a fragment when it keeps under this share of the
     #: body's non-link text.
