@@ -114,3 +114,43 @@ def test_a_long_dialog_layer_is_not_the_content() -> None:
     text = readable(html)
     assert "Light, soft and warm" in text
     assert "We keep data" not in text
+
+
+def test_posts_with_state_classes_are_one_thread() -> None:
+    """Posts whose classes add a state after the first ("post accepted") are still alike."""
+    posts = (
+        _post("ann", "How do I keep lanterns lit, in wind, on a pier? I tried oil and wax.")
+        + _post("bo", PROSE * 3).replace("'post entry'", "'post accepted'")
+        + _post("cy", "Wax, in my experience, lasts longer than oil, and smokes less.")
+    )
+    text = readable(f"<body><div id=thread>{posts}</div></body>")
+    assert "keep lanterns lit" in text
+    assert "Wax, in" in text
+
+
+def test_a_lead_beside_the_chosen_container_is_kept() -> None:
+    """A long lead paragraph just before the article's container is kept, before it."""
+    lead = "In a town by the sea, an old quarrel, over light, came back this spring. " * 6
+    more = "".join(
+        f"<li><a href=/{n}>Another story about the sea, number {n}</a></li>" for n in range(14)
+    )
+    html = (
+        f"<body><div class=story><div class=lead><p>{lead}</p></div>"
+        f"<div class=locked><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p>"
+        f"<p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div><ul>{more}</ul></div></body>"
+    )
+    text = readable(html)
+    assert text.index("old quarrel") < text.index("old lanterns")
+    assert "Another story" not in text
+
+
+def test_a_form_without_prose_is_left_out() -> None:
+    """A sign-up form's labels inside the article are not article text."""
+    html = (
+        f"<body><article><p>{PROSE}</p><p>{PROSE}</p>"
+        "<form><label>First name*</label><input name=a><label>Company*</label><input name=b>"
+        f"</form><p>{PROSE}</p></article></body>"
+    )
+    text = readable(html)
+    assert "old lanterns" in text
+    assert "First name" not in text

@@ -24,7 +24,7 @@ from .pruning import prune
 from .recover import is_fragment, kept_text, own_text, widen
 from .scoring import score
 from .select import choose_root, fallback_root
-from .siblings import repeated_siblings
+from .siblings import lead_siblings, repeated_siblings
 from .tuning import Tuning
 
 if TYPE_CHECKING:
@@ -82,6 +82,14 @@ def _choose(flat: Flat, tuning: Tuning) -> tuple[list[int], list[int], int]:
             # Pruning may take out what widening brought in (a hinted region).
             if wide_kept >= tuning.widen_gain * kept:
                 roots, dropped, kept = [wider], wide_dropped, wide_kept
+    if roots == [root] and tuning.lead_siblings:
+        lead = lead_siblings(flat, scores, root, tuning)
+        if lead:
+            lead_dropped = [index for one in lead for index in prune(flat, scores, one, tuning)]
+            kept += sum(kept_text(flat, one, []) for one in lead)
+            kept -= sum(own_text(flat, index) for index in lead_dropped)
+            roots = [*lead, root]
+            dropped = lead_dropped + dropped
     run = repeated_siblings(flat, scores, root, tuning)
     if len(run) > 1:
         run_dropped = [index for one in run for index in prune(flat, scores, one, tuning)]

@@ -45,7 +45,12 @@ def prune(
     index = root + 1
     stop = end[root]
     while index < stop:
-        if flags[index] & hidden or elements[index].tag == title:
+        tag = elements[index].tag
+        if flags[index] & hidden or tag == title:
+            drop = True
+        elif tag == "form" and not paragraphs[index]:
+            # A form with no prose is its fields' labels (a sign-up box, a
+            # search); a form around the article (ASP.NET pages) holds prose.
             drop = True
         elif hinted[index]:
             drop = raw[index] < keep_share

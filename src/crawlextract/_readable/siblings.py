@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .signals import HEADINGS
+
 if TYPE_CHECKING:
     from .flat import Flat
     from .scoring import Scores
@@ -19,8 +21,14 @@ if TYPE_CHECKING:
 
 
 def _signature(flat: Flat, index: int) -> tuple[str, str | None]:
+    # The tag and the first class: posts add state classes after it
+    # ("answer accepted-answer", "post post-highlighted").
     element = flat.elements[index]
-    return element.tag, element.attrs.get("class")
+    classes = element.attrs.get("class")
+    if not classes:
+        return element.tag, None
+    words = classes.split(None, 1)
+    return element.tag, words[0] if words else None
 
 
 def _children(flat: Flat, index: int) -> list[int]:
@@ -58,3 +66,33 @@ def repeated_siblings(flat: Flat, scores: Scores, root: int, tuning: Tuning) -> 
                 return [root]
         index = up
     return [root]
+
+
+def lead_siblings(flat: Flat, scores: Scores, root: int, tuning: Tuning) -> list[int]:
+    """Prose-holding siblings just before ``root`` (a lead beside a paywall box), in order.
+
+    Walks back from ``root`` over its earlier siblings: empty ones are passed
+    over, the first that holds too little prose (a caption, a dateline), is hinted
+    or is mostly links ends the walk.
+    """
+    up = flat.parent[root]
+    if up < 0:
+        return []
+    chars = flat.chars
+    link_chars = flat.link_chars
+    before = [child for child in _children(flat, up) if child < root]
+    found: list[int] = []
+    for child in reversed(before):
+        if not chars[child]:
+            continue
+        if (
+            scores.raw[child] < tuning.lead_min_chars / flat.scale
+            or flat.elements[child].tag in HEADINGS  # the title: the top of the article
+            or scores.hinted[child]
+            or link_chars[child] > tuning.max_link_density * chars[child]
+            or len(found) == tuning.lead_siblings
+        ):
+            break
+        found.append(child)
+    found.reverse()
+    return found
