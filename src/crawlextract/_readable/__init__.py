@@ -77,7 +77,7 @@ def _choose(flat: Flat, tuning: Tuning) -> tuple[list[int], list[int], int]:
     if root != body and is_fragment(flat, kept, body, tuning):
         wider = widen(flat, root, body, tuning)
         if wider != root:
-            wide_dropped = prune(flat, scores, wider, tuning, wide=True)
+            wide_dropped = prune(flat, scores, wider, tuning)
             wide_kept = kept_text(flat, wider, wide_dropped)
             # Pruning may take out what widening brought in (a hinted region).
             if wide_kept >= tuning.widen_gain * kept:

@@ -17,13 +17,8 @@ if TYPE_CHECKING:
     from crawlextract._readable.tuning import Tuning
 
 
-def prune(
-    flat: Flat, scores: Scores, root: int, tuning: Tuning, *, wide: bool = False
-) -> list[int]:
-    """Return the numbers of the elements to leave out under ``root``, in document order.
-
-    ``wide``: the root was widened from a fragment (see :mod:`.recover`).
-    """
+def prune(flat: Flat, scores: Scores, root: int, tuning: Tuning) -> list[int]:
+    """Return the numbers of the elements to leave out under ``root``, in document order."""
     flags = flat.flags
     hidden = flat.hidden
     end = flat.end
@@ -38,7 +33,7 @@ def prune(
     # Measured without hints: the root's own score is lowered by the very
     # hints being judged here.
     keep_share = tuning.keep_hinted_share * max(raw[root], 0.0)
-    max_link = tuning.wide_link_density if wide else tuning.max_link_density
+    max_link = tuning.max_link_density
     prune_below = -tuning.prune_below
     title = "h1" if tuning.drop_title else None
     dropped: list[int] = []
