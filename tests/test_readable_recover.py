@@ -154,3 +154,25 @@ def test_a_form_without_prose_is_left_out() -> None:
     text = readable(html)
     assert "old lanterns" in text
     assert "First name" not in text
+
+
+def test_streamed_content_parked_under_the_hidden_attribute_is_found() -> None:
+    """Server-streamed content waits in a `hidden` element for a script; it is not lost."""
+    html = (
+        "<body><main><p>Loading</p></main>"
+        f"<div hidden id=S:1><section><h2>Plans</h2><p>{PROSE}</p><p>{PROSE}</p></section></div>"
+        "</body>"
+    )
+    assert "old lanterns" in readable(html)
+
+
+def test_hidden_attribute_stays_hidden_on_a_page_with_text() -> None:
+    """On a page that shows its article, a `hidden` panel is still left out."""
+    html = (
+        f"<body><article><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p>"
+        "<div hidden><p>A hidden panel, with a sentence, that nobody sees here.</p></div>"
+        "</article></body>"
+    )
+    text = readable(html)
+    assert "old lanterns" in text
+    assert "hidden panel" not in text

@@ -102,8 +102,9 @@ def _choose(flat: Flat, tuning: Tuning) -> tuple[list[int], list[int], int]:
 
 
 def _elements(flat: Flat, roots: list[int], dropped: list[int]) -> tuple[Element, ...]:
-    # The renderer writes only the images of a <noscript>: when the content was
-    # found inside revealed ones, their children are the roots.
+    # The renderer skips a <noscript> (but for its images) and an element with
+    # the `hidden` attribute: when the content was found inside revealed ones,
+    # the children of those are the roots.
     elements = flat.elements
     if flat.hidden & signals.SOFT_HIDDEN:
         return tuple(elements[root] for root in roots)
@@ -118,7 +119,7 @@ def _elements(flat: Flat, roots: list[int], dropped: list[int]) -> tuple[Element
             element = elements[index]
             if index in skip:
                 index = end[index]
-            elif element.tag in signals.SOFT_HIDDEN_TAGS and index != root:
+            elif element.tag in signals.SOFT_HIDDEN_TAGS or "hidden" in element.attrs:
                 inner.extend(child for child in element.children if not isinstance(child, str))
                 index = end[index]
             else:

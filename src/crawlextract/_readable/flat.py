@@ -51,6 +51,7 @@ _TELLING_ATTRIBUTES = _HIDING_ATTRIBUTES | {"class", "id", "itemprop"}
 
 _NEVER_CONTENT = signals.NEVER_CONTENT
 _HIDDEN = signals.HIDDEN
+_SOFT_HIDDEN = signals.SOFT_HIDDEN
 _CONTENT = signals.CONTENT
 _is_hidden = is_hidden
 _name_flags = signals.name_flags
@@ -258,6 +259,12 @@ def element_flags(
     if tag in _NEVER_CONTENT:
         return _TAG_FLAGS[tag]
     if not _HIDING_ATTRIBUTES.isdisjoint(attrs) and _is_hidden(attrs):
+        # The bare ``hidden`` attribute is how streamed server rendering parks
+        # content until a script moves it into place: hidden softly.
+        if "hidden" in attrs and not _is_hidden(
+            {name: value for name, value in attrs.items() if name != "hidden"}
+        ):
+            return _SOFT_HIDDEN
         return _HIDDEN
     flags = _TAG_FLAGS.get(tag, 0)
     # The classes of <body> and <html> describe the whole page ("single-post
