@@ -176,3 +176,18 @@ def test_hidden_attribute_stays_hidden_on_a_page_with_text() -> None:
     text = readable(html)
     assert "old lanterns" in text
     assert "hidden panel" not in text
+
+
+def test_alike_blocks_of_one_text_are_kept_together() -> None:
+    """An intro and the main list in two alike blocks, a call to action between, are both kept."""
+    intro = "Builders, large and small, wire the towns we live in, and here they are. " * 6
+    items = "".join(f"<h3>Firm {n}</h3><p>{PROSE}{PROSE}</p>" for n in range(10))
+    more = "".join(f"<li><a href=/{n}>Another list of firms {n}</a></li>" for n in range(40))
+    html = (
+        f"<body><div id=post><div class='rich-text a'><p>{intro}</p></div>"
+        "<div class=cta><p>Get a quote, today, for free.</p></div>"
+        f"<div class='rich-text b'>{items}</div><ul>{more}</ul></div></body>"
+    )
+    text = readable(html)
+    assert text.index("Builders, large") < text.index("Firm 3")
+    assert "Get a quote" not in text

@@ -63,6 +63,12 @@ def repeated_siblings(flat: Flat, scores: Scores, root: int, tuning: Tuning) -> 
                 total = sum(max(raw[child], 0.0) for child in run)
                 if len(run) > 1 and total >= tuning.sibling_gain * max(raw[index], 0.0):
                     return run
+                # Alike siblings that each carry a lead's worth of prose are
+                # parts of one text (an intro and a list split in two blocks).
+                floor = tuning.lead_min_chars / flat.scale
+                parts = [child for child in run if child == index or raw[child] >= floor]
+                if len(parts) > 1:
+                    return parts
                 return [root]
         index = up
     return [root]
