@@ -65,7 +65,7 @@ def repeated_siblings(flat: Flat, scores: Scores, root: int, tuning: Tuning) -> 
                     return run
                 # Alike siblings that each carry a lead's worth of prose are
                 # parts of one text (an intro and a list split in two blocks).
-                floor = tuning.lead_min_chars / flat.scale
+                floor = tuning.part_min_chars / flat.scale
                 parts = [child for child in run if child == index or raw[child] >= floor]
                 if len(parts) > 1:
                     return parts
