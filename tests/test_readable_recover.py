@@ -181,7 +181,7 @@ def test_hidden_attribute_stays_hidden_on_a_page_with_text() -> None:
 def test_alike_blocks_of_one_text_are_kept_together() -> None:
     """An intro and the main list in two alike blocks, a call to action between, are both kept."""
     intro = "Builders, large and small, wire the towns we live in, and here they are. " * 12
-    items = "".join(f"<h3>Firm {n}</h3><p>{PROSE}{PROSE}</p>" for n in range(10))
+    items = "".join(f"<h3>Firm {n}</h3><p>{PROSE}{PROSE}</p>" for n in range(20))
     more = "".join(f"<li><a href=/{n}>Another list of firms {n}</a></li>" for n in range(40))
     html = (
         f"<body><div id=post><div class='rich-text a'><p>{intro}</p></div>"
