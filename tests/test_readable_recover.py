@@ -191,3 +191,20 @@ def test_alike_blocks_of_one_text_are_kept_together() -> None:
     text = readable(html)
     assert text.index("Builders, large") < text.index("Firm 3")
     assert "Get a quote" not in text
+
+
+def test_a_page_of_link_cards_gives_its_items() -> None:
+    """On a page whose items are links (a collection of cards), the items are the content."""
+    cards = "".join(
+        f"<li class=card><a href=/p/{n}>Wool runner shoe in colour {n}</a><b>$ {90 + n}</b></li>"
+        for n in range(24)
+    )
+    html = (
+        "<body><nav><a href=/>Home</a><a href=/men>Men</a><a href=/women>Women</a></nav>"
+        f"<main><p>Free returns on all orders.</p><ul class=grid>{cards}</ul></main>"
+        "<footer><a href=/help>Help</a><a href=/about>About us</a></footer></body>"
+    )
+    text = readable(html)
+    assert "Wool runner shoe in colour 7" in text
+    assert "$ 107" in text
+    assert "About us" not in text

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from . import signals
 from .flat import Flat, flatten
 from .pruning import prune
-from .recover import is_fragment, kept_text, own_text, widen
+from .recover import all_text, is_fragment, kept_text, own_text, widen
 from .scoring import score
 from .select import choose_root, fallback_root
 from .siblings import lead_siblings, repeated_siblings
@@ -82,6 +82,20 @@ def _choose(flat: Flat, tuning: Tuning) -> tuple[list[int], list[int], int]:
             # Pruning may take out what widening brought in (a hinted region).
             if wide_kept >= tuning.widen_gain * kept:
                 roots, dropped, kept = [wider], wide_dropped, wide_kept
+    if (
+        roots == [root]
+        and root != body
+        and kept < tuning.link_page_kept / flat.scale
+        and flat.link_chars[body] >= tuning.link_page_share * flat.chars[body]
+    ):
+        # A page of links (a collection of cards, a list of posts): its items
+        # are links, so the non-link text kept says little.
+        wider = widen(flat, root, body, tuning, all_text)
+        link_dropped = prune(flat, scores, wider, tuning, links=True)
+        if kept_text(flat, wider, link_dropped, all_text) >= tuning.widen_gain * kept_text(
+            flat, root, dropped, all_text
+        ):
+            roots, dropped, kept = [wider], link_dropped, kept_text(flat, wider, link_dropped)
     if roots == [root] and tuning.lead_siblings:
         lead = lead_siblings(flat, scores, root, tuning)
         if lead:

@@ -17,8 +17,14 @@ if TYPE_CHECKING:
     from crawlextract._readable.tuning import Tuning
 
 
-def prune(flat: Flat, scores: Scores, root: int, tuning: Tuning) -> list[int]:
-    """Return the numbers of the elements to leave out under ``root``, in document order."""
+def prune(
+    flat: Flat, scores: Scores, root: int, tuning: Tuning, *, links: bool = False
+) -> list[int]:
+    """Return the numbers of the elements to leave out under ``root``, in document order.
+
+    ``links``: the page is a page of links (see :mod:`.recover`): link-heavy
+    blocks are its items, not navigation, and stay.
+    """
     flags = flat.flags
     hidden = flat.hidden
     end = flat.end
@@ -33,8 +39,8 @@ def prune(flat: Flat, scores: Scores, root: int, tuning: Tuning) -> list[int]:
     # Measured without hints: the root's own score is lowered by the very
     # hints being judged here.
     keep_share = tuning.keep_hinted_share * max(raw[root], 0.0)
-    max_link = tuning.max_link_density
-    prune_below = -tuning.prune_below
+    max_link = 1.0 if links else tuning.max_link_density
+    prune_below = float("-inf") if links else -tuning.prune_below
     title = "h1" if tuning.drop_title else None
     dropped: list[int] = []
     index = root + 1

@@ -103,3 +103,14 @@ class Tuning:
     #: at both), but 400 changed a page among the 40 of the pinned AEB quality
     #: gate and failed it; 800 changes no AEB page.
     part_min_chars: float = 800
+    #: A page whose body text is at least this share link text is a page of
+    #: links (a collection of cards, a list of posts). On the even half of
+    #: wcxb such pages are collections and listings from 0.7 up (one article
+    #: at 0.65); 0.6 and 0.7 tied there, 0.7 is the safer value.
+    link_page_share: float = 0.7
+    #: On a page of links, a root keeping under this many characters of
+    #: non-link text is widened by all its text, links included, and its
+    #: link-heavy blocks and label groups are kept as the page's items.
+    #: 200 and 300 gained 0.0008 F1 on the even half of wcxb, 400 and 600
+    #: 0.0026 but cut a 367-character article on the AEB even half; 300.
+    link_page_kept: float = 300
