@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import crawlextract
+from crawlextract._extract import decode_document
+from crawlextract._options import Options
+from crawlextract._readable.flat import flatten
+from crawlextract._readable.reveal import renderable_roots
 
 PROSE = "The council agreed, after a long debate, to keep the old lanterns on the pier. "
 
@@ -208,3 +212,18 @@ def test_a_page_of_link_cards_gives_its_items() -> None:
     assert "Wool runner shoe in colour 7" in text
     assert "$ 107" in text
     assert "About us" not in text
+
+
+def test_revealed_text_beside_visible_text_keeps_both() -> None:
+    """A revealed root holding a <noscript> part and visible parts is split into both, in order."""
+    html = (
+        "<body><div id=thread><p>Thread, opened today.</p>"
+        f"<noscript><div id=posts><p>{PROSE}</p></div></noscript>"
+        "<p hidden>Parked reply.</p><p>Last reply, an hour ago.</p></div></body>"
+    )
+    flat = flatten(decode_document(html, None, None, Options()).dom, reveal=True)
+    thread = next(i for i, e in enumerate(flat.elements) if e.attrs.get("id") == "thread")
+    parts = [flat.elements[index] for index in renderable_roots(flat, [thread], [])]
+    assert [part.tag for part in parts] == ["p", "div", "p"]
+    assert parts[1].attrs.get("id") == "posts"
+    assert parts[2].children == ["Last reply, an hour ago."]

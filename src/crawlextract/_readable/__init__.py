@@ -22,6 +22,7 @@ from . import signals
 from .flat import Flat, flatten
 from .pruning import prune
 from .recover import all_text, is_fragment, kept_text, own_text, widen
+from .reveal import renderable_roots
 from .scoring import score
 from .select import choose_root, fallback_root
 from .siblings import lead_siblings, repeated_siblings
@@ -116,27 +117,7 @@ def _choose(flat: Flat, tuning: Tuning) -> tuple[list[int], list[int], int]:
 
 
 def _elements(flat: Flat, roots: list[int], dropped: list[int]) -> tuple[Element, ...]:
-    # The renderer skips a <noscript> (but for its images) and an element with
-    # the `hidden` attribute: when the content was found inside revealed ones,
-    # the children of those are the roots.
     elements = flat.elements
-    if flat.hidden & signals.SOFT_HIDDEN:
-        return tuple(elements[root] for root in roots)
-    end = flat.end
-    skip = set(dropped)
-    found: list[Element] = []
-    for root in roots:
-        inner: list[Element] = []
-        index = root
-        stop = end[root]
-        while index < stop:
-            element = elements[index]
-            if index in skip:
-                index = end[index]
-            elif element.tag in signals.SOFT_HIDDEN_TAGS or "hidden" in element.attrs:
-                inner.extend(child for child in element.children if not isinstance(child, str))
-                index = end[index]
-            else:
-                index += 1
-        found.extend(inner or [elements[root]])
-    return tuple(found)
+    if not flat.hidden & signals.SOFT_HIDDEN:  # a revealed walk
+        roots = renderable_roots(flat, roots, dropped)
+    return tuple(elements[root] for root in roots)
