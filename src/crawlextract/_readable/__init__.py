@@ -7,7 +7,14 @@ The pipeline, in order (each stage is one module):
 2. :mod:`.scoring` values each block (prose, navigation, label) and sums the
    values up the tree, with :mod:`.signals` hints applied;
 3. :mod:`.select` picks the element with the highest score;
-4. :mod:`.pruning` lists what to leave out inside it.
+4. :mod:`.pruning` lists what to leave out inside it;
+5. :mod:`.recover` widens a root that keeps a sliver of the page's text (a
+   fragment), by non-link text or, on a page of links, by all text;
+6. :mod:`.siblings` adds a long lead just before the root, or takes the run of
+   alike posts (or parts of one text) around it;
+7. when the page shows almost no text, the page is walked again with softly
+   hidden elements revealed, and :mod:`.reveal` splits the roots around the
+   wrappers the renderer skips.
 
 The result is a :class:`Selection`: roots in document order and the ``id()``
 of every element to skip, which is exactly what the markdown renderer takes.
