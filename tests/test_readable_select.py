@@ -57,3 +57,30 @@ def test_page_without_prose_falls_back_to_body() -> None:
     flat, root = root_of("<body><a href=/a>A</a><a href=/b>B</a></body>")
     assert flat.elements[root].tag == "body"
     assert fallback_root(flat) == root
+
+
+def _holds(flat: Flat, root: int, ident: str) -> bool:
+    # Whether the element with this id is the root or inside it.
+    return any(
+        flat.elements[index].attrs.get("id") == ident for index in range(root, flat.end[root])
+    )
+
+
+def test_long_footer_fine_print_never_wins() -> None:
+    """A <footer> full of legal prose is not taken for a hinted wrapper of the content."""
+    legal = "".join(f"<p>{PROSE}Terms, as stated, apply to offer {n}.</p>" for n in range(12))
+    flat, root = root_of(
+        "<body><main><div id=lineup><h2>Watches</h2>"
+        "<p id=pitch>Our watches, light and strong, last for years.</p></div></main>"
+        f"<footer><div class=fine-print>{legal}</div></footer></body>"
+    )
+    assert _holds(flat, root, "pitch")
+
+
+def test_hint_on_a_wrapper_of_the_article_is_still_voided() -> None:
+    """A layout hint around the only prose is still ignored (firm tags are only <footer>)."""
+    flat, root = root_of(
+        f"<body><p>Menu</p><aside class=wrap><div id=story><p>{PROSE}</p><p>{PROSE}</p></div>"
+        "</aside></body>"
+    )
+    assert _holds(flat, root, "story")

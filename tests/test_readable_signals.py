@@ -56,10 +56,17 @@ def test_embedded_posts_are_not_social_chrome() -> None:
 
 def test_hiding_classes() -> None:
     """Framework classes that hide an element are read as hidden."""
-    assert signals.name_flags("d-none foo") == signals.HIDDEN
-    assert signals.name_flags("hidden-xs") != signals.HIDDEN
+    assert signals.name_flags("d-none foo") == signals.SOFT_HIDDEN
+    assert signals.name_flags("hidden-xs") != signals.SOFT_HIDDEN
 
 
 def test_content_phrases_hold_the_words_the_quick_check_looks_for() -> None:
     """name_flags only looks for content phrases in names holding "body" or "content"."""
     assert all("body" in phrase or "content" in phrase for phrase in signals._CONTENT_WORDS)
+
+
+def test_layer_names_are_softly_hidden() -> None:
+    """Dialog and consent layers are hidden softly; a class merely mentioning a box is not."""
+    assert signals.name_flags("modal fade") == signals.SOFT_HIDDEN
+    assert signals.name_flags("cookieConsent") == signals.SOFT_HIDDEN
+    assert signals.name_flags("enable-lightbox container") == 0

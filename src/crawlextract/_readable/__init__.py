@@ -7,7 +7,14 @@ The pipeline, in order (each stage is one module):
 2. :mod:`.scoring` values each block (prose, navigation, label) and sums the
    values up the tree, with :mod:`.signals` hints applied;
 3. :mod:`.select` picks the element with the highest score;
-4. :mod:`.pruning` lists what to leave out inside it.
+4. :mod:`.pruning` lists what to leave out inside it;
+5. :mod:`.recover` widens a root that keeps a sliver of the page's text (a
+   fragment), by non-link text or, on a page of links, by all text;
+6. :mod:`.siblings` adds a long lead just before the root, or takes the run of
+   alike posts (or parts of one text) around it;
+7. when the page shows almost no text, the page is walked again with softly
+   hidden elements revealed, and :mod:`.reveal` splits the roots around the
+   wrappers the renderer skips.
 
 The result is a :class:`Selection`: roots in document order and the ``id()``
 of every element to skip, which is exactly what the markdown renderer takes.
@@ -18,10 +25,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .flat import flatten
+from . import signals
+from .flat import Flat, flatten
 from .pruning import prune
+from .recover import all_text, is_fragment, kept_text, own_text, widen
+from .reveal import renderable_roots
 from .scoring import score
-from .select import choose_root
+from .select import choose_root, fallback_root
+from .siblings import lead_siblings, repeated_siblings
 from .tuning import Tuning
 
 if TYPE_CHECKING:
@@ -48,8 +59,72 @@ def select_content(
 ) -> Selection:
     """Find the main content under ``dom`` (the compact tree's ``#document``)."""
     flat = flatten(dom, deadline)
+    roots, dropped = _choose(flat, tuning)[:2]
+    shown = own_text(flat, fallback_root(flat))
+    if shown < tuning.reveal_below:
+        # Too little text shows: the page may keep its text in <noscript> (what
+        # a reader without scripts sees) or in a container scripts reveal.
+        revealed = flatten(dom, deadline, reveal=True)
+        if own_text(revealed, fallback_root(revealed)) >= tuning.reveal_gain * max(shown, 1):
+            flat = revealed
+            roots, dropped = _choose(flat, tuning)[:2]
+    elements = flat.elements
+    return Selection(
+        _elements(flat, roots, dropped), frozenset(id(elements[index]) for index in dropped)
+    )
+
+
+def _choose(flat: Flat, tuning: Tuning) -> tuple[list[int], list[int], int]:
+    # The roots, what to drop inside them, and the non-link text kept.
     scores = score(flat, tuning)
     root = choose_root(flat, scores, tuning)
+    roots = [root]
     dropped = prune(flat, scores, root, tuning)
+    kept = kept_text(flat, root, dropped)
+    body = fallback_root(flat)
+    if root != body and is_fragment(flat, kept, body, tuning):
+        wider = widen(flat, root, body, tuning)
+        if wider != root:
+            wide_dropped = prune(flat, scores, wider, tuning)
+            wide_kept = kept_text(flat, wider, wide_dropped)
+            # Pruning may take out what widening brought in (a hinted region).
+            if wide_kept >= tuning.widen_gain * kept:
+                roots, dropped, kept = [wider], wide_dropped, wide_kept
+    if (
+        roots == [root]
+        and root != body
+        and kept < tuning.link_page_kept / flat.scale
+        and flat.link_chars[body] >= tuning.link_page_share * flat.chars[body]
+    ):
+        # A page of links (a collection of cards, a list of posts): its items
+        # are links, so the non-link text kept says little.
+        wider = widen(flat, root, body, tuning, all_text)
+        link_dropped = prune(flat, scores, wider, tuning, links=True)
+        if kept_text(flat, wider, link_dropped, all_text) >= tuning.widen_gain * kept_text(
+            flat, root, dropped, all_text
+        ):
+            roots, dropped, kept = [wider], link_dropped, kept_text(flat, wider, link_dropped)
+    if roots == [root] and tuning.lead_siblings:
+        lead = lead_siblings(flat, scores, root, tuning)
+        if lead:
+            lead_dropped = [index for one in lead for index in prune(flat, scores, one, tuning)]
+            kept += sum(kept_text(flat, one, []) for one in lead)
+            kept -= sum(own_text(flat, index) for index in lead_dropped)
+            roots = [*lead, root]
+            dropped = lead_dropped + dropped
+    run = repeated_siblings(flat, scores, root, tuning)
+    if len(run) > 1:
+        run_dropped = [index for one in run for index in prune(flat, scores, one, tuning)]
+        run_kept = sum(kept_text(flat, one, []) for one in run)
+        run_kept -= sum(own_text(flat, index) for index in run_dropped)
+        # The posts replace what was chosen only if they hold more text.
+        if run_kept > kept:
+            return run, run_dropped, run_kept
+    return roots, dropped, kept
+
+
+def _elements(flat: Flat, roots: list[int], dropped: list[int]) -> tuple[Element, ...]:
     elements = flat.elements
-    return Selection((elements[root],), frozenset(id(elements[index]) for index in dropped))
+    if not flat.hidden & signals.SOFT_HIDDEN:  # a revealed walk
+        roots = renderable_roots(flat, roots, dropped)
+    return tuple(elements[root] for root in roots)

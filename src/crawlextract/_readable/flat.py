@@ -51,12 +51,14 @@ _TELLING_ATTRIBUTES = _HIDING_ATTRIBUTES | {"class", "id", "itemprop"}
 
 _NEVER_CONTENT = signals.NEVER_CONTENT
 _HIDDEN = signals.HIDDEN
+_SOFT_HIDDEN = signals.SOFT_HIDDEN
 _CONTENT = signals.CONTENT
 _is_hidden = is_hidden
 _name_flags = signals.name_flags
 
 _TAG_FLAGS = {
     **dict.fromkeys(signals.NEVER_CONTENT, signals.HIDDEN),
+    **dict.fromkeys(signals.SOFT_HIDDEN_TAGS, signals.SOFT_HIDDEN),
     **dict.fromkeys(signals.BOILERPLATE_TAGS, signals.BOILERPLATE),
     "article": signals.CONTENT,
     "main": signals.CONTENT,
@@ -68,7 +70,7 @@ class Flat:
 
     __slots__ = (
         "block_chars", "block_link", "block_punct", "busy", "chars", "elements", "end", "flags",
-        "is_block", "link_chars", "parent", "scale",
+        "hidden", "is_block", "link_chars", "parent", "scale",
     )  # fmt: skip
 
     def __init__(self) -> None:
@@ -97,13 +99,23 @@ class Flat:
         self.busy: list[int] = []
         #: Character-threshold divisor: 1, or more for scripts written without spaces.
         self.scale = 1.0
+        #: The flags that hid an element from this walk (SOFT_HIDDEN unless revealed).
+        self.hidden = signals.HIDDEN | signals.SOFT_HIDDEN
 
 
 # One hot loop over every node of the page: split into per-node calls it ran
 # about a third slower, so its branches stay together.
-def flatten(root: Element, deadline: Deadline | None = None) -> Flat:  # noqa: C901, PLR0912, PLR0915
-    """Number the elements under ``root`` and count their text."""
+def flatten(  # noqa: C901, PLR0912, PLR0915
+    root: Element, deadline: Deadline | None = None, *, reveal: bool = False
+) -> Flat:
+    """Number the elements under ``root`` and count their text.
+
+    With ``reveal``, softly hidden elements (``<noscript>``, hiding classes) are
+    walked and counted like any other.
+    """
     flat = Flat()
+    if reveal:
+        flat.hidden = signals.HIDDEN
     elements = flat.elements
     add_element = elements.append
     # The per-element lists grow a chunk at a time, zero-filled: an element
@@ -123,7 +135,7 @@ def flatten(root: Element, deadline: Deadline | None = None) -> Flat:  # noqa: C
     samples: list[str] = []
     sampled = 0
     inline = signals.INLINE
-    hidden = signals.HIDDEN
+    hidden = flat.hidden
     tag_flags = _TAG_FLAGS.get
     telling = _TELLING_ATTRIBUTES.isdisjoint
     # The walk keeps one iterator per open element and the context of the
@@ -244,7 +256,15 @@ def element_flags(
     # Called for every element with a telling attribute (~400 a page): the
     # cheap membership tests come first, so most elements never call
     # is_hidden; the signals are module constants (no attribute lookups).
-    if tag in _NEVER_CONTENT or (not _HIDING_ATTRIBUTES.isdisjoint(attrs) and _is_hidden(attrs)):
+    if tag in _NEVER_CONTENT:
+        return _TAG_FLAGS[tag]
+    if not _HIDING_ATTRIBUTES.isdisjoint(attrs) and _is_hidden(attrs):
+        # The bare ``hidden`` attribute is how streamed server rendering parks
+        # content until a script moves it into place: hidden softly.
+        if "hidden" in attrs and not _is_hidden(
+            {name: value for name, value in attrs.items() if name != "hidden"}
+        ):
+            return _SOFT_HIDDEN
         return _HIDDEN
     flags = _TAG_FLAGS.get(tag, 0)
     # The classes of <body> and <html> describe the whole page ("single-post

@@ -11,17 +11,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from crawlextract._readable import signals
-
 if TYPE_CHECKING:
     from crawlextract._readable.flat import Flat
     from crawlextract._readable.scoring import Scores
     from crawlextract._readable.tuning import Tuning
 
 
-def prune(flat: Flat, scores: Scores, root: int, tuning: Tuning) -> list[int]:
-    """Return the numbers of the elements to leave out under ``root``, in document order."""
+def prune(
+    flat: Flat, scores: Scores, root: int, tuning: Tuning, *, links: bool = False
+) -> list[int]:
+    """Return the numbers of the elements to leave out under ``root``, in document order.
+
+    ``links``: the page is a page of links (see :mod:`.recover`): link-heavy
+    blocks are its items, not navigation, and stay.
+    """
     flags = flat.flags
+    hidden = flat.hidden
     end = flat.end
     chars = flat.chars
     link_chars = flat.link_chars
@@ -34,14 +39,19 @@ def prune(flat: Flat, scores: Scores, root: int, tuning: Tuning) -> list[int]:
     # Measured without hints: the root's own score is lowered by the very
     # hints being judged here.
     keep_share = tuning.keep_hinted_share * max(raw[root], 0.0)
-    max_link = tuning.max_link_density
-    prune_below = -tuning.prune_below
+    max_link = 1.0 if links else tuning.max_link_density
+    prune_below = float("-inf") if links else -tuning.prune_below
     title = "h1" if tuning.drop_title else None
     dropped: list[int] = []
     index = root + 1
     stop = end[root]
     while index < stop:
-        if flags[index] & signals.HIDDEN or elements[index].tag == title:
+        tag = elements[index].tag
+        if flags[index] & hidden or tag == title:
+            drop = True
+        elif tag == "form" and not paragraphs[index]:
+            # A form with no prose is its fields' labels (a sign-up box, a
+            # search); a form around the article (ASP.NET pages) holds prose.
             drop = True
         elif hinted[index]:
             drop = raw[index] < keep_share

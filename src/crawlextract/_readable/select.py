@@ -28,11 +28,17 @@ def choose_root(flat: Flat, scores: Scores, tuning: Tuning) -> int:
     # per hinted element, so the per-element work stays in C). The best is
     # the last of the highest scores among the rest.
     masked = net[:]
-    masked_to = 0
+    anywhere = net[:]
+    elements = flat.elements
+    firm = tuning.firm_tags
+    masked_to = firm_to = 0
     for index in compress(range(count), scores.hinted):
         if index >= masked_to:  # not nested in a subtree already masked
             masked_to = end[index]
             masked[index:masked_to] = _MASK * (masked_to - index)
+        if index >= firm_to and elements[index].tag in firm:
+            firm_to = end[index]
+            anywhere[index:firm_to] = _MASK * (firm_to - index)
     best_net = max(masked, default=0.0)
     if best_net > 0:
         best = count - 1 - masked[::-1].index(best_net)
@@ -41,12 +47,14 @@ def choose_root(flat: Flat, scores: Scores, tuning: Tuning) -> int:
     # Hints are soft: when the best element outside every hinted region scores
     # much less than the best element anywhere, the hint was on a wrapper of
     # the article (a "content-with-sidebar" layout class), not on chrome.
+    # "Anywhere" is outside the firm tags' hinted subtrees: a <footer> is
+    # never a wrapper of the article, however long its fine print.
     # The first of the highest (max in C, then its first position).
-    strongest = net.index(max(net)) if net else -1
+    strongest = anywhere.index(max(anywhere)) if net else -1
     if (
         strongest >= 0
-        and net[strongest] > 0
-        and (best < 0 or best_net < tuning.hint_trust * net[strongest])
+        and anywhere[strongest] > 0
+        and (best < 0 or best_net < tuning.hint_trust * anywhere[strongest])
     ):
         return strongest
     if best >= 0:

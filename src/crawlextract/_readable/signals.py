@@ -43,6 +43,14 @@ HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 HIDDEN = 1  #: never content: skip the subtree
 BOILERPLATE = 2  #: a boilerplate hint
 CONTENT = 4  #: a content hint
+#: Hidden from a reader with scripts on, but maybe the page's only copy of its
+#: text: ``<noscript>`` (what a crawler or a reader without scripts sees) and
+#: framework hiding classes (a page that scripts reveal). Skipped like
+#: HIDDEN, unless a page shows too little text without it (see :mod:`.reveal`).
+SOFT_HIDDEN = 8
+
+#: Tags hidden only softly (see SOFT_HIDDEN).
+SOFT_HIDDEN_TAGS = frozenset({"noscript"})
 
 # Words of class and id names that say what an element is: comments and their
 # forms ("reply" is left out: forum software names its posts so, and there the
@@ -55,7 +63,7 @@ _FUNCTION_WORDS = frozenset({
     "social", "sociable", "sharethis", "addthis", "related", "recommend*", "recirc",
     "promo*", "sponsor*", "outbrain", "taboola", "trending", "popular", "newsletter*",
     "subscribe*", "subscription", "signup", "login", "register", "ad", "ads", "advert*",
-    "advertisement", "adsense", "dfp", "cookie*", "consent", "gdpr", "modal", "popup",
+    "advertisement", "adsense", "dfp", "cookie*",
     "tags", "taglist", "tagcloud", "keywords", "breadcrumb*", "pagination", "pager",
     "caption*", "credit*", "byline*", "dateline", "timestamp",
     "kommentar*", "komentar*", "werbung", "publicidad", "publicite",
@@ -76,6 +84,11 @@ _LAYOUT_WORDS = frozenset({
     "topbar", "toolbar", "skip", "jump", "banner", "overlay",
 })  # fmt: skip
 
+# Words that say an element is a layer over the page (a dialog, a consent
+# form): shown on demand, above the page, never its content however long (a
+# privacy policy in a dialog). Softly hidden, like <noscript>.
+_LAYER_WORDS = frozenset({"modal", "popup", "consent", "gdpr"})
+
 # Words that say an element is an embedded post (a quoted tweet, a video):
 # part of the article even inside "social" or "media" wrappers.
 _EMBED_WORDS = frozenset({"embed", "embedded", "tweet", "blockquote"})
@@ -95,13 +108,13 @@ _PREFIXES = tuple(word[:-1] for word in _FUNCTION_WORDS if word.endswith("*"))
 
 
 def name_flags(names: str, word_cache: dict[str, int] | None = None) -> int:
-    """Flags from a ``class`` + ``id`` string: HIDDEN, BOILERPLATE, CONTENT or none.
+    """Flags from a ``class`` + ``id`` string: SOFT_HIDDEN, BOILERPLATE, CONTENT or none.
 
     ``word_cache`` keeps what each word says between calls (one dict per page:
     words repeat across a page's names far more than whole names do).
     """
     if not _HIDING_CLASSES.isdisjoint(names.split()):
-        return HIDDEN
+        return SOFT_HIDDEN
     lowered = names.lower()
     # Every content phrase holds "body" or "content" (a test checks), so most
     # names skip the loop.
@@ -129,6 +142,7 @@ _EMBED_WORD = 1
 _FUNCTION_WORD = 2
 _LAYOUT_WORD = 4
 _CONTENT_NAME_WORD = 8
+_LAYER_WORD = 16
 
 
 def _word_bits(word: str) -> int:
@@ -147,18 +161,22 @@ def _whole_word_bits(word: str) -> int:
         bits |= _LAYOUT_WORD
     if word in _CONTENT_NAME_WORDS:
         bits |= _CONTENT_NAME_WORD
+    if word in _LAYER_WORDS:
+        bits |= _LAYER_WORD
     return bits
 
 
 _WHOLE_WORD_BITS = {
     word: _whole_word_bits(word)
-    for word in _EMBED_WORDS | _FUNCTION | _LAYOUT_WORDS | _CONTENT_NAME_WORDS
+    for word in _EMBED_WORDS | _FUNCTION | _LAYOUT_WORDS | _CONTENT_NAME_WORDS | _LAYER_WORDS
 }
 
 
 def _flags_of_word_bits(bits: int) -> int:
     if bits & _EMBED_WORD:  # an embedded post is part of the article
         return 0
+    if bits & _LAYER_WORD:
+        return SOFT_HIDDEN
     if bits & _FUNCTION_WORD:
         return BOILERPLATE
     if bits & _LAYOUT_WORD and not bits & _CONTENT_NAME_WORD:
@@ -166,4 +184,4 @@ def _flags_of_word_bits(bits: int) -> int:
     return 0
 
 
-_FLAGS_BY_WORD_BITS = tuple(_flags_of_word_bits(bits) for bits in range(2 * _CONTENT_NAME_WORD))
+_FLAGS_BY_WORD_BITS = tuple(_flags_of_word_bits(bits) for bits in range(2 * _LAYER_WORD))
