@@ -3,29 +3,68 @@
 ``--engine local`` (the default) runs on worker processes of this machine;
 ``--engine dask`` runs the same job on a Dask cluster (``--scheduler ADDRESS``,
 or a ``LocalCluster`` of ``--workers`` processes) and writes the same rows.
-The row schema is ``WARC_COLUMNS`` (see ``docs/batch.md``).
+The row schema is ``WARC_COLUMNS``; the output layout, the exit statuses and
+``--resume`` are described in ``docs/batch.md`` and :mod:`._warc_output`.
+
+Exit status: 0 when every input was read whole, 1 when some input could not be
+(its ``ArchiveError`` rows say where), 2 for a usage error (nothing is done),
+130 after Ctrl-C and 143 after SIGTERM (the finished parts are kept for
+``--resume``). A summary line ends every run, interrupted ones included.
 """
 
 from __future__ import annotations
 
-import argparse
+import contextlib
+import os
+import signal
 import sys
-from typing import TYPE_CHECKING, Any
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
 
 from ._cli_batch import add_worker_arguments, expand_paths, progress, started
-from ._columnar import open_writer, output_format
+from ._cli_page import CommandParser, UsageError
+from ._columnar import JsonlWriter, output_format
 from ._exceptions import CrawlextractError
-from ._warc import WarcStats, extract_warc
+from ._warc import FileDone, ReadPosition, WarcStats, iter_warc_events
+from ._warc_output import OutputError, PartsOutput
+from ._warc_read import ARCHIVE_ERROR, archive_kind
 
 if TYPE_CHECKING:
+    import argparse
     from collections.abc import Iterator, Sequence
+    from types import FrameType
 
 #: File names ``warc`` picks up inside a folder.
 WARC_SUFFIXES = (".warc", ".warc.gz")
 
+#: Exit statuses (documented in docs/batch.md).
+EXIT_OK = 0
+EXIT_DAMAGED_INPUT = 1
+EXIT_USAGE = 2
+EXIT_FAILED = 3
+EXIT_INTERRUPTED = 128 + signal.SIGINT
+EXIT_TERMINATED = 128 + signal.SIGTERM
+
+#: Seconds between progress lines when standard error is not a terminal: often
+#: enough to show a job is alive in a scheduler's log, rare enough that a
+#: day-long job writes a few thousand lines.
+DEFAULT_PROGRESS_EVERY = 30.0
+
+_WHY_NOT = {
+    "wet": "a WET file holds text already extracted from the pages, not their HTML",
+    "wat": "a WAT file holds metadata about the records as JSON, not their HTML",
+}
+
+
+class _Terminated(BaseException):
+    """SIGTERM arrived: unwinds like Ctrl-C's KeyboardInterrupt (never caught as a page error)."""
+
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = CommandParser(
         prog="crawlextract warc",
         description="Extract the HTML responses of WARC files into Parquet or JSONL.",
     )
@@ -33,16 +72,31 @@ def _parser() -> argparse.ArgumentParser:
         "inputs",
         nargs="+",
         metavar="IN",
-        help="WARC files, folders (searched for *.warc[.gz]) or quoted globs",
+        help="WARC files, folders (searched for *.warc[.gz]), quoted globs, or URLs "
+        "(s3://, gs://, https://; needs the remote extra)",
     )
     parser.add_argument(
         "-o",
         "--output",
         required=True,
         metavar="OUT",
-        help="OUT.parquet, OUT.jsonl, or '-' for JSONL on standard output",
+        help="OUT.parquet or OUT.jsonl (one file), OUT.parquet/ (a folder of parts), "
+        "or '-' for JSONL on standard output",
     )
     add_worker_arguments(parser)
+    parser.add_argument(
+        "--resume",
+        action="store_true",
+        help="finish the interrupted run kept in OUT.partial/: extract only the inputs not done",
+    )
+    parser.add_argument(
+        "--progress-every",
+        type=float,
+        default=DEFAULT_PROGRESS_EVERY,
+        metavar="S",
+        help="seconds between progress lines when stderr is not a terminal "
+        f"(default: {DEFAULT_PROGRESS_EVERY:g}; 0 for none)",
+    )
     parser.add_argument(
         "--engine",
         choices=("local", "dask"),
@@ -65,58 +119,314 @@ def _parser() -> argparse.ArgumentParser:
     return parser  # fmt: skip
 
 
-def _rows(args: argparse.Namespace, paths: list[str], stats: WarcStats) -> Iterator[dict[str, Any]]:
+@dataclass
+class _Run:
+    """What one run has done so far, for the progress lines and the summary."""
+
+    paths: list[str]
+    output: str
+    stats: WarcStats = field(default_factory=WarcStats)
+    position: ReadPosition = field(default_factory=ReadPosition)
+    rows: int = 0
+    errors: int = 0
+    timeouts: int = 0
+    files_done: int = 0
+    already_done: int = 0
+    damaged_before: int = 0
+    started: float = field(default_factory=time.monotonic)
+
+    def count(self, row: dict[str, Any]) -> None:
+        self.rows += 1
+        if row["error_type"] is not None and row["error_type"] != ARCHIVE_ERROR:
+            self.errors += 1
+            self.timeouts += row["error_type"] == "PageTimeout"
+
+
+def main(argv: Sequence[str]) -> int:
+    """Run ``crawlextract warc``; return the exit status."""
+    try:
+        args = _parser().parse_args(list(argv))
+    except SystemExit as exit_:  # --help
+        return int(exit_.code or 0)
+    except UsageError as error:
+        return _fail(f"{error} (see --help)", EXIT_USAGE)
+    try:
+        paths = _checked(args)
+    except UsageError as error:
+        return _fail(str(error), EXIT_USAGE)
+    except (CrawlextractError, ImportError, ValueError) as error:
+        return _fail(str(error), EXIT_USAGE)
+    with _sigterm_raises():
+        return _run(args, paths)
+
+
+def _checked(args: argparse.Namespace) -> list[str]:
+    """Check the options and inputs before any work; return the input files."""
+    if args.scheduler is not None and args.engine != "dask":
+        raise UsageError("--scheduler needs --engine dask")
+    if args.workers is not None and args.workers < 1:
+        raise UsageError("--workers must be at least 1")
+    if args.timeout is not None and args.timeout <= 0:
+        raise UsageError("--timeout must be positive")
+    if args.records_per_task is not None and args.records_per_task < 1:
+        raise UsageError("--records-per-task must be at least 1")
+    if args.output == "-" and args.resume:
+        raise UsageError("--resume needs an output file, not '-'")
+    if args.output != "-":
+        output_format(args.output.rstrip("/" + os.sep))  # a bad name fails before any work
+    return _inputs(args.inputs)
+
+
+def _inputs(patterns: list[str]) -> list[str]:
+    """Expand the inputs; refuse patterns that match nothing, and WET and WAT files."""
+    paths: list[str] = []
+    for pattern in patterns:
+        found = _expand(pattern)
+        if not found:
+            raise UsageError(f"nothing matches {pattern!r}")
+        paths.extend(path for path in found if path not in paths)
+    for path in paths:
+        kind = archive_kind(path)
+        if kind != "warc":
+            raise UsageError(f"{path} is a {kind.upper()} file, not a WARC: {_WHY_NOT[kind]}")
+    return paths
+
+
+def _expand(pattern: str) -> list[str]:
+    if "://" in pattern:
+        from ._remote import expand_remote  # noqa: PLC0415 - needs fsspec
+
+        return expand_remote(pattern, WARC_SUFFIXES)
+    return expand_paths([pattern], WARC_SUFFIXES)[0]
+
+
+def _run(args: argparse.Namespace, paths: list[str]) -> int:
+    run = _Run(paths, args.output)
+    if args.output == "-":
+        return _run_to_stdout(args, run)
+    try:
+        output = PartsOutput(args.output, paths, {"preset": args.preset}, resume=args.resume)
+    except OutputError as error:
+        return _fail(str(error), EXIT_USAGE)
+    todo = output.todo()
+    run.already_done = len(paths) - len(todo)
+    run.damaged_before = sum(entry["stats"]["archive_errors"] for entry in output.done.values())
+    ticker = _Progress(run, args.progress_every, [paths[index] for index in todo])
+    events = _events(args, [paths[index] for index in todo], run) if todo else iter(())
+    try:
+        _write_parts(events, output, todo, run, ticker)
+        output.finish()
+    except (KeyboardInterrupt, _Terminated) as stop:
+        _close(events)
+        output.abandon()
+        signame = "SIGTERM" if isinstance(stop, _Terminated) else "SIGINT"
+        _summary(run, f"interrupted by {signame}: finished parts kept in {output.partial}/, "
+                      "run again with --resume to finish")  # fmt: skip
+        return EXIT_TERMINATED if isinstance(stop, _Terminated) else EXIT_INTERRUPTED
+    except (CrawlextractError, ImportError, OSError) as error:
+        _close(events)
+        output.abandon()
+        _summary(run, f"failed: {' '.join(str(error).split())}; finished parts kept in "
+                      f"{output.partial}/, run again with --resume to finish")  # fmt: skip
+        return EXIT_FAILED
+    _summary(run, f"-> {args.output}")
+    return EXIT_DAMAGED_INPUT if run.stats.archive_errors + run.damaged_before else EXIT_OK
+
+
+def _write_parts(
+    events: Iterator[Any], output: PartsOutput, todo: list[int], run: _Run, ticker: _Progress
+) -> None:
+    """Write each input's rows to its part, finishing the part at its ``FileDone``."""
+    current = 0  # the position in todo of the file whose rows are coming
+    file_rows = file_errors = 0
+    for event in progress(events, total=None, unit="page", stream=sys.stderr):
+        if isinstance(event, FileDone):
+            output.finish_part(todo[current], event.stats, file_rows, file_errors)
+            current, file_rows, file_errors = current + 1, 0, 0
+            run.files_done += 1
+        else:
+            output.write(todo[current], event)
+            run.count(event)
+            file_rows += 1
+            file_errors += event["error"] is not None
+        ticker.tick()
+
+
+def _close(events: Iterator[Any]) -> None:
+    """Stop the engine: its workers are stopped, its in-flight pages abandoned."""
+    close = getattr(events, "close", None)
+    if close is not None:
+        # A second Ctrl-C while closing must not leave a traceback either.
+        with contextlib.suppress(KeyboardInterrupt, _Terminated):
+            close()
+
+
+def _run_to_stdout(args: argparse.Namespace, run: _Run) -> int:
+    writer = JsonlWriter("-")
+    ticker = _Progress(run, args.progress_every, run.paths)
+    events = _events(args, run.paths, run)
+    try:
+        for event in events:
+            if isinstance(event, FileDone):
+                run.files_done += 1
+            else:
+                writer.write(event)
+                run.count(event)
+            ticker.tick()
+        writer.close()
+    except BrokenPipeError:
+        # The reader went away (``| head``): not an error, and nothing more to say.
+        _close(events)
+        _silence_stdout()
+        return EXIT_OK
+    except (KeyboardInterrupt, _Terminated) as stop:
+        _close(events)
+        _summary(run, "interrupted: the rows on standard output are incomplete")
+        return EXIT_TERMINATED if isinstance(stop, _Terminated) else EXIT_INTERRUPTED
+    except (CrawlextractError, ImportError, OSError) as error:
+        _close(events)
+        _summary(run, f"failed: {' '.join(str(error).split())}")
+        return EXIT_FAILED
+    _summary(run, "-> standard output")
+    return EXIT_DAMAGED_INPUT if run.stats.archive_errors else EXIT_OK
+
+
+def _events(args: argparse.Namespace, paths: list[str], run: _Run) -> Iterator[Any]:
+    """The rows of ``paths`` with a ``FileDone`` after each file, from either engine."""
     if args.engine == "dask":
         from ._dask import extract_warc_dask  # noqa: PLC0415 - needs the dask extra
 
-        return extract_warc_dask(
+        rows = extract_warc_dask(
             paths,
             options=args.preset,
             timeout=args.timeout,
             scheduler=args.scheduler,
             workers=args.workers,
             records_per_task=args.records_per_task,
-            stats=stats,
+            stats=run.stats,
         )
-    return extract_warc(
-        paths, options=args.preset, workers=args.workers, timeout=args.timeout, stats=stats
+        return _with_file_ends(rows, paths)
+    events = iter_warc_events(
+        paths,
+        options=args.preset,
+        workers=args.workers,
+        timeout=args.timeout,
+        stats=run.stats,
+        position=run.position,
     )
+    return started(events)
 
 
-def main(argv: Sequence[str]) -> int:
-    """Run ``crawlextract warc``; return the exit status."""
-    parser = _parser()
-    args = parser.parse_args(list(argv))
-    if args.scheduler is not None and args.engine != "dask":
-        parser.error("--scheduler needs --engine dask")
-    paths, unmatched = expand_paths(args.inputs, WARC_SUFFIXES)
-    for pattern in unmatched:
-        _say(f"nothing matches {pattern!r}")
-    if not paths:
-        return 2
-    stats = WarcStats()
-    errors = 0
+def _with_file_ends(rows: Iterator[dict[str, Any]], paths: list[str]) -> Iterator[Any]:
+    """Put a ``FileDone`` after each file's rows, for engines that give rows only."""
+    position = {path: index for index, path in enumerate(paths)}
+    current = 0
+    for row in rows:
+        index = position[row["warc_file"]]
+        while current < index:
+            yield FileDone(current, paths[current], WarcStats())
+            current += 1
+        yield row
+    while current < len(paths):
+        yield FileDone(current, paths[current], WarcStats())
+        current += 1
+
+
+class _Progress:
+    """One line every few seconds on a standard error that is not a terminal."""
+
+    def __init__(self, run: _Run, every: float, paths: list[str]) -> None:
+        self._run = run
+        self._every = every if every > 0 and not sys.stderr.isatty() else 0.0
+        self._next = time.monotonic() + self._every
+        self._sizes = [_size(path) for path in paths] if self._every else []
+        self._total = None if None in self._sizes else sum(s or 0 for s in self._sizes)
+
+    def tick(self) -> None:
+        if not self._every or time.monotonic() < self._next:
+            return
+        self._next = time.monotonic() + self._every
+        run = self._run
+        elapsed = max(time.monotonic() - run.started, 1e-9)
+        line = (
+            f"{run.files_done}/{len(self._sizes)} files, {run.stats.records} records read,"
+            f" {run.rows} rows ({run.rows / elapsed:.1f}/s), {run.errors} page errors,"
+            f" {run.stats.archive_errors} archive errors"
+        )
+        if self._total:
+            done = sum(s or 0 for s in self._sizes[: run.position.file]) + run.position.offset
+            share = min(done / self._total, 1.0)
+            line += f", {share:.0%} of {_megabytes(self._total)}"
+            if share > 0:
+                line += f", ETA {_duration(elapsed * (1 - share) / share)}"
+        _say(line)
+
+
+def _size(path: str) -> int | None:
     try:
-        output_format(args.output)  # a bad name fails before any work
-        rows = started(_rows(args, paths, stats))
-        writer = open_writer(args.output)
-        try:
-            for row in progress(rows, total=None, unit="page", stream=sys.stderr):
-                writer.write(row)
-                errors += row["error"] is not None
-        finally:
-            writer.close()
-    except (CrawlextractError, ImportError, ValueError) as error:
-        _say(str(error))
-        return 2
+        if "://" in path:
+            from ._remote import remote_size  # noqa: PLC0415 - needs fsspec
+
+            return remote_size(path)
+        return Path(path).stat().st_size
+    except (OSError, ImportError):
+        return None
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1e6:.1f} MB"
+
+
+def _duration(seconds: float) -> str:
+    minutes, secs = divmod(int(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}h{minutes:02d}m" if hours else f"{minutes}m{secs:02d}s"
+
+
+def _summary(run: _Run, outcome: str) -> None:
+    stats = run.stats
+    resumed = f" ({run.already_done} done before)" if run.already_done else ""
     _say(
-        f"{stats.records} records, {stats.html} HTML pages"
-        f" ({errors} with errors), skipped {stats.skipped_non_response} non-response"
-        f" and {stats.skipped_non_html} non-HTML records -> {args.output}"
+        f"{run.files_done + run.already_done}/{len(run.paths)} files{resumed},"
+        f" {stats.records} records, {run.rows} rows: {stats.html} HTML pages"
+        f" ({run.errors} with errors: {run.timeouts} timed out, {stats.binary} binary),"
+        f" {stats.truncated} truncated, {stats.archive_errors} archive errors;"
+        f" skipped {stats.skipped_non_response} non-response"
+        f" and {stats.skipped_non_html} non-HTML records; {outcome}"
     )
-    return 0
 
 
-def _say(message: str) -> None:
+@contextlib.contextmanager
+def _sigterm_raises() -> Iterator[None]:
+    """While the command runs, SIGTERM unwinds it like Ctrl-C does."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signal handlers can only be set from the main thread
+        return
+
+    def stop(_signum: int, _frame: FrameType | None) -> None:
+        raise _Terminated
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _silence_stdout() -> None:
+    # Point stdout at /dev/null so the interpreter's final flush does not
+    # report the broken pipe again.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+def _fail(message: str, status: int) -> int:
+    _say(f"error: {' '.join(message.split())}")
+    return status
+
+
+def _say(message: str, stream: TextIO | None = None) -> None:
     # The rows may be going to standard output: everything else goes to stderr.
-    sys.stderr.write(f"crawlextract warc: {message}\n")
+    target = stream if stream is not None else sys.stderr
+    target.write(f"crawlextract warc: {message}\n")
+    target.flush()

@@ -7,7 +7,8 @@ Hierarchy::
     ├── ExtractorError
     │   ├── UnknownExtractorError   (also a LookupError)
     │   └── MissingDependencyError  (also an ImportError)
-    └── TimeBudgetExceeded      (also a TimeoutError)
+    ├── TimeBudgetExceeded      (also a TimeoutError)
+    └── WarcInputError          (also a ValueError)
 
 Bad *content* (garbage bytes, truncated markup, a lying charset) is never an
 error: it gives empty or partial outputs, and ``Page.warnings`` says why.
@@ -62,3 +63,11 @@ class TimeBudgetExceeded(CrawlextractError, TimeoutError):  # noqa: N818 - reads
         self.stage = stage
         self.budget = budget
         super().__init__(f"{stage} ran past its time budget of {budget:g} s")
+
+
+class WarcInputError(CrawlextractError, ValueError):
+    """A file cannot be read as a WARC of HTTP responses the way it was asked.
+
+    A WET or WAT file (extracted text or metadata, not responses), or a
+    whole-file gzip WARC asked to be split into chunks of records.
+    """

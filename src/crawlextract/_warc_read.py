@@ -1,0 +1,460 @@
+"""Reading WARC files: HTML response records out, damage reported and stepped over.
+
+Records are read with fastwarc (about ten times faster than warcio). Each HTML
+response record's URL, HTTP status, headers and WARC-Date come with its
+payload, HTTP transfer and content encodings undone. Every other record is
+skipped and counted in a :class:`WarcStats`.
+
+A file is never trusted to be whole. A record that cannot be read (a corrupt
+gzip member, an invalid header) becomes an ``ArchiveError`` entry naming its
+offset, and reading goes on at the next record that can be read: the next gzip
+member in a ``.warc.gz``, the next ``WARC/1.`` header line in a ``.warc``. A
+record holding fewer bytes than its ``Content-Length`` (the file ends inside
+it) is extracted with a warning and also reported as an ``ArchiveError``; one
+marked ``WARC-Truncated`` by its crawler just gets the warning. A payload
+labelled HTML that is plainly binary gets an error instead of an extraction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zlib
+from dataclasses import dataclass, field, fields
+from typing import IO, TYPE_CHECKING, Any, TypeVar
+
+from ._batch import PageError
+from ._binary import binary_payload
+from ._exceptions import WarcInputError
+from ._headers import Headers
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator
+
+    from fastwarc.warc import WarcRecord
+
+#: Media types extracted as HTML.
+_HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+
+#: A payload without a Content-Type counts as HTML when its start looks like a
+#: document; 1 kB covers a BOM, an XML declaration and a doctype.
+_SNIFF_BYTES = 1024
+_LOOKS_LIKE_HTML = re.compile(
+    rb"^\s*(?:<\?xml[^>]*>\s*)?<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE
+)
+
+_Item = TypeVar("_Item")
+
+_GZIP_MAGIC = b"\x1f\x8b\x08"
+_WARC_LINE = b"WARC/1."
+#: zlib's wbits for a gzip header and trailer.
+_GZIP_WBITS = 31
+
+#: Bytes read at a time while looking for the next record after damage.
+_SCAN_BLOCK = 1 << 20
+
+#: The ``error_type`` of the entry a file gets where it could not be read.
+ARCHIVE_ERROR = "ArchiveError"
+#: The ``error_type`` of a record labelled HTML whose payload is plainly binary.
+BINARY_PAYLOAD = "BinaryPayload"
+
+
+@dataclass(slots=True)
+class WarcStats:
+    """What was read from WARC files: records seen, extracted, skipped and damaged."""
+
+    #: Records read, of every type.
+    records: int = 0
+    #: HTML response records, each one a row (binary ones included).
+    html: int = 0
+    #: Records that are not HTTP responses (request, metadata, warcinfo, revisit, ...).
+    skipped_non_response: int = 0
+    #: Response records whose payload is not HTML (images, PDF, DNS, ...).
+    skipped_non_html: int = 0
+    #: HTML records whose payload is plainly binary: a row with an error each.
+    binary: int = 0
+    #: HTML records cut short (fewer bytes than their Content-Length, or marked
+    #: ``WARC-Truncated``): extracted, with a warning on the row.
+    truncated: int = 0
+    #: Places where a file could not be read (a corrupt gzip member, an invalid
+    #: header, a file that ends inside a record): an ``ArchiveError`` row each.
+    archive_errors: int = 0
+
+    def add(self, other: WarcStats) -> None:
+        """Add another file's or chunk's counts to these."""
+        for name in fields(self):
+            setattr(self, name.name, getattr(self, name.name) + getattr(other, name.name))
+
+    def minus(self, other: WarcStats) -> WarcStats:
+        """Return these counts less ``other``'s (what was read since ``other`` was copied)."""
+        return WarcStats(
+            **{
+                name.name: getattr(self, name.name) - getattr(other, name.name)
+                for name in fields(self)
+            }
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class RecordInfo:
+    """What a row keeps of a WARC record besides the extraction."""
+
+    #: The WARC-Target-URI.
+    url: str | None
+    #: The HTTP status code.
+    status: int | None
+    #: The WARC-Date.
+    fetched_at: dt.datetime | None
+    #: The HTTP Content-Type's media type (lower case, no parameters).
+    content_type: str | None
+    #: The WARC-Record-ID.
+    record_id: str | None
+    #: The file, as given.
+    warc_file: str
+    #: Where the record starts in the file (compressed bytes for ``.warc.gz``).
+    offset: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlRecord:
+    """One row to be: an HTML response record, or an entry for a place that could not be read."""
+
+    info: RecordInfo
+    #: The HTTP payload, transfer and content encodings undone.
+    payload: bytes
+    #: The HTTP response headers, in order.
+    headers: tuple[tuple[str, str], ...]
+    #: Warnings about the record itself (truncation), put first on its row.
+    warnings: tuple[str, ...] = ()
+    #: Set when the record must not be extracted (binary payload, unreadable place).
+    error: PageError | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Walk:
+    """What one walk over a file's records needs."""
+
+    path: str
+    stats: WarcStats
+    warc: Any  # the fastwarc.warc module
+    #: Starts of the records already reported as cut by the end of the file.
+    cut_at: list[int] = field(default_factory=list)
+
+
+def open_warc(path: str) -> IO[bytes]:
+    """Open a local path, or a URL (``s3://``, ``https://``, ...) through fsspec."""
+    if "://" in path:
+        from ._remote import open_remote  # noqa: PLC0415 - needs fsspec
+
+        return open_remote(path)
+    return open(path, "rb")  # noqa: PTH123 - the caller closes it
+
+
+def fastwarc() -> Any:
+    """Return ``fastwarc.warc``, or say which extra installs it."""
+    try:
+        from fastwarc import warc  # noqa: PLC0415 - optional dependency
+    except ImportError:
+        raise ImportError(
+            "reading WARC files needs fastwarc: pip install 'crawlextract[warc]'"
+        ) from None
+    return warc
+
+
+def iter_html_records(
+    path: str,
+    stats: WarcStats,
+    *,
+    offset: int = 0,
+    max_records: int | None = None,
+) -> Iterator[HtmlRecord]:
+    """Yield the HTML response records of one WARC file, counting every record in ``stats``.
+
+    Places that cannot be read are yielded too, as records with an
+    ``ArchiveError`` error and no URL, and reading goes on after them.
+
+    Args:
+        path: A ``.warc`` or ``.warc.gz`` file (compression is detected).
+        stats: Counts to add to.
+        offset: Where to start reading: 0, or a record's start from :func:`record_offsets`.
+        max_records: Read at most this many records (of any type), for chunks.
+    """
+    walk = _Walk(path, stats, fastwarc())
+    try:
+        stream = open_warc(path)
+    except OSError as error:
+        stats.archive_errors += 1
+        yield archive_error(path, f"cannot open the file: {error}")
+        return
+    with stream:
+        yield from _walk(stream, walk, offset, max_records, _html_items)
+
+
+def record_offsets(path: str, records_per_chunk: int) -> list[int]:
+    """Return where each chunk of ``records_per_chunk`` records starts in the file.
+
+    One pass without parsing HTTP. Gzip members are record-aligned in
+    ``.warc.gz`` files written by crawlers, so each offset can be seeked to.
+    Unreadable places are stepped over as :func:`iter_html_records` steps over
+    them, so the chunks together read every record a whole-file read does.
+
+    Raises:
+        WarcInputError: the file is gzipped as one stream rather than one member
+            per record: it cannot be split, only read whole.
+    """
+    if records_per_chunk < 1:
+        raise ValueError("records_per_chunk must be at least 1")
+    walk = _Walk(path, WarcStats(), fastwarc())
+    with open_warc(path) as stream:
+        starts = [
+            start
+            for start in _walk(stream, walk, 0, None, lambda record, _walk: [record.stream_pos])
+            # A damaged place: its records are skipped by every reader alike.
+            if isinstance(start, int)
+        ]
+        offsets = starts[::records_per_chunk]
+        # In a whole-file gzip, fastwarc's positions are where it was in the
+        # compressed stream, not where records start: no member starts there.
+        if _gzip_at(stream, 0) and not all(_gzip_at(stream, start) for start in offsets):
+            raise WarcInputError(_WHOLE_FILE_GZIP.format(path=path))
+    return offsets
+
+
+_WHOLE_FILE_GZIP = (
+    "{path} is gzipped as one stream, not one gzip member per record, so it cannot "
+    "be split into chunks of records: read it whole (no --records-per-task), or "
+    "recompress it one member per record (e.g. warcio recompress)"
+)
+
+
+def archive_kind(path: str) -> str:
+    """Tell a WARC of responses from a WET or WAT file by its first records.
+
+    Returns:
+        ``"warc"``, ``"wet"`` (extracted text: ``conversion`` records) or ``"wat"``
+        (metadata: JSON ``metadata`` records). A file that cannot be read
+        counts as ``"warc"``: the damage is reported when it is read.
+    """
+    lowered = path.lower()
+    for kind in ("wet", "wat"):
+        if lowered.endswith((f".{kind}", f".{kind}.gz")):
+            return kind
+    warc = fastwarc()
+    try:
+        with open_warc(path) as stream:
+            for number, record in enumerate(warc.ArchiveIterator(stream, parse_http=False)):
+                if record.record_type == warc.WarcRecordType.conversion:
+                    return "wet"
+                content_type = (record.headers.get("Content-Type") or "").lower()
+                if record.record_type == warc.WarcRecordType.metadata and "json" in content_type:
+                    return "wat"
+                # A WARC of responses shows a request or response within its
+                # first few records (after warcinfo); a WET or WAT file shows
+                # its kind from the first record after warcinfo.
+                if number >= 2 or record.record_type in (
+                    warc.WarcRecordType.request,
+                    warc.WarcRecordType.response,
+                ):
+                    return "warc"
+    except OSError:
+        return "warc"
+    return "warc"
+
+
+def archive_error(path: str, message: str, offset: int | None = None) -> HtmlRecord:
+    """Return the entry for a place in ``path`` that could not be read."""
+    info = RecordInfo(None, None, None, None, None, path, offset)
+    return HtmlRecord(info, b"", (), error=PageError(ARCHIVE_ERROR, message))
+
+
+def _walk(
+    stream: IO[bytes],
+    walk: _Walk,
+    start: int,
+    max_records: int | None,
+    visit: Callable[[WarcRecord, _Walk], Iterable[_Item]],
+) -> Iterator[_Item | HtmlRecord]:
+    """Visit each record from ``start``; step over what cannot be read, reporting it."""
+    gzipped = _gzip_at(stream, start)
+    position = start
+    read = 0
+    while True:
+        stream.seek(position)
+        last = position - 1  # the start of the last record read whole
+        current: int | None = None  # the start of the record being read
+        try:
+            for record in walk.warc.ArchiveIterator(stream, parse_http=False):
+                if max_records is not None and read >= max_records:
+                    return
+                current = record.stream_pos
+                read += 1
+                walk.stats.records += 1
+                items = list(visit(record, walk))
+                last, current = record.stream_pos, None
+                yield from items
+        except OSError as error:
+            failed = current if current is not None else _next_start(stream, last + 1, gzipped)
+            if failed is None:
+                failed = last + 1
+            walk.stats.archive_errors += 1
+            resume = _resync(stream, walk, failed + 1, gzipped)
+            then = "no readable record follows" if resume is None else f"resumed at {resume}"
+            message = f"unreadable record at offset {failed} ({error}); {then}"
+            yield archive_error(walk.path, message, failed)
+            if resume is None:
+                return
+            position = resume
+        else:
+            # fastwarc ends quietly where a gzip member is cut before its
+            # record's header is whole: look past the last member read.
+            tail = _gzip_tail(stream, max(last, position)) if gzipped else None
+            if tail is not None and tail not in walk.cut_at:
+                walk.stats.archive_errors += 1
+                message = f"the file ends inside the gzip member at offset {tail}"
+                yield archive_error(walk.path, message, tail)
+            return
+
+
+def _html_items(record: WarcRecord, walk: _Walk) -> list[HtmlRecord]:
+    """The rows one record gives: none, its row, and an entry if the file ends inside it."""
+    warc, stats = walk.warc, walk.stats
+    expected = record.content_length
+    if record.record_type != warc.WarcRecordType.response or not record.is_http:
+        if record.record_type != warc.WarcRecordType.response:
+            stats.skipped_non_response += 1
+        else:
+            stats.skipped_non_html += 1
+        # Read to its end, so that a file cut inside any record is noticed.
+        got = record.reader.consume()
+        return [_cut_entry(walk, record.stream_pos, got, expected)] if got < expected else []
+    record.freeze()  # the raw block, kept to be measured, then parsed as HTTP
+    got = len(record.reader.read())
+    record.reader.seek(0)
+    # auto_decode undoes chunked transfer and gzip/deflate/brotli content
+    # encodings, which crawlers store as sent.
+    record.parse_http(auto_decode="all")
+    payload = record.reader.read()
+    content_type = (record.http_content_type or "").strip().lower() or None
+    cut = got < expected
+    if content_type not in _HTML_TYPES and not (
+        content_type is None and _LOOKS_LIKE_HTML.match(payload[:_SNIFF_BYTES])
+    ):
+        stats.skipped_non_html += 1
+        return [_cut_entry(walk, record.stream_pos, got, expected)] if cut else []
+    stats.html += 1
+    headers = record.headers
+    info = RecordInfo(
+        url=headers.get("WARC-Target-URI"),
+        status=record.http_headers.status_code,
+        fetched_at=_utc(record.record_date) if headers.get("WARC-Date") else None,
+        content_type=content_type,
+        record_id=headers.get("WARC-Record-ID"),
+        warc_file=walk.path,
+        offset=record.stream_pos,
+    )
+    http_headers = tuple(record.http_headers.to_tuples())
+    warnings = []
+    if cut:
+        warnings.append(f"truncated record: {got} of {expected} bytes (the file ends inside it)")
+    marked = headers.get("WARC-Truncated")
+    if marked:
+        warnings.append(f"truncated record: WARC-Truncated: {marked} (the crawler cut it)")
+    stats.truncated += bool(warnings)
+    error = None
+    binary = binary_payload(payload, Headers(http_headers).charset())
+    if binary is not None:
+        stats.binary += 1
+        error = PageError(BINARY_PAYLOAD, f"the payload labelled {content_type} is {binary}")
+    row = HtmlRecord(info, payload, http_headers, tuple(warnings), error)
+    if cut:
+        return [row, _cut_entry(walk, record.stream_pos, got, expected)]
+    return [row]
+
+
+def _cut_entry(walk: _Walk, offset: int, got: int, expected: int) -> HtmlRecord:
+    walk.stats.archive_errors += 1
+    walk.cut_at.append(offset)
+    message = f"the file ends inside the record at offset {offset} ({got} of {expected} bytes)"
+    return archive_error(walk.path, message, offset)
+
+
+def _utc(moment: dt.datetime) -> dt.datetime:
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=dt.timezone.utc)
+    return moment.astimezone(dt.timezone.utc)
+
+
+def _gzip_tail(stream: IO[bytes], last: int) -> int | None:
+    """Return where the file stops making sense after the gzip member at ``last``.
+
+    That is ``last`` itself when the file ends inside that member, or where
+    bytes follow the member that fastwarc read no record from; ``None`` when
+    the member ends the file, or when no member starts at ``last`` (in a
+    whole-file gzip, fastwarc's positions are not where records start).
+    """
+    if not _gzip_at(stream, last):
+        return None
+    stream.seek(last)
+    decompressor = zlib.decompressobj(wbits=_GZIP_WBITS)
+    fed = 0
+    while not decompressor.eof:
+        block = stream.read(_SCAN_BLOCK)
+        if not block:
+            return last
+        fed += len(block)
+        try:
+            # The output is not needed, only where the member ends; the cap
+            # keeps memory small whatever the member holds.
+            decompressor.decompress(block, _SCAN_BLOCK)
+            while decompressor.unconsumed_tail and not decompressor.eof:
+                decompressor.decompress(decompressor.unconsumed_tail, _SCAN_BLOCK)
+        except zlib.error:
+            return last
+    end = last + fed - len(decompressor.unused_data) - len(decompressor.unconsumed_tail)
+    stream.seek(end)
+    return end if stream.read(1) else None
+
+
+def _gzip_at(stream: IO[bytes], offset: int) -> bool:
+    stream.seek(offset)
+    return stream.read(len(_GZIP_MAGIC)) == _GZIP_MAGIC
+
+
+def _next_start(stream: IO[bytes], after: int, gzipped: bool) -> int | None:  # noqa: FBT001
+    """Return the first place at or after ``after`` where a record may start."""
+    marker = _GZIP_MAGIC if gzipped else _WARC_LINE
+    position = after
+    while True:
+        stream.seek(position)
+        block = stream.read(_SCAN_BLOCK + len(marker))
+        if len(block) < len(marker):
+            return None
+        found = block.find(marker)
+        # A WARC header starts a line; a gzip member may start anywhere.
+        while found != -1 and not gzipped and not _line_start(stream, position + found):
+            found = block.find(marker, found + 1)
+        if found != -1:
+            return position + found
+        position += _SCAN_BLOCK
+
+
+def _line_start(stream: IO[bytes], at: int) -> bool:
+    if at == 0:
+        return True
+    stream.seek(at - 1)
+    return stream.read(1) == b"\n"
+
+
+def _resync(stream: IO[bytes], walk: _Walk, after: int, gzipped: bool) -> int | None:  # noqa: FBT001
+    """Return the start of the next record after ``after`` that reads whole."""
+    candidate = _next_start(stream, after, gzipped)
+    while candidate is not None:
+        stream.seek(candidate)
+        try:
+            record = next(iter(walk.warc.ArchiveIterator(stream, parse_http=False)))
+            record.freeze()  # reads its block: a corrupt member fails here
+        except (OSError, StopIteration):
+            candidate = _next_start(stream, candidate + 1, gzipped)
+        else:
+            return candidate
+    return None
