@@ -30,7 +30,7 @@ from ._columnar import JsonlWriter, output_format
 from ._exceptions import CrawlextractError
 from ._warc import FileDone, ReadPosition, WarcStats, iter_warc_events
 from ._warc_output import OutputError, PartsOutput
-from ._warc_read import ARCHIVE_ERROR, archive_kind
+from ._warc_read import ARCHIVE_ERROR, WHOLE_FILE_GZIP, archive_kind, whole_file_gzip
 
 if TYPE_CHECKING:
     import argparse
@@ -174,7 +174,12 @@ def _checked(args: argparse.Namespace) -> list[str]:
         raise UsageError("--resume needs an output file, not '-'")
     if args.output != "-":
         output_format(args.output.rstrip("/" + os.sep))  # a bad name fails before any work
-    return _inputs(args.inputs)
+    paths = _inputs(args.inputs)
+    if args.records_per_task is not None:
+        for path in paths:
+            if whole_file_gzip(path):
+                raise UsageError(WHOLE_FILE_GZIP.format(path=path))
+    return paths
 
 
 def _inputs(patterns: list[str]) -> list[str]:

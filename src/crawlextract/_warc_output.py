@@ -137,9 +137,10 @@ class PartsOutput:
             # The file is deleted next, whatever state closing leaves it in.
             with contextlib.suppress(Exception):
                 self._writer.close()
-        if self._writing is not None:
-            (self.partial / f"{self.part_name(self._writing)}.partial").unlink(missing_ok=True)
         self._writer, self._writing = None, None
+        # Every unfinished part, also one a signal caught half-opened.
+        for leftover in self.partial.glob("*.partial"):
+            leftover.unlink(missing_ok=True)
 
     def finish(self) -> None:
         """Every input is done: give the output its name (see the module docstring)."""

@@ -216,11 +216,33 @@ def record_offsets(path: str, records_per_chunk: int) -> list[int]:
         # In a whole-file gzip, fastwarc's positions are where it was in the
         # compressed stream, not where records start: no member starts there.
         if _gzip_at(stream, 0) and not all(_gzip_at(stream, start) for start in offsets):
-            raise WarcInputError(_WHOLE_FILE_GZIP.format(path=path))
+            raise WarcInputError(WHOLE_FILE_GZIP.format(path=path))
     return offsets
 
 
-_WHOLE_FILE_GZIP = (
+def whole_file_gzip(path: str) -> bool:
+    """Whether ``path`` is gzipped as one stream rather than one member per record.
+
+    Looks at where the second record starts, so it reads one or two records.
+    """
+    warc = fastwarc()
+    with open_warc(path) as stream:
+        if not _gzip_at(stream, 0):
+            return False
+        stream.seek(0)
+        starts = []
+        try:
+            for record in warc.ArchiveIterator(stream, parse_http=False):
+                starts.append(record.stream_pos)
+                if len(starts) == 2:
+                    break
+        except OSError:
+            return False  # damage is reported when the file is read
+        return len(starts) == 2 and not _gzip_at(stream, starts[1])
+
+
+#: Why a whole-file gzip WARC cannot be split into chunks of records.
+WHOLE_FILE_GZIP = (
     "{path} is gzipped as one stream, not one gzip member per record, so it cannot "
     "be split into chunks of records: read it whole (no --records-per-task), or "
     "recompress it one member per record (e.g. warcio recompress)"
