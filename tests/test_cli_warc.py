@@ -1,4 +1,5 @@
 import gzip
+import importlib.util
 import json
 import os
 import shutil
@@ -370,3 +371,14 @@ def test_whole_file_gzip_reads_whole_but_is_not_split(tmp_path, capsys):
     assert cli(argv) == 2
     err = capsys.readouterr().err.splitlines()
     assert "one stream" in err[-1]
+
+
+def test_a_url_scheme_without_its_package_is_one_line(tmp_path, capsys):
+    """s3:// without s3fs says which package to install, in one line, with exit 2."""
+    pytest.importorskip("fsspec")
+    if importlib.util.find_spec("s3fs") is not None:
+        pytest.skip("s3fs is installed")
+    assert cli(["warc", "s3://bucket/crawl/*.warc.gz", "-o", str(tmp_path / "o.jsonl")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "pip install s3fs" in err

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
+from ._exceptions import MissingExtraError
+
 if TYPE_CHECKING:
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -208,6 +210,5 @@ def _pyarrow() -> Any:
     try:
         import pyarrow as pa  # noqa: PLC0415 - optional dependency
     except ImportError:
-        message = "Parquet output needs pyarrow: pip install 'crawlextract[warc]'"
-        raise ImportError(message) from None
+        raise MissingExtraError("Parquet output", "pyarrow", "warc") from None
     return pa

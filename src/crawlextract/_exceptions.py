@@ -8,7 +8,8 @@ Hierarchy::
     │   ├── UnknownExtractorError   (also a LookupError)
     │   └── MissingDependencyError  (also an ImportError)
     ├── TimeBudgetExceeded      (also a TimeoutError)
-    └── WarcInputError          (also a ValueError)
+    ├── WarcInputError          (also a ValueError)
+    └── MissingExtraError       (also an ImportError)
 
 Bad *content* (garbage bytes, truncated markup, a lying charset) is never an
 error: it gives empty or partial outputs, and ``Page.warnings`` says why.
@@ -71,3 +72,15 @@ class WarcInputError(CrawlextractError, ValueError):
     A WET or WAT file (extracted text or metadata, not responses), or a
     whole-file gzip WARC asked to be split into chunks of records.
     """
+
+
+class MissingExtraError(CrawlextractError, ImportError):
+    """A feature needs an optional package that is not installed (named with its extra)."""
+
+    def __init__(self, feature: str, package: str, extra: str) -> None:
+        """Name what was asked for, the missing package and how to install it."""
+        self.feature = feature
+        self.package = package
+        self.extra = extra
+        install = f"pip install 'crawlextract[{extra}]'" if extra else f"pip install {package}"
+        super().__init__(f"{feature} needs the {package!r} package: {install}")

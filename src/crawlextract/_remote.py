@@ -10,6 +10,8 @@ from __future__ import annotations
 import glob
 from typing import IO, Any
 
+from ._exceptions import MissingExtraError
+
 #: The packages fsspec needs per scheme, named in the error when one is missing.
 _SCHEME_PACKAGES = {"s3": "s3fs", "s3a": "s3fs", "gs": "gcsfs", "gcs": "gcsfs", "az": "adlfs"}
 
@@ -18,7 +20,7 @@ def _fsspec() -> Any:
     try:
         import fsspec  # type: ignore[import-untyped,import-not-found,unused-ignore]  # noqa: PLC0415
     except ImportError:
-        raise ImportError("reading URLs needs fsspec: pip install 'crawlextract[remote]'") from None
+        raise MissingExtraError("reading URLs", "fsspec", "remote") from None
     return fsspec
 
 
@@ -29,10 +31,10 @@ def _filesystem(url: str) -> tuple[Any, str]:
     except ImportError as error:
         scheme = url.split("://", 1)[0]
         package = _SCHEME_PACKAGES.get(scheme)
-        hint = f": pip install {package}" if package else f" ({error})"
-        raise ImportError(
-            f"reading {scheme}:// URLs needs fsspec's {scheme} support{hint}"
-        ) from None
+        if package is None:
+            feature = f"reading {scheme}:// URLs ({error})"
+            raise MissingExtraError(feature, "fsspec", "remote") from None
+        raise MissingExtraError(f"reading {scheme}:// URLs", package, "") from None
 
 
 def open_remote(url: str) -> IO[bytes]:

@@ -25,7 +25,7 @@ from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 from ._batch import PageError
 from ._binary import binary_payload
-from ._exceptions import WarcInputError
+from ._exceptions import MissingExtraError, WarcInputError
 from ._headers import Headers
 
 if TYPE_CHECKING:
@@ -155,9 +155,7 @@ def fastwarc() -> Any:
     try:
         from fastwarc import warc  # noqa: PLC0415 - optional dependency
     except ImportError:
-        raise ImportError(
-            "reading WARC files needs fastwarc: pip install 'crawlextract[warc]'"
-        ) from None
+        raise MissingExtraError("reading WARC files", "fastwarc", "warc") from None
     return warc
 
 
