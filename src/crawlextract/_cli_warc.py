@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from ._cli_batch import add_worker_arguments, expand_paths, progress, started
+from ._cli_batch import add_worker_arguments, expand_paths, progress
 from ._cli_page import CommandParser, UsageError
 from ._columnar import JsonlWriter, output_format
 from ._exceptions import CrawlextractError
@@ -319,19 +319,43 @@ def _events(args: argparse.Namespace, paths: list[str], run: _Run) -> Iterator[A
         stats=run.stats,
         position=run.position,
     )
-    return started(events)
+    return _started(events)
+
+
+def _started(events: Iterator[Any]) -> Iterator[Any]:
+    """Take the first event now, and keep ``events`` closable through what is returned.
+
+    Workers start on the first page: taking it before a progress bar or
+    pyarrow exists lets them be forked while this process is single-threaded
+    (see ``started`` in the batch command, whose chain could not be closed).
+    """
+    first = next(events, None)
+    if first is None:
+        return iter(())
+
+    def rest() -> Iterator[Any]:
+        try:
+            yield first
+            yield from events
+        finally:
+            _close(events)
+
+    return rest()
 
 
 def _with_file_ends(rows: Iterator[dict[str, Any]], paths: list[str]) -> Iterator[Any]:
     """Put a ``FileDone`` after each file's rows, for engines that give rows only."""
     position = {path: index for index, path in enumerate(paths)}
     current = 0
-    for row in rows:
-        index = position[row["warc_file"]]
-        while current < index:
-            yield FileDone(current, paths[current], WarcStats())
-            current += 1
-        yield row
+    try:
+        for row in rows:
+            index = position[row["warc_file"]]
+            while current < index:
+                yield FileDone(current, paths[current], WarcStats())
+                current += 1
+            yield row
+    finally:
+        _close(rows)  # an interrupt stops the engine (its cluster) now, not when collected
     while current < len(paths):
         yield FileDone(current, paths[current], WarcStats())
         current += 1

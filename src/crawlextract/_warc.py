@@ -166,16 +166,22 @@ def iter_warc_events(  # noqa: PLR0913 - keyword-only knobs of one call
 
     result: PageResult
     results = extract_many(pages(), workers=workers, options=options, timeout=timeout)
-    for handed_out, result in enumerate(results):
-        # A page's result comes after every page read before it, so each file
-        # that ended by then has had all its rows handed out.
-        while ended and ended[0][1] <= handed_out:
-            yield ended.pop(0)[0]
-        record: HtmlRecord = result.key
-        if record.error is not None:
-            yield make_row(record.info, None, record.error, record.warnings)
-        else:
-            yield make_row(record.info, result.page, result.error, record.warnings)
+    try:
+        for handed_out, result in enumerate(results):
+            # A page's result comes after every page read before it, so each
+            # file that ended by then has had all its rows handed out.
+            while ended and ended[0][1] <= handed_out:
+                yield ended.pop(0)[0]
+            record: HtmlRecord = result.key
+            if record.error is not None:
+                yield make_row(record.info, None, record.error, record.warnings)
+            else:
+                yield make_row(record.info, result.page, result.error, record.warnings)
+    finally:
+        # Stopped early (an interrupt, a closed pipe): stop the workers now.
+        close = getattr(results, "close", None)
+        if close is not None:
+            close()
     for done, _ in ended:
         yield done
 
