@@ -271,7 +271,12 @@ def _start_job(tmp_path, out, *extra):
     env = {**os.environ, "PYTHONPATH": str(SRC), "CRAWLEXTRACT_TEST_JOB": token}
     command = [sys.executable, "-m", "crawlextract", "warc", *inputs, "-o", str(out), *extra]
     process = subprocess.Popen(  # noqa: S603 - our own command
-        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+        command,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own process group, to signal as a whole
     )
     return process, inputs, marker
 
@@ -296,13 +301,17 @@ def _wait_until_gone(marker):
 
 
 @pytest.mark.slow
-def test_sigterm_stops_cleanly_and_resume_finishes(tmp_path):
+@pytest.mark.parametrize("to", ["the command", "its process group"])
+def test_sigterm_stops_cleanly_and_resume_finishes(tmp_path, to):
     """SIGTERM: exit 143, a summary, no process left, OUT absent; --resume gives every row."""
     out = tmp_path / "out.parquet"
     process, inputs, marker = _start_job(tmp_path, out, "--workers", "2")
     partial = Path(f"{out}.partial")
     _wait_for_a_finished_part(partial, process)
-    process.send_signal(signal.SIGTERM)
+    if to == "the command":
+        process.send_signal(signal.SIGTERM)
+    else:  # as a scheduler or a container stop does: the workers get it too
+        os.killpg(process.pid, signal.SIGTERM)
     _, err = process.communicate(timeout=120)
     assert process.returncode == 143, err
     assert "interrupted by SIGTERM" in err

@@ -432,7 +432,15 @@ def _sigterm_raises() -> Iterator[None]:
         yield  # signal handlers can only be set from the main thread
         return
 
-    def stop(_signum: int, _frame: FrameType | None) -> None:
+    command = os.getpid()
+
+    def stop(signum: int, _frame: FrameType | None) -> None:
+        if os.getpid() != command:
+            # A forked worker inherits this handler: it should die of the
+            # signal, as it would have, not unwind with a traceback.
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+            return
         raise _Terminated
 
     previous = signal.signal(signal.SIGTERM, stop)
