@@ -150,6 +150,9 @@ def test_resume_after_an_interrupt_gives_the_rows_of_an_uninterrupted_run(
     assert "(1 done before)" in capsys.readouterr().err
     assert _rows(target) == _rows(whole)
     assert not partial.exists()
+    # A retried job whose run had finished has nothing to do.
+    assert cli(["warc", *three_archives, "-o", out, "--resume"]) == 0
+    assert "nothing to resume" in capsys.readouterr().err
     if target.is_dir():
         assert (target / "_SUCCESS").exists()
         assert sorted(p.name for p in target.glob("part-*")) == [

@@ -209,6 +209,11 @@ def _run(args: argparse.Namespace, paths: list[str]) -> int:
     run = _Run(paths, args.output)
     if args.output == "-":
         return _run_to_stdout(args, run)
+    target = Path(args.output.rstrip("/" + os.sep))
+    if args.resume and target.exists() and not Path(f"{target}.partial").exists():
+        # A retried job whose run had finished: nothing to redo.
+        _say(f"{target} is complete and no interrupted run is kept: nothing to resume")
+        return EXIT_OK
     try:
         output = PartsOutput(args.output, paths, {"preset": args.preset}, resume=args.resume)
     except OutputError as error:
