@@ -9,7 +9,8 @@ The row schema is ``WARC_COLUMNS``; the output layout, the exit statuses and
 Exit status: 0 when every input was read whole, 1 when some input could not be
 (its ``ArchiveError`` rows say where), 2 for a usage error (nothing is done),
 130 after Ctrl-C and 143 after SIGTERM (the finished parts are kept for
-``--resume``). A summary line ends every run, interrupted ones included.
+``--resume``), 141 when the reader of ``-o -`` went away. A summary line
+ends every run, interrupted ones included.
 """
 
 from __future__ import annotations
@@ -47,6 +48,9 @@ EXIT_USAGE = 2
 EXIT_FAILED = 3
 EXIT_INTERRUPTED = 128 + signal.SIGINT
 EXIT_TERMINATED = 128 + signal.SIGTERM
+#: The reader of standard output went away, as for a process killed by SIGPIPE
+#: (what ``crawlextract batch`` gives too).
+EXIT_BROKEN_PIPE = 128 + 13
 
 #: Seconds between progress lines when standard error is not a terminal: often
 #: enough to show a job is alive in a scheduler's log, rare enough that a
@@ -288,7 +292,7 @@ def _run_to_stdout(args: argparse.Namespace, run: _Run) -> int:
         # The reader went away (``| head``): not an error, and nothing more to say.
         _close(events)
         _silence_stdout()
-        return EXIT_OK
+        return EXIT_BROKEN_PIPE
     except (KeyboardInterrupt, _Terminated) as stop:
         _close(events)
         _summary(run, "interrupted: the rows on standard output are incomplete")
