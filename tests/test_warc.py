@@ -336,3 +336,46 @@ def test_events_end_each_file_after_its_rows(tmp_path):
         done = [e for e in events if isinstance(e, FileDone)]
         assert done[1].stats.skipped_non_html == 1
         assert done[0].stats.html == 4
+
+
+def test_whole_file_gzip_chunks_by_decompressed_offsets(tmp_path):
+    """With gunzip=True, a whole-file gzip is read from decompressed offsets, as chunks need."""
+    plain, whole = tmp_path / "p.warc", tmp_path / "whole.warc.gz"
+    write_warc(plain)
+    whole.write_bytes(gzip.compress(plain.read_bytes()))
+    offsets = record_offsets(str(plain), 3)  # the same offsets, decompressed
+    expected = list(iter_html_records(str(plain), WarcStats()))
+    records = [
+        record
+        for offset in offsets
+        for record in iter_html_records(
+            str(whole), WarcStats(), offset=offset, max_records=3, gunzip=True
+        )
+    ]
+    assert [r.payload for r in records] == [r.payload for r in expected]
+    assert [r.info.url for r in records] == [r.info.url for r in expected]
+
+
+def test_record_row_keeps_a_records_own_error_and_warnings():
+    """record_row does not extract a record that carries an error, and puts its warnings first."""
+    from crawlextract._warc import record_row  # noqa: PLC0415 - the function under test
+    from crawlextract._warc_read import HtmlRecord  # noqa: PLC0415
+
+    info = RecordInfo("https://x.test/", 200, None, "text/html", "<urn:1>", "f.warc")
+    calls = []
+
+    def extract(record):
+        calls.append(record)
+        return {"encoding": "utf-8", "metadata": dict.fromkeys(["title", "description",
+                "canonical", "language"]), "filters": {"canonical": "not set", "noindex": False},
+                "boilerpipe_text": "", "markdown": "", "readable_markdown": "",
+                "warnings": ["page warning"]}, None  # fmt: skip
+
+    binary = HtmlRecord(info, b"\x89PNG", (), (), PageError("BinaryPayload", "a PNG image"))
+    assert record_row(binary, extract)["error_type"] == "BinaryPayload"
+    assert calls == []
+    cut = HtmlRecord(info, b"<p>x", (), ("truncated record: 1 of 2 bytes",))
+    assert record_row(cut, extract)["warnings"] == [
+        "truncated record: 1 of 2 bytes",
+        "page warning",
+    ]

@@ -28,13 +28,17 @@ from ._warc_read import (
     HtmlRecord,
     RecordInfo,
     WarcStats,
+    fastwarc,
     iter_html_records,
     open_warc,
     record_offsets,
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
+
+#: The reader's former name here, still imported by the cluster tasks' module.
+_fastwarc = fastwarc
 
 __all__ = [
     "ARCHIVE_ERROR",
@@ -45,11 +49,13 @@ __all__ = [
     "RecordInfo",
     "WarcStats",
     "extract_warc",
+    "fastwarc",
     "iter_html_records",
     "iter_warc_events",
     "make_row",
     "open_warc",
     "record_offsets",
+    "record_row",
     "warc_rows",
 ]
 
@@ -123,6 +129,26 @@ def make_row(
             warnings=[*warnings, *page["warnings"]],
         )
     return row
+
+
+def record_row(
+    record: HtmlRecord,
+    extract: Callable[[HtmlRecord], tuple[dict[str, Any] | None, PageError | None]],
+) -> dict[str, Any]:
+    """Return the row of one record from :func:`iter_html_records`, extracting it if it may be.
+
+    A record that carries its own error (a binary payload, a place in the file
+    that could not be read) is not extracted: its row reports that error. The
+    record's own warnings (truncation) come first on its row either way. Every
+    engine builds its rows with this, so all give the same rows.
+
+    Args:
+        record: The record.
+        extract: Extracts a record's page: ``(page dict, None)`` or ``(None, error)``.
+    """
+    if record.error is not None:
+        return make_row(record.info, None, record.error, record.warnings)
+    return make_row(record.info, *extract(record), record.warnings)
 
 
 def iter_warc_events(  # noqa: PLR0913 - keyword-only knobs of one call
@@ -249,7 +275,7 @@ def warc_rows(
         chosen = chosen.replace(limits=dataclasses.replace(chosen.limits, time_budget=timeout))
     stats = WarcStats()
     rows = [
-        make_row(record.info, *_extract_one(record, chosen), record.warnings)
+        record_row(record, lambda record: _extract_one(record, chosen))
         for record in iter_html_records(path, stats, offset=offset, max_records=max_records)
     ]
     return rows, stats
@@ -258,8 +284,6 @@ def warc_rows(
 def _extract_one(
     record: HtmlRecord, options: Options
 ) -> tuple[dict[str, Any] | None, PageError | None]:
-    if record.error is not None:
-        return None, record.error
     try:
         page = extract_dict(record.payload, record.info.url, record.headers, options)
     except Exception as error:  # noqa: BLE001 - the page's error goes in its row

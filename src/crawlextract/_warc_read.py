@@ -18,10 +18,11 @@ labelled HTML that is plainly binary gets an error instead of an extraction.
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import re
 import zlib
 from dataclasses import dataclass, field, fields
-from typing import IO, TYPE_CHECKING, Any, TypeVar
+from typing import IO, TYPE_CHECKING, Any, TypeVar, cast
 
 from ._batch import PageError
 from ._binary import binary_payload
@@ -49,6 +50,10 @@ _GZIP_MAGIC = b"\x1f\x8b\x08"
 _WARC_LINE = b"WARC/1."
 #: zlib's wbits for a gzip header and trailer.
 _GZIP_WBITS = 31
+
+#: What reading a broken file raises: fastwarc gives OSError; a whole-file
+#: gzip read through :class:`gzip.GzipFile` also gives zlib.error and EOFError.
+_READ_ERRORS = (OSError, EOFError, zlib.error)
 
 #: Bytes read at a time while looking for the next record after damage.
 _SCAN_BLOCK = 1 << 20
@@ -165,6 +170,7 @@ def iter_html_records(
     *,
     offset: int = 0,
     max_records: int | None = None,
+    gunzip: bool = False,
 ) -> Iterator[HtmlRecord]:
     """Yield the HTML response records of one WARC file, counting every record in ``stats``.
 
@@ -176,15 +182,19 @@ def iter_html_records(
         stats: Counts to add to.
         offset: Where to start reading: 0, or a record's start from :func:`record_offsets`.
         max_records: Read at most this many records (of any type), for chunks.
+        gunzip: The file is one gzip stream (not a gzip member per record), and
+            ``offset`` counts decompressed bytes: the file is read through
+            :class:`gzip.GzipFile`, whose seek decompresses up to the offset.
     """
     walk = _Walk(path, stats, fastwarc())
     try:
-        stream = open_warc(path)
+        raw = open_warc(path)
     except OSError as error:
         stats.archive_errors += 1
         yield archive_error(path, f"cannot open the file: {error}")
         return
-    with stream:
+    with raw:
+        stream = cast("IO[bytes]", gzip.GzipFile(fileobj=raw, mode="rb")) if gunzip else raw
         yield from _walk(stream, walk, offset, max_records, _html_items)
 
 
@@ -312,7 +322,7 @@ def _walk(
                 items = list(visit(record, walk))
                 last, current = record.stream_pos, None
                 yield from items
-        except OSError as error:
+        except _READ_ERRORS as error:
             failed = current if current is not None else _next_start(stream, last + 1, gzipped)
             if failed is None:
                 failed = last + 1
@@ -445,8 +455,11 @@ def _next_start(stream: IO[bytes], after: int, gzipped: bool) -> int | None:  # 
     marker = _GZIP_MAGIC if gzipped else _WARC_LINE
     position = after
     while True:
-        stream.seek(position)
-        block = stream.read(_SCAN_BLOCK + len(marker))
+        try:
+            stream.seek(position)
+            block = stream.read(_SCAN_BLOCK + len(marker))
+        except _READ_ERRORS:  # a stream gzipped as a whole ends where it breaks
+            return None
         if len(block) < len(marker):
             return None
         found = block.find(marker)
@@ -473,7 +486,7 @@ def _resync(stream: IO[bytes], walk: _Walk, after: int, gzipped: bool) -> int | 
         try:
             record = next(iter(walk.warc.ArchiveIterator(stream, parse_http=False)))
             record.freeze()  # reads its block: a corrupt member fails here
-        except (OSError, StopIteration):
+        except (*_READ_ERRORS, StopIteration):
             candidate = _next_start(stream, candidate + 1, gzipped)
         else:
             return candidate
