@@ -23,7 +23,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any
 
 from ._cli_batch import add_worker_arguments, expand_paths, progress
 from ._cli_page import CommandParser, UsageError
@@ -154,14 +154,18 @@ def main(argv: Sequence[str]) -> int:
         return int(exit_.code or 0)
     except UsageError as error:
         return _fail(f"{error} (see --help)", EXIT_USAGE)
-    try:
-        paths = _checked(args)
-    except UsageError as error:
-        return _fail(str(error), EXIT_USAGE)
-    except (CrawlextractError, ImportError, ValueError) as error:
-        return _fail(str(error), EXIT_USAGE)
     with _sigterm_raises():
+        try:
+            paths = _checked(args)
+        except (UsageError, CrawlextractError, ImportError, ValueError) as error:
+            return _fail(str(error), EXIT_USAGE)
+        except (KeyboardInterrupt, _Terminated) as stop:
+            return _fail("interrupted before any work was done", _stop_status(stop))
         return _run(args, paths)
+
+
+def _stop_status(stop: BaseException) -> int:
+    return EXIT_TERMINATED if isinstance(stop, _Terminated) else EXIT_INTERRUPTED
 
 
 def _checked(args: argparse.Namespace) -> list[str]:
@@ -225,9 +229,11 @@ def _run(args: argparse.Namespace, paths: list[str]) -> int:
     todo = output.todo()
     run.already_done = len(paths) - len(todo)
     run.damaged_before = sum(entry["stats"]["archive_errors"] for entry in output.done.values())
-    ticker = _Progress(run, args.progress_every, [paths[index] for index in todo])
-    events = _events(args, [paths[index] for index in todo], run) if todo else iter(())
+    events: Iterator[Any] = iter(())
     try:
+        ticker = _Progress(run, args.progress_every, [paths[index] for index in todo])
+        if todo:
+            events = _events(args, [paths[index] for index in todo], run)
         _write_parts(events, output, todo, run, ticker)
         output.finish()
     except (KeyboardInterrupt, _Terminated) as stop:
@@ -236,7 +242,7 @@ def _run(args: argparse.Namespace, paths: list[str]) -> int:
         signame = "SIGTERM" if isinstance(stop, _Terminated) else "SIGINT"
         _summary(run, f"interrupted by {signame}: finished parts kept in {output.partial}/, "
                       "run again with --resume to finish")  # fmt: skip
-        return EXIT_TERMINATED if isinstance(stop, _Terminated) else EXIT_INTERRUPTED
+        return _stop_status(stop)
     except (CrawlextractError, ImportError, OSError) as error:
         _close(events)
         output.abandon()
@@ -277,9 +283,10 @@ def _close(events: Iterator[Any]) -> None:
 
 def _run_to_stdout(args: argparse.Namespace, run: _Run) -> int:
     writer = JsonlWriter("-")
-    ticker = _Progress(run, args.progress_every, run.paths)
-    events = _events(args, run.paths, run)
+    events: Iterator[Any] = iter(())
     try:
+        ticker = _Progress(run, args.progress_every, run.paths)
+        events = _events(args, run.paths, run)
         for event in events:
             if isinstance(event, FileDone):
                 run.files_done += 1
@@ -296,7 +303,7 @@ def _run_to_stdout(args: argparse.Namespace, run: _Run) -> int:
     except (KeyboardInterrupt, _Terminated) as stop:
         _close(events)
         _summary(run, "interrupted: the rows on standard output are incomplete")
-        return EXIT_TERMINATED if isinstance(stop, _Terminated) else EXIT_INTERRUPTED
+        return _stop_status(stop)
     except (CrawlextractError, ImportError, OSError) as error:
         _close(events)
         _summary(run, f"failed: {' '.join(str(error).split())}")
@@ -471,8 +478,7 @@ def _fail(message: str, status: int) -> int:
     return status
 
 
-def _say(message: str, stream: TextIO | None = None) -> None:
+def _say(message: str) -> None:
     # The rows may be going to standard output: everything else goes to stderr.
-    target = stream if stream is not None else sys.stderr
-    target.write(f"crawlextract warc: {message}\n")
-    target.flush()
+    sys.stderr.write(f"crawlextract warc: {message}\n")
+    sys.stderr.flush()
