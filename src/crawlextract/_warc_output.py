@@ -11,7 +11,8 @@ part. Only when every input is done does the output take its name:
 - ``-o OUT.parquet/`` (a trailing slash): ``OUT.partial/`` is renamed to
   ``OUT/``, which keeps its parts, its manifest and an empty ``_SUCCESS``.
 
-So ``OUT`` is either absent or complete, whatever stops the run (Ctrl-C,
+An ``OUT`` left by an earlier run is removed when a new run starts. So
+``OUT`` is either absent or complete, whatever stops the run (Ctrl-C,
 SIGTERM, SIGKILL, a full disk), and a later run with ``resume=True`` keeps the
 finished parts and extracts only the other inputs.
 """
@@ -94,6 +95,11 @@ class PartsOutput:
             )
         try:
             self.partial.mkdir(parents=False, exist_ok=True)
+            # An older OUT must not pass for this run's output while it runs.
+            if self.target.is_dir() and not self.target.is_symlink():
+                shutil.rmtree(self.target)
+            elif self.target.exists():
+                self.target.unlink()
         except OSError as error:
             raise OutputError(f"cannot write {self.partial}: {error.strerror}") from None
         self._save_manifest()
