@@ -379,3 +379,19 @@ def test_record_row_keeps_a_records_own_error_and_warnings():
         "truncated record: 1 of 2 bytes",
         "page warning",
     ]
+
+
+def test_record_starts_step_over_damage_and_read_through_gunzip(tmp_path):
+    """record_starts skips a corrupt member; with gunzip it gives decompressed offsets."""
+    from crawlextract._warc_read import record_starts  # noqa: PLC0415 - the function under test
+
+    bad, plain, whole = tmp_path / "bad.warc.gz", tmp_path / "p.warc", tmp_path / "w.warc.gz"
+    write_warc(bad)
+    offsets = record_offsets_by_warcio(bad)
+    middle, _ = damage_warc(bad)
+    starts = list(record_starts(str(bad)))
+    assert middle not in starts
+    assert starts == [offset for offset in offsets if offset != middle]
+    write_warc(plain)
+    whole.write_bytes(gzip.compress(plain.read_bytes()))
+    assert list(record_starts(str(whole), gunzip=True)) == list(record_starts(str(plain)))

@@ -212,20 +212,31 @@ def record_offsets(path: str, records_per_chunk: int) -> list[int]:
     """
     if records_per_chunk < 1:
         raise ValueError("records_per_chunk must be at least 1")
-    walk = _Walk(path, WarcStats(), fastwarc())
+    offsets = list(record_starts(path))[::records_per_chunk]
     with open_warc(path) as stream:
-        starts = [
-            start
-            for start in _walk(stream, walk, 0, None, lambda record, _walk: [record.stream_pos])
-            # A damaged place: its records are skipped by every reader alike.
-            if isinstance(start, int)
-        ]
-        offsets = starts[::records_per_chunk]
         # In a whole-file gzip, fastwarc's positions are where it was in the
         # compressed stream, not where records start: no member starts there.
         if _gzip_at(stream, 0) and not all(_gzip_at(stream, start) for start in offsets):
             raise WarcInputError(WHOLE_FILE_GZIP.format(path=path))
     return offsets
+
+
+def record_starts(path: str, *, offset: int = 0, gunzip: bool = False) -> Iterator[int]:
+    """Yield where each record starts, without parsing HTTP, stepping over damage.
+
+    Damaged places are skipped exactly as :func:`iter_html_records` skips them,
+    so chunks planned from these starts read every record a whole-file read
+    does. With ``gunzip`` the file is read as one gzip stream and the starts
+    are decompressed offsets (as ``iter_html_records(gunzip=True)`` takes them).
+    In a whole-file gzip read without ``gunzip``, the positions are not record
+    starts (they do not increase): check before seeking to them.
+    """
+    walk = _Walk(path, WarcStats(), fastwarc())
+    with open_warc(path) as raw:
+        stream = cast("IO[bytes]", gzip.GzipFile(fileobj=raw, mode="rb")) if gunzip else raw
+        for start in _walk(stream, walk, offset, None, lambda record, _walk: [record.stream_pos]):
+            if isinstance(start, int):  # not the entry for a damaged place
+                yield start
 
 
 def whole_file_gzip(path: str) -> bool:
