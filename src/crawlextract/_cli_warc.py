@@ -57,6 +57,9 @@ EXIT_BROKEN_PIPE = 128 + 13
 #: day-long job writes a few thousand lines.
 DEFAULT_PROGRESS_EVERY = 30.0
 
+#: Most URL inputs whose sizes are asked for, for the progress lines' ETA.
+_MAX_SIZE_REQUESTS = 200
+
 _WHY_NOT = {
     "wet": "a WET file holds text already extracted from the pages, not their HTML",
     "wat": "a WAT file holds metadata about the records as JSON, not their HTML",
@@ -192,17 +195,21 @@ def _checked(args: argparse.Namespace) -> list[str]:
 
 def _inputs(patterns: list[str]) -> list[str]:
     """Expand the inputs; refuse patterns that match nothing, and WET and WAT files."""
-    paths: list[str] = []
+    paths: dict[str, None] = {}  # ordered set
     for pattern in patterns:
         found = _expand(pattern)
         if not found:
             raise UsageError(f"nothing matches {pattern!r}")
-        paths.extend(path for path in found if path not in paths)
+        paths.update(dict.fromkeys(found))
+    first_url = next((path for path in paths if "://" in path), None)
     for path in paths:
-        kind = archive_kind(path)
+        # Local files are cheap to peek into; for URLs (a request each) the
+        # first one stands for the rest, and the names are checked for all.
+        peek = "://" not in path or path == first_url
+        kind = archive_kind(path, peek=peek)
         if kind != "warc":
             raise UsageError(f"{path} is a {kind.upper()} file, not a WARC: {_WHY_NOT[kind]}")
-    return paths
+    return list(paths)
 
 
 def _expand(pattern: str) -> list[str]:
@@ -384,7 +391,12 @@ class _Progress:
         self._run = run
         self._every = every if every > 0 and not sys.stderr.isatty() else 0.0
         self._next = time.monotonic() + self._every
-        self._sizes = [_size(path) for path in paths] if self._every else []
+        # A size is a request per URL: beyond a few hundred, no ETA rather
+        # than a slow start.
+        known = self._every and not (
+            len(paths) > _MAX_SIZE_REQUESTS and any("://" in path for path in paths)
+        )
+        self._sizes = [_size(path) for path in paths] if known else [None] * len(paths)
         self._total = None if None in self._sizes else sum(s or 0 for s in self._sizes)
 
     def tick(self) -> None:
