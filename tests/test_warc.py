@@ -18,7 +18,7 @@ from crawlextract._warc import (
     record_offsets,
     warc_rows,
 )
-from crawlextract._warc_read import archive_kind
+from crawlextract._warc_kinds import archive_kind
 from warc_helpers import (
     SYNTHETIC,
     damage_warc,

@@ -20,8 +20,6 @@ import os
 import signal
 import sys
 import threading
-import time
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,9 +27,11 @@ from ._cli_batch import add_worker_arguments, expand_paths, progress
 from ._cli_page import CommandParser, UsageError
 from ._columnar import JsonlWriter, output_format
 from ._exceptions import CrawlextractError
-from ._warc import FileDone, ReadPosition, WarcStats, iter_warc_events
+from ._warc import FileDone, WarcStats, iter_warc_events
+from ._warc_kinds import archive_kind, whole_file_gzip
 from ._warc_output import OutputError, PartsOutput
-from ._warc_read import ARCHIVE_ERROR, WHOLE_FILE_GZIP, archive_kind, whole_file_gzip
+from ._warc_progress import ProgressLines, RunTally, say, summary_line
+from ._warc_read import WHOLE_FILE_GZIP
 
 if TYPE_CHECKING:
     import argparse
@@ -56,9 +56,6 @@ EXIT_BROKEN_PIPE = 128 + 13
 #: enough to show a job is alive in a scheduler's log, rare enough that a
 #: day-long job writes a few thousand lines.
 DEFAULT_PROGRESS_EVERY = 30.0
-
-#: Most URL inputs whose sizes are asked for, for the progress lines' ETA.
-_MAX_SIZE_REQUESTS = 200
 
 _WHY_NOT = {
     "wet": "a WET file holds text already extracted from the pages, not their HTML",
@@ -124,29 +121,6 @@ def _parser() -> argparse.ArgumentParser:
         help="dask: split files into tasks of N records (default: one per file)",
     )
     return parser  # fmt: skip
-
-
-@dataclass
-class _Run:
-    """What one run has done so far, for the progress lines and the summary."""
-
-    paths: list[str]
-    output: str
-    stats: WarcStats = field(default_factory=WarcStats)
-    position: ReadPosition = field(default_factory=ReadPosition)
-    rows: int = 0
-    errors: int = 0
-    timeouts: int = 0
-    files_done: int = 0
-    already_done: int = 0
-    damaged_before: int = 0
-    started: float = field(default_factory=time.monotonic)
-
-    def count(self, row: dict[str, Any]) -> None:
-        self.rows += 1
-        if row["error_type"] is not None and row["error_type"] != ARCHIVE_ERROR:
-            self.errors += 1
-            self.timeouts += row["error_type"] == "PageTimeout"
 
 
 def main(argv: Sequence[str]) -> int:
@@ -221,13 +195,13 @@ def _expand(pattern: str) -> list[str]:
 
 
 def _run(args: argparse.Namespace, paths: list[str]) -> int:
-    run = _Run(paths, args.output)
+    run = RunTally(paths, args.output)
     if args.output == "-":
         return _run_to_stdout(args, run)
     target = Path(args.output.rstrip("/" + os.sep))
     if args.resume and target.exists() and not Path(f"{target}.partial").exists():
         # A retried job whose run had finished: nothing to redo.
-        _say(f"{target} is complete and no interrupted run is kept: nothing to resume")
+        say(f"{target} is complete and no interrupted run is kept: nothing to resume")
         return EXIT_OK
     try:
         output = PartsOutput(args.output, paths, {"preset": args.preset}, resume=args.resume)
@@ -238,7 +212,7 @@ def _run(args: argparse.Namespace, paths: list[str]) -> int:
     run.damaged_before = sum(entry["stats"]["archive_errors"] for entry in output.done.values())
     events: Iterator[Any] = iter(())
     try:
-        ticker = _Progress(run, args.progress_every, [paths[index] for index in todo])
+        ticker = ProgressLines(run, args.progress_every, [paths[index] for index in todo])
         if todo:
             events = _events(args, [paths[index] for index in todo], run)
         _write_parts(events, output, todo, run, ticker)
@@ -247,21 +221,25 @@ def _run(args: argparse.Namespace, paths: list[str]) -> int:
         _close(events)
         output.abandon()
         signame = "SIGTERM" if isinstance(stop, _Terminated) else "SIGINT"
-        _summary(run, f"interrupted by {signame}: finished parts kept in {output.partial}/, "
-                      "run again with --resume to finish")  # fmt: skip
+        kept = f"finished parts kept in {output.partial}/, run again with --resume to finish"
+        say(summary_line(run, f"interrupted by {signame}: {kept}"))
         return _stop_status(stop)
     except (CrawlextractError, ImportError, OSError) as error:
         _close(events)
         output.abandon()
-        _summary(run, f"failed: {' '.join(str(error).split())}; finished parts kept in "
-                      f"{output.partial}/, run again with --resume to finish")  # fmt: skip
+        kept = f"finished parts kept in {output.partial}/, run again with --resume to finish"
+        say(summary_line(run, f"failed: {' '.join(str(error).split())}; {kept}"))
         return EXIT_FAILED
-    _summary(run, f"-> {args.output}")
+    say(summary_line(run, f"-> {args.output}"))
     return EXIT_DAMAGED_INPUT if run.stats.archive_errors + run.damaged_before else EXIT_OK
 
 
 def _write_parts(
-    events: Iterator[Any], output: PartsOutput, todo: list[int], run: _Run, ticker: _Progress
+    events: Iterator[Any],
+    output: PartsOutput,
+    todo: list[int],
+    run: RunTally,
+    ticker: ProgressLines,
 ) -> None:
     """Write each input's rows to its part, finishing the part at its ``FileDone``."""
     current = 0  # the position in todo of the file whose rows are coming
@@ -288,11 +266,11 @@ def _close(events: Iterator[Any]) -> None:
             close()
 
 
-def _run_to_stdout(args: argparse.Namespace, run: _Run) -> int:
+def _run_to_stdout(args: argparse.Namespace, run: RunTally) -> int:
     writer = JsonlWriter("-")
     events: Iterator[Any] = iter(())
     try:
-        ticker = _Progress(run, args.progress_every, run.paths)
+        ticker = ProgressLines(run, args.progress_every, run.paths)
         events = _events(args, run.paths, run)
         for event in events:
             if isinstance(event, FileDone):
@@ -309,17 +287,17 @@ def _run_to_stdout(args: argparse.Namespace, run: _Run) -> int:
         return EXIT_BROKEN_PIPE
     except (KeyboardInterrupt, _Terminated) as stop:
         _close(events)
-        _summary(run, "interrupted: the rows on standard output are incomplete")
+        say(summary_line(run, "interrupted: the rows on standard output are incomplete"))
         return _stop_status(stop)
     except (CrawlextractError, ImportError, OSError) as error:
         _close(events)
-        _summary(run, f"failed: {' '.join(str(error).split())}")
+        say(summary_line(run, f"failed: {' '.join(str(error).split())}"))
         return EXIT_FAILED
-    _summary(run, "-> standard output")
+    say(summary_line(run, "-> standard output"))
     return EXIT_DAMAGED_INPUT if run.stats.archive_errors else EXIT_OK
 
 
-def _events(args: argparse.Namespace, paths: list[str], run: _Run) -> Iterator[Any]:
+def _events(args: argparse.Namespace, paths: list[str], run: RunTally) -> Iterator[Any]:
     """The rows of ``paths`` with a ``FileDone`` after each file, from either engine."""
     if args.engine == "dask":
         from ._dask import extract_warc_dask  # noqa: PLC0415 - needs the dask extra
@@ -384,75 +362,6 @@ def _with_file_ends(rows: Iterator[dict[str, Any]], paths: list[str]) -> Iterato
         current += 1
 
 
-class _Progress:
-    """One line every few seconds on a standard error that is not a terminal."""
-
-    def __init__(self, run: _Run, every: float, paths: list[str]) -> None:
-        self._run = run
-        self._every = every if every > 0 and not sys.stderr.isatty() else 0.0
-        self._next = time.monotonic() + self._every
-        # A size is a request per URL: beyond a few hundred, no ETA rather
-        # than a slow start.
-        known = self._every and not (
-            len(paths) > _MAX_SIZE_REQUESTS and any("://" in path for path in paths)
-        )
-        self._sizes = [_size(path) for path in paths] if known else [None] * len(paths)
-        self._total = None if None in self._sizes else sum(s or 0 for s in self._sizes)
-
-    def tick(self) -> None:
-        if not self._every or time.monotonic() < self._next:
-            return
-        self._next = time.monotonic() + self._every
-        run = self._run
-        elapsed = max(time.monotonic() - run.started, 1e-9)
-        line = (
-            f"{run.files_done}/{len(self._sizes)} files, {run.stats.records} records read,"
-            f" {run.rows} rows ({run.rows / elapsed:.1f}/s), {run.errors} page errors,"
-            f" {run.stats.archive_errors} archive errors"
-        )
-        if self._total:
-            done = sum(s or 0 for s in self._sizes[: run.position.file]) + run.position.offset
-            share = min(done / self._total, 1.0)
-            line += f", {share:.0%} of {_megabytes(self._total)}"
-            if share > 0:
-                line += f", ETA {_duration(elapsed * (1 - share) / share)}"
-        _say(line)
-
-
-def _size(path: str) -> int | None:
-    try:
-        if "://" in path:
-            from ._remote import remote_size  # noqa: PLC0415 - needs fsspec
-
-            return remote_size(path)
-        return Path(path).stat().st_size
-    except (OSError, ImportError):
-        return None
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / 1e6:.1f} MB"
-
-
-def _duration(seconds: float) -> str:
-    minutes, secs = divmod(int(seconds), 60)
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours}h{minutes:02d}m" if hours else f"{minutes}m{secs:02d}s"
-
-
-def _summary(run: _Run, outcome: str) -> None:
-    stats = run.stats
-    resumed = f" ({run.already_done} done before)" if run.already_done else ""
-    _say(
-        f"{run.files_done + run.already_done}/{len(run.paths)} files{resumed},"
-        f" {stats.records} records, {run.rows} rows: {stats.html} HTML pages"
-        f" ({run.errors} with errors: {run.timeouts} timed out, {stats.binary} binary),"
-        f" {stats.truncated} truncated, {stats.archive_errors} archive errors;"
-        f" skipped {stats.skipped_non_response} non-response"
-        f" and {stats.skipped_non_html} non-HTML records; {outcome}"
-    )
-
-
 @contextlib.contextmanager
 def _sigterm_raises() -> Iterator[None]:
     """While the command runs, SIGTERM unwinds it like Ctrl-C does."""
@@ -486,11 +395,5 @@ def _silence_stdout() -> None:
 
 
 def _fail(message: str, status: int) -> int:
-    _say(f"error: {' '.join(message.split())}")
+    say(f"error: {' '.join(message.split())}")
     return status
-
-
-def _say(message: str) -> None:
-    # The rows may be going to standard output: everything else goes to stderr.
-    sys.stderr.write(f"crawlextract warc: {message}\n")
-    sys.stderr.flush()

@@ -20,7 +20,6 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import re
-import zlib
 from dataclasses import dataclass, field, fields
 from typing import IO, TYPE_CHECKING, Any, TypeVar, cast
 
@@ -28,6 +27,7 @@ from ._batch import PageError
 from ._binary import binary_payload
 from ._exceptions import MissingExtraError, WarcInputError
 from ._headers import Headers
+from ._warc_places import READ_ERRORS, gzip_at, gzip_tail, next_start, resync
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
@@ -45,18 +45,6 @@ _LOOKS_LIKE_HTML = re.compile(
 )
 
 _Item = TypeVar("_Item")
-
-_GZIP_MAGIC = b"\x1f\x8b\x08"
-_WARC_LINE = b"WARC/1."
-#: zlib's wbits for a gzip header and trailer.
-_GZIP_WBITS = 31
-
-#: What reading a broken file raises: fastwarc gives OSError; a whole-file
-#: gzip read through :class:`gzip.GzipFile` also gives zlib.error and EOFError.
-_READ_ERRORS = (OSError, EOFError, zlib.error)
-
-#: Bytes read at a time while looking for the next record after damage.
-_SCAN_BLOCK = 1 << 20
 
 #: The ``error_type`` of the entry a file gets where it could not be read.
 ARCHIVE_ERROR = "ArchiveError"
@@ -216,7 +204,7 @@ def record_offsets(path: str, records_per_chunk: int) -> list[int]:
     with open_warc(path) as stream:
         # In a whole-file gzip, fastwarc's positions are where it was in the
         # compressed stream, not where records start: no member starts there.
-        if _gzip_at(stream, 0) and not all(_gzip_at(stream, start) for start in offsets):
+        if gzip_at(stream, 0) and not all(gzip_at(stream, start) for start in offsets):
             raise WarcInputError(WHOLE_FILE_GZIP.format(path=path))
     return offsets
 
@@ -239,77 +227,12 @@ def record_starts(path: str, *, offset: int = 0, gunzip: bool = False) -> Iterat
                 yield start
 
 
-def whole_file_gzip(path: str) -> bool:
-    """Whether ``path`` is gzipped as one stream rather than one member per record.
-
-    Looks at where the second record starts, so it reads one or two records.
-    """
-    warc = fastwarc()
-    with open_warc(path) as stream:
-        if not _gzip_at(stream, 0):
-            return False
-        stream.seek(0)
-        starts = []
-        try:
-            for record in warc.ArchiveIterator(stream, parse_http=False):
-                starts.append(record.stream_pos)
-                if len(starts) == 2:
-                    break
-        except OSError:
-            return False  # damage is reported when the file is read
-        return len(starts) == 2 and not _gzip_at(stream, starts[1])
-
-
 #: Why a whole-file gzip WARC cannot be split into chunks of records.
 WHOLE_FILE_GZIP = (
     "{path} is gzipped as one stream, not one gzip member per record, so it cannot "
     "be split into chunks of records: read it whole (no --records-per-task), or "
     "recompress it one member per record (e.g. warcio recompress)"
 )
-
-
-def archive_kind(path: str, *, peek: bool = True) -> str:
-    """Tell a WARC of responses from a WET or WAT file by its name and first records.
-
-    Args:
-        path: The file.
-        peek: Read its first records; ``False`` to judge by the name alone.
-
-    Returns:
-        ``"warc"``, ``"wet"`` (extracted text: ``conversion`` records) or ``"wat"``
-        (metadata: JSON ``metadata`` records). A file that cannot be read
-        counts as ``"warc"``: the damage is reported when it is read.
-    """
-    lowered = path.lower()
-    for kind in ("wet", "wat"):
-        if lowered.endswith((f".{kind}", f".{kind}.gz")):
-            return kind
-    if not peek:
-        return "warc"
-    try:
-        return _kind_by_records(path)
-    except OSError:
-        return "warc"
-
-
-def _kind_by_records(path: str) -> str:
-    warc = fastwarc()
-    with open_warc(path) as stream:
-        for number, record in enumerate(warc.ArchiveIterator(stream, parse_http=False)):
-            if record.record_type == warc.WarcRecordType.conversion:
-                return "wet"
-            content_type = (record.headers.get("Content-Type") or "").lower()
-            if record.record_type == warc.WarcRecordType.metadata and "json" in content_type:
-                return "wat"
-            # A WARC of responses shows a request or response within its
-            # first few records (after warcinfo); a WET or WAT file shows
-            # its kind from the first record after warcinfo.
-            if number >= 2 or record.record_type in (
-                warc.WarcRecordType.request,
-                warc.WarcRecordType.response,
-            ):
-                break
-    return "warc"
 
 
 def archive_error(path: str, message: str, offset: int | None = None) -> HtmlRecord:
@@ -326,7 +249,7 @@ def _walk(
     visit: Callable[[WarcRecord, _Walk], Iterable[_Item]],
 ) -> Iterator[_Item | HtmlRecord]:
     """Visit each record from ``start``; step over what cannot be read, reporting it."""
-    gzipped = _gzip_at(stream, start)
+    gzipped = gzip_at(stream, start)
     position = start
     read = 0
     while True:
@@ -343,12 +266,12 @@ def _walk(
                 items = list(visit(record, walk))
                 last, current = record.stream_pos, None
                 yield from items
-        except _READ_ERRORS as error:
-            failed = current if current is not None else _next_start(stream, last + 1, gzipped)
+        except READ_ERRORS as error:
+            failed = current if current is not None else next_start(stream, last + 1, gzipped)
             if failed is None:
                 failed = last + 1
             walk.stats.archive_errors += 1
-            resume = _resync(stream, walk, failed + 1, gzipped)
+            resume = resync(stream, walk.warc, failed + 1, gzipped)
             then = "no readable record follows" if resume is None else f"resumed at {resume}"
             message = f"unreadable record at offset {failed} ({error}); {then}"
             yield archive_error(walk.path, message, failed)
@@ -358,7 +281,7 @@ def _walk(
         else:
             # fastwarc ends quietly where a gzip member is cut before its
             # record's header is whole: look past the last member read.
-            tail = _gzip_tail(stream, max(last, position)) if gzipped else None
+            tail = gzip_tail(stream, max(last, position)) if gzipped else None
             if tail is not None and tail not in walk.cut_at:
                 walk.stats.archive_errors += 1
                 message = f"the file ends inside the gzip member at offset {tail}"
@@ -433,82 +356,3 @@ def _utc(moment: dt.datetime) -> dt.datetime:
     if moment.tzinfo is None:
         return moment.replace(tzinfo=dt.timezone.utc)
     return moment.astimezone(dt.timezone.utc)
-
-
-def _gzip_tail(stream: IO[bytes], last: int) -> int | None:
-    """Return where the file stops making sense after the gzip member at ``last``.
-
-    That is ``last`` itself when the file ends inside that member, or where
-    bytes follow the member that fastwarc read no record from; ``None`` when
-    the member ends the file, or when no member starts at ``last`` (in a
-    whole-file gzip, fastwarc's positions are not where records start).
-    """
-    if not _gzip_at(stream, last):
-        return None
-    stream.seek(last)
-    decompressor = zlib.decompressobj(wbits=_GZIP_WBITS)
-    fed = 0
-    while not decompressor.eof:
-        block = stream.read(_SCAN_BLOCK)
-        if not block:
-            return last
-        fed += len(block)
-        try:
-            # The output is not needed, only where the member ends; the cap
-            # keeps memory small whatever the member holds.
-            decompressor.decompress(block, _SCAN_BLOCK)
-            while decompressor.unconsumed_tail and not decompressor.eof:
-                decompressor.decompress(decompressor.unconsumed_tail, _SCAN_BLOCK)
-        except zlib.error:
-            return last
-    end = last + fed - len(decompressor.unused_data) - len(decompressor.unconsumed_tail)
-    stream.seek(end)
-    return end if stream.read(1) else None
-
-
-def _gzip_at(stream: IO[bytes], offset: int) -> bool:
-    stream.seek(offset)
-    return stream.read(len(_GZIP_MAGIC)) == _GZIP_MAGIC
-
-
-def _next_start(stream: IO[bytes], after: int, gzipped: bool) -> int | None:  # noqa: FBT001
-    """Return the first place at or after ``after`` where a record may start."""
-    marker = _GZIP_MAGIC if gzipped else _WARC_LINE
-    position = after
-    while True:
-        try:
-            stream.seek(position)
-            block = stream.read(_SCAN_BLOCK + len(marker))
-        except _READ_ERRORS:  # a stream gzipped as a whole ends where it breaks
-            return None
-        if len(block) < len(marker):
-            return None
-        found = block.find(marker)
-        # A WARC header starts a line; a gzip member may start anywhere.
-        while found != -1 and not gzipped and not _line_start(stream, position + found):
-            found = block.find(marker, found + 1)
-        if found != -1:
-            return position + found
-        position += _SCAN_BLOCK
-
-
-def _line_start(stream: IO[bytes], at: int) -> bool:
-    if at == 0:
-        return True
-    stream.seek(at - 1)
-    return stream.read(1) == b"\n"
-
-
-def _resync(stream: IO[bytes], walk: _Walk, after: int, gzipped: bool) -> int | None:  # noqa: FBT001
-    """Return the start of the next record after ``after`` that reads whole."""
-    candidate = _next_start(stream, after, gzipped)
-    while candidate is not None:
-        stream.seek(candidate)
-        try:
-            record = next(iter(walk.warc.ArchiveIterator(stream, parse_http=False)))
-            record.freeze()  # reads its block: a corrupt member fails here
-        except (*_READ_ERRORS, StopIteration):
-            candidate = _next_start(stream, candidate + 1, gzipped)
-        else:
-            return candidate
-    return None
