@@ -408,3 +408,17 @@ def test_a_url_scheme_without_its_package_is_one_line(tmp_path, capsys):
     err = capsys.readouterr().err
     assert err.count("\n") == 1
     assert "pip install s3fs" in err
+
+
+@pytest.mark.slow
+def test_dask_engine_gives_the_same_parts_and_exit_status(three_archives, tmp_path):
+    """--engine dask on damaged input: the local rows (errors included), one part each, exit 1."""
+    pytest.importorskip("distributed")
+    local, folder = tmp_path / "local.parquet", tmp_path / "dask.parquet"
+    assert cli(["warc", *three_archives, "-o", str(local), "--workers", "1"]) == 1
+    argv = ["warc", *three_archives, "-o", f"{folder}/", "--engine", "dask", "--workers", "2"]
+    assert cli(argv) == 1
+    assert sorted(part.name for part in folder.glob("part-*")) == [
+        f"part-0000{i}.parquet" for i in range(3)
+    ]
+    assert _rows(folder) == _rows(local)
