@@ -155,7 +155,7 @@ def test_scrapy_headers_in_extract_many(workers: int) -> None:
 
 
 def test_unpicklable_client_objects_reach_worker_processes() -> None:
-    """aiohttp's CIMultiDictProxy and a yarl URL do not pickle; workers still get their content."""
+    """Client objects that do not pickle (a CIMultiDictProxy, a yarl URL) still reach workers."""
     headers = CIMultiDictProxy(CIMultiDict(HEADER_PAIRS))
     url = yarl.URL("http://127.0.0.1:8080/page")
     [result] = crawlextract.extract_many([(BODY, url, headers)], workers=2, timeout=120.0)

@@ -87,3 +87,14 @@ def test_open_writer_by_suffix(tmp_path):
     jsonl.close()
     with pytest.raises(ValueError, match=r"parquet or \.jsonl"):
         open_writer(tmp_path / "a.csv")
+
+
+def test_parquet_without_pyarrow_names_the_extra(tmp_path, monkeypatch):
+    """A missing pyarrow is a MissingDependencyError (a CrawlextractError and an ImportError)."""
+    from crawlextract._exceptions import CrawlextractError, MissingDependencyError  # noqa: PLC0415
+
+    monkeypatch.setitem(__import__("sys").modules, "pyarrow", None)
+    with pytest.raises(MissingDependencyError, match=r"crawlextract\[warc\]") as raised:
+        ParquetWriter(tmp_path / "a.parquet")
+    assert isinstance(raised.value, CrawlextractError)
+    assert isinstance(raised.value, ImportError)

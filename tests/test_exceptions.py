@@ -26,6 +26,8 @@ ALLOWED_BUILTIN_RAISES = {
     ("_columnar.py", "TypeError"),
     # An invariant of the code, unreachable (a bug if ever raised).
     ("_boilerpipe/blocks.py", "AssertionError"),
+    # __getattr__'s protocol: an attribute that does not exist raises AttributeError.
+    ("_metadata.py", "AttributeError"),
     # SIGTERM stops a batch as Ctrl-C does: not an error, and no page handler catches it.
     ("_cli_batch.py", "KeyboardInterrupt"),
 }
@@ -35,6 +37,8 @@ ALLOWED_CLASSES = {
     "crawlextract.pytest_plugin.GoldenMismatchError",
     # Control flow inside the markdown walk, caught where it is raised.
     "crawlextract._markdown.walk._Finished",
+    # SIGTERM unwinding `crawlextract warc` like Ctrl-C; caught by its command.
+    "crawlextract._cli_warc._Terminated",
 }
 
 

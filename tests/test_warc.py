@@ -1,19 +1,31 @@
 import datetime as dt
+import gzip
+import shutil
 
 import pytest
 
 from crawlextract import PageError, extract
 from crawlextract._columnar import WARC_COLUMNS
+from crawlextract._exceptions import WarcInputError
 from crawlextract._warc import (
+    FileDone,
     RecordInfo,
     WarcStats,
     extract_warc,
     iter_html_records,
+    iter_warc_events,
     make_row,
     record_offsets,
     warc_rows,
 )
-from warc_helpers import SYNTHETIC, write_warc
+from crawlextract._warc_kinds import archive_kind
+from warc_helpers import (
+    SYNTHETIC,
+    damage_warc,
+    record_offsets_by_warcio,
+    write_records,
+    write_warc,
+)
 
 
 @pytest.fixture(scope="module", params=["archive.warc.gz", "archive.warc"])
@@ -114,3 +126,272 @@ def test_bad_chunk_size():
     """A chunk of fewer than one record is refused."""
     with pytest.raises(ValueError, match="at least 1"):
         record_offsets("unused.warc", 0)
+
+
+def _urls(rows):
+    return [row["url"] for row in rows]
+
+
+def test_corrupt_member_is_an_entry_and_reading_goes_on(tmp_path):
+    """A corrupt gzip member becomes an ArchiveError row with its offset; later records are read."""
+    good, bad = tmp_path / "good.warc.gz", tmp_path / "bad.warc.gz"
+    write_warc(good, aeb_pages=1)
+    shutil.copy(good, bad)
+    middle, last = damage_warc(bad)
+    good_rows, _ = warc_rows(str(good))
+    rows, stats = warc_rows(str(bad))
+    entries = [row for row in rows if row["error_type"] == "ArchiveError"]
+    assert len(entries) == 2
+    assert f"offset {middle}" in entries[0]["error"]
+    assert "resumed at" in entries[0]["error"]
+    assert f"offset {last}" in entries[1]["error"]
+    assert "ends inside" in entries[1]["error"]
+    assert all(row["url"] is None and row["warc_file"] == str(bad) for row in entries)
+    # Only the page in the corrupt member is lost: every other row is the good file's.
+    extracted = [row for row in rows if row["error_type"] is None]
+    expected = [row for row in good_rows if row["url"] != "https://example.org/c"]
+    assert [{**row, "warc_file": None} for row in extracted] == [
+        {**row, "warc_file": None} for row in expected
+    ]
+    assert stats.archive_errors == 2
+
+
+def test_plain_warc_resynchronises_at_the_next_header(tmp_path):
+    """Garbage inside an uncompressed WARC is stepped over to the next WARC/1. line."""
+    path = tmp_path / "plain.warc"
+    write_warc(path)
+    offsets = record_offsets_by_warcio(path)
+    data = path.read_bytes()
+    # Overwrite the WARC header of the response for /b (record 4) with garbage.
+    broken = data[: offsets[4]] + b"\x00garbage\xff" * 8 + data[offsets[4] + 96 :]
+    path.write_bytes(broken)
+    rows, stats = warc_rows(str(path))
+    assert _urls(rows) == [
+        "https://example.org/a",
+        None,
+        "https://example.org/c",
+        "https://example.org/d",
+    ]
+    assert rows[1]["error_type"] == "ArchiveError"
+    assert stats.archive_errors == 1
+
+
+def test_truncated_record_is_extracted_with_a_warning(tmp_path):
+    """A record cut by the end of the file is extracted, warned about, and reported."""
+    path = tmp_path / "cut.warc"
+    body = b"<html><head><title>Long</title></head><body>" + b"<p>text</p>" * 500
+    write_records(
+        path, [("https://example.org/long", "200 OK", [("Content-Type", "text/html")], body)]
+    )
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    rows, stats = warc_rows(str(path))
+    assert _urls(rows) == ["https://example.org/long", None]
+    assert rows[0]["title"] == "Long"
+    assert rows[0]["warnings"][0].startswith("truncated record:")
+    assert rows[1]["error_type"] == "ArchiveError"
+    assert stats.truncated == 1
+    assert stats.archive_errors == 1
+
+
+def test_warc_truncated_header_is_a_warning_only(tmp_path):
+    """A record the crawler marked WARC-Truncated gets a warning, and no archive error."""
+    path = tmp_path / "marked.warc.gz"
+    write_records(
+        path,
+        [
+            (
+                "https://example.org/",
+                "200 OK",
+                [("Content-Type", "text/html")],
+                b"<title>Cut</title><p>x",
+            )
+        ],
+        warc_headers={"WARC-Truncated": "length"},
+    )
+    rows, stats = warc_rows(str(path))
+    assert rows[0]["title"] == "Cut"
+    assert rows[0]["warnings"][0] == (
+        "truncated record: WARC-Truncated: length (the crawler cut it)"
+    )
+    assert stats.truncated == 1
+    assert stats.archive_errors == 0
+
+
+def test_binary_payloads_are_errors_not_text(tmp_path):
+    """PNG bytes, noise and an undeclared gzip body labelled text/html get a BinaryPayload row."""
+    html = [("Content-Type", "text/html")]
+    path = tmp_path / "binary.warc.gz"
+    write_records(
+        path,
+        [
+            ("https://example.org/png", "200 OK", html, b"\x89PNG\r\n\x1a\n" + bytes(100)),
+            ("https://example.org/noise", "200 OK", html, bytes(range(256)) * 4),
+            ("https://example.org/gz", "200 OK", html, gzip.compress(b"<title>Hidden</title>")),
+            (
+                "https://example.org/utf16",
+                "200 OK",
+                html,
+                "\ufeff<title>Wide</title>".encode("utf-16le"),
+            ),
+        ],
+    )
+    rows, stats = warc_rows(str(path))
+    assert [row["error_type"] for row in rows] == [
+        "BinaryPayload",
+        "BinaryPayload",
+        "BinaryPayload",
+        None,
+    ]
+    assert "PNG image" in rows[0]["error"]
+    assert "gzip" in rows[2]["error"]
+    assert all(row["markdown"] is None for row in rows[:3])
+    assert rows[3]["title"] == "Wide"
+    assert stats.binary == 3
+    pooled = list(extract_warc([str(path)], workers=2))
+    assert pooled == rows
+
+
+def test_chunks_of_a_damaged_file_cover_what_a_whole_read_gives(tmp_path):
+    """record_offsets steps over damage as reading does: the chunks give the whole file's rows."""
+    path = tmp_path / "bad.warc.gz"
+    write_warc(path, aeb_pages=1)
+    damage_warc(path)
+    whole, whole_stats = warc_rows(str(path))
+    rows, stats = [], WarcStats()
+    for offset in record_offsets(str(path), 2):
+        chunk, chunk_stats = warc_rows(str(path), offset=offset, max_records=2)
+        rows.extend(chunk)
+        stats.add(chunk_stats)
+    assert [row for row in rows if row["error"] is None] == [
+        row for row in whole if row["error"] is None
+    ]
+    assert stats.records == whole_stats.records
+
+
+def test_whole_file_gzip_is_read_but_not_split(tmp_path):
+    """A WARC gzipped as one stream reads whole; splitting it into chunks is refused clearly."""
+    plain, whole = tmp_path / "p.warc", tmp_path / "whole.warc.gz"
+    write_warc(plain)
+    whole.write_bytes(gzip.compress(plain.read_bytes()))
+    assert warc_rows(str(whole))[0] == [
+        {**row, "warc_file": str(whole)} for row in warc_rows(str(plain))[0]
+    ]
+    with pytest.raises(WarcInputError, match="one stream"):
+        record_offsets(str(whole), 3)
+
+
+def test_a_missing_file_is_an_entry(tmp_path):
+    """A file that cannot be opened is one ArchiveError row, not an exception."""
+    rows, stats = warc_rows(str(tmp_path / "gone.warc.gz"))
+    assert len(rows) == 1
+    assert rows[0]["error_type"] == "ArchiveError"
+    assert "cannot open" in rows[0]["error"]
+    assert stats.archive_errors == 1
+
+
+def test_wet_and_wat_files_are_recognised(tmp_path):
+    """Conversion records mark a WET file, JSON metadata records a WAT file."""
+    from warcio.warcwriter import WARCWriter  # noqa: PLC0415 - tests only
+
+    wet, wat, warc = tmp_path / "x.warc.gz", tmp_path / "y.warc.gz", tmp_path / "z.warc.gz"
+    for path, kind, content_type in (
+        (wet, "conversion", "text/plain"),
+        (wat, "metadata", "application/json"),
+    ):
+        with path.open("wb") as stream:
+            writer = WARCWriter(stream, gzip=True)
+            writer.write_record(writer.create_warcinfo_record(path.name, {"software": "t"}))
+            body = b"{}" if kind == "metadata" else b"text"
+            writer.write_record(
+                writer.create_warc_record(
+                    "https://example.org/",
+                    kind,
+                    payload=__import__("io").BytesIO(body),
+                    length=len(body),
+                    warc_content_type=content_type,
+                )
+            )
+    write_warc(warc)
+    assert archive_kind(str(wet)) == "wet"
+    assert archive_kind(str(wat)) == "wat"
+    assert archive_kind(str(warc)) == "warc"
+    assert archive_kind("CC-MAIN-x.warc.wet.gz") == "wet"
+
+
+def test_events_end_each_file_after_its_rows(tmp_path):
+    """iter_warc_events puts a FileDone after each file's last row, files without rows included."""
+    one, empty, two = tmp_path / "1.warc.gz", tmp_path / "2.warc", tmp_path / "3.warc.gz"
+    write_warc(one)
+    write_records(
+        empty,
+        [("https://example.org/i.png", "200 OK", [("Content-Type", "image/png")], b"\x89PNG")],
+    )
+    write_warc(two)
+    paths = [str(one), str(empty), str(two)]
+    for workers in (1, 2):
+        events = list(iter_warc_events(paths, workers=workers))
+        shape = [e.index if isinstance(e, FileDone) else e["warc_file"] for e in events]
+        assert shape == [paths[0]] * 4 + [0, 1] + [paths[2]] * 4 + [2]
+        done = [e for e in events if isinstance(e, FileDone)]
+        assert done[1].stats.skipped_non_html == 1
+        assert done[0].stats.html == 4
+
+
+def test_whole_file_gzip_chunks_by_decompressed_offsets(tmp_path):
+    """With gunzip=True, a whole-file gzip is read from decompressed offsets, as chunks need."""
+    plain, whole = tmp_path / "p.warc", tmp_path / "whole.warc.gz"
+    write_warc(plain)
+    whole.write_bytes(gzip.compress(plain.read_bytes()))
+    offsets = record_offsets(str(plain), 3)  # the same offsets, decompressed
+    expected = list(iter_html_records(str(plain), WarcStats()))
+    records = [
+        record
+        for offset in offsets
+        for record in iter_html_records(
+            str(whole), WarcStats(), offset=offset, max_records=3, gunzip=True
+        )
+    ]
+    assert [r.payload for r in records] == [r.payload for r in expected]
+    assert [r.info.url for r in records] == [r.info.url for r in expected]
+
+
+def test_record_row_keeps_a_records_own_error_and_warnings():
+    """record_row does not extract a record that carries an error, and puts its warnings first."""
+    from crawlextract._warc import record_row  # noqa: PLC0415 - the function under test
+    from crawlextract._warc_read import HtmlRecord  # noqa: PLC0415
+
+    info = RecordInfo("https://x.test/", 200, None, "text/html", "<urn:1>", "f.warc")
+    calls = []
+
+    def extract(record):
+        calls.append(record)
+        return {"encoding": "utf-8", "metadata": dict.fromkeys(["title", "description",
+                "canonical", "language"]), "filters": {"canonical": "not set", "noindex": False},
+                "boilerpipe_text": "", "markdown": "", "readable_markdown": "",
+                "warnings": ["page warning"]}, None  # fmt: skip
+
+    binary = HtmlRecord(info, b"\x89PNG", (), (), PageError("BinaryPayload", "a PNG image"))
+    assert record_row(binary, extract)["error_type"] == "BinaryPayload"
+    assert calls == []
+    cut = HtmlRecord(info, b"<p>x", (), ("truncated record: 1 of 2 bytes",))
+    assert record_row(cut, extract)["warnings"] == [
+        "truncated record: 1 of 2 bytes",
+        "page warning",
+    ]
+
+
+def test_record_starts_step_over_damage_and_read_through_gunzip(tmp_path):
+    """record_starts skips a corrupt member; with gunzip it gives decompressed offsets."""
+    from crawlextract._warc_read import record_starts  # noqa: PLC0415 - the function under test
+
+    bad, plain, whole = tmp_path / "bad.warc.gz", tmp_path / "p.warc", tmp_path / "w.warc.gz"
+    write_warc(bad)
+    offsets = record_offsets_by_warcio(bad)
+    middle, _ = damage_warc(bad)
+    starts = list(record_starts(str(bad)))
+    assert middle not in starts
+    assert starts == [offset for offset in offsets if offset != middle]
+    write_warc(plain)
+    whole.write_bytes(gzip.compress(plain.read_bytes()))
+    assert list(record_starts(str(whole), gunzip=True)) == list(record_starts(str(plain)))

@@ -103,3 +103,50 @@ def write_warc(path: Path, *, aeb_pages: int = 0, gzip_records: bool | None = No
         )
         writer.write_record(revisit)
     return len(pages)
+
+
+def record_offsets_by_warcio(path: Path) -> list[int]:
+    """Where each record starts in ``path``, as warcio's reader sees it."""
+    from warcio.archiveiterator import ArchiveIterator  # noqa: PLC0415 - tests only
+
+    with path.open("rb") as stream:
+        iterator = ArchiveIterator(stream)
+        return [iterator.get_record_offset() for _record in iterator]
+
+
+def damage_warc(path: Path) -> tuple[int, int]:
+    """Corrupt a middle gzip member of ``path`` and cut its last member in half.
+
+    The corrupt member is the response of https://example.org/c; the cut one is
+    the last record (a revisit). Returns the offsets of the two damaged members.
+    """
+    data = bytearray(path.read_bytes())
+    offsets = record_offsets_by_warcio(path)
+    middle, last = offsets[6], offsets[-1]
+    for position in range(middle + 40, middle + 80):
+        data[position] ^= 0x55
+    cut = last + (len(data) - last) // 2
+    path.write_bytes(bytes(data[:cut]))
+    return middle, last
+
+
+def write_records(
+    path: Path,
+    records: list[tuple[str, str, list[tuple[str, str]], bytes]],
+    *,
+    warc_headers: dict[str, str] | None = None,
+) -> None:
+    """Write one response record per (url, status, headers, body), gzipped by the name."""
+    with path.open("wb") as stream:
+        writer = WARCWriter(stream, gzip=path.name.endswith(".gz"))
+        for url, status, headers, body in records:
+            http = StatusAndHeaders(status, headers, protocol="HTTP/1.1")
+            record = writer.create_warc_record(
+                url,
+                "response",
+                payload=io.BytesIO(body),
+                length=len(body),
+                http_headers=http,
+                warc_headers_dict=warc_headers,
+            )
+            writer.write_record(record)

@@ -189,7 +189,7 @@ def output_format(path: str | Path) -> str:
     """Tell the format from the file name: ``parquet`` (``.parquet``) or ``jsonl``.
 
     Raises:
-        InputValueError: the name ends in neither (``.jsonl``, ``.ndjson``, ``.json``, ``-``).
+        ValueError: the name ends in neither (``.jsonl``, ``.ndjson``, ``.json``, ``-``).
     """
     name = str(path)
     if name.endswith(".parquet"):

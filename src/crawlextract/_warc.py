@@ -1,11 +1,10 @@
-"""WARC archives in, rows out: read HTML response records and extract each one.
+"""WARC archives in, rows out: extract each HTML response record of the files.
 
-Records are read with fastwarc (about ten times faster than warcio). Each HTML
-response record's URL, HTTP status, headers (for the Content-Type charset and a
-``Link`` canonical) and WARC-Date go with its payload to
-:func:`~crawlextract.extract`; the HTTP transfer and content encodings (chunked,
-gzip, ...) are undone first. Every other record is skipped and counted in a
-:class:`WarcStats`.
+Reading (:mod:`._warc_read`) gives each HTML response record with its URL,
+HTTP status, headers and WARC-Date; here each one goes to
+:func:`~crawlextract.extract` and becomes a row of ``WARC_COLUMNS``. A record
+that must not be extracted (a binary payload, a place in the file that could
+not be read) becomes a row with its error, and its file goes on.
 
 Two ways to run, giving the same rows in the same order:
 
@@ -18,187 +17,81 @@ Two ways to run, giving the same rows in the same order:
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
-import re
-from dataclasses import dataclass, fields
-from typing import IO, TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from ._batch import PageError, PageInput, PageResult, extract_dict, extract_many, page_error
-from ._exceptions import InputValueError, MissingDependencyError
 from ._options import Options, resolve_options
+from ._warc_read import (
+    ARCHIVE_ERROR,
+    BINARY_PAYLOAD,
+    HtmlRecord,
+    RecordInfo,
+    WarcStats,
+    fastwarc,
+    iter_html_records,
+    open_warc,
+    record_offsets,
+)
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
 
-    from fastwarc.warc import WarcRecord
+#: The reader's former name here, still imported by the cluster tasks' module.
+_fastwarc = fastwarc
 
-#: Media types extracted as HTML.
-_HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
-
-#: A payload without a Content-Type counts as HTML when its start looks like a
-#: document; 1 kB covers a BOM, an XML declaration and a doctype.
-_SNIFF_BYTES = 1024
-_LOOKS_LIKE_HTML = re.compile(
-    rb"^\s*(?:<\?xml[^>]*>\s*)?<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE
-)
+__all__ = [
+    "ARCHIVE_ERROR",
+    "BINARY_PAYLOAD",
+    "FileDone",
+    "HtmlRecord",
+    "ReadPosition",
+    "RecordInfo",
+    "WarcStats",
+    "extract_warc",
+    "fastwarc",
+    "iter_html_records",
+    "iter_warc_events",
+    "make_row",
+    "open_warc",
+    "record_offsets",
+    "record_row",
+    "warc_rows",
+]
 
 
 @dataclass(slots=True)
-class WarcStats:
-    """What was read from WARC files: records seen, extracted and skipped."""
+class ReadPosition:
+    """How far reading has got: for progress reports while rows stream."""
 
-    #: Records read, of every type.
-    records: int = 0
-    #: HTML response records, each one a row.
-    html: int = 0
-    #: Records that are not HTTP responses (request, metadata, warcinfo, revisit, ...).
-    skipped_non_response: int = 0
-    #: Response records whose payload is not HTML (images, PDF, DNS, ...).
-    skipped_non_html: int = 0
-
-    def add(self, other: WarcStats) -> None:
-        """Add another file's or chunk's counts to these."""
-        for field in fields(self):
-            setattr(self, field.name, getattr(self, field.name) + getattr(other, field.name))
+    #: The position, in the paths given, of the file being read.
+    file: int = 0
+    #: Where in it the last HTML record read starts.
+    offset: int = 0
 
 
 @dataclass(frozen=True, slots=True)
-class RecordInfo:
-    """What a row keeps of a WARC record besides the extraction."""
+class FileDone:
+    """Every row of one input file has been handed out (see :func:`iter_warc_events`)."""
 
-    #: The WARC-Target-URI.
-    url: str | None
-    #: The HTTP status code.
-    status: int | None
-    #: The WARC-Date.
-    fetched_at: dt.datetime | None
-    #: The HTTP Content-Type's media type (lower case, no parameters).
-    content_type: str | None
-    #: The WARC-Record-ID.
-    record_id: str | None
+    #: The file's position in the paths given.
+    index: int
     #: The file, as given.
-    warc_file: str
-
-
-@dataclass(frozen=True, slots=True)
-class HtmlRecord:
-    """One HTML response record, ready for :func:`~crawlextract.extract`."""
-
-    info: RecordInfo
-    #: The HTTP payload, transfer and content encodings undone.
-    payload: bytes
-    #: The HTTP response headers, in order.
-    headers: tuple[tuple[str, str], ...]
-
-
-def open_warc(path: str) -> IO[bytes]:
-    """Open a local path, or a URL (``s3://``, ``https://``, ...) through fsspec."""
-    if "://" in path:
-        try:
-            import fsspec  # type: ignore[import-untyped,import-not-found,unused-ignore]  # noqa: PLC0415
-        except ImportError:
-            raise MissingDependencyError(
-                "fsspec", "fsspec", None, feature=f"reading {path!r}"
-            ) from None
-        return fsspec.open(path, "rb").open()  # type: ignore[no-any-return]
-    return open(path, "rb")  # noqa: PTH123 - the caller closes it
-
-
-def _fastwarc() -> Any:
-    try:
-        from fastwarc import warc  # noqa: PLC0415 - optional dependency
-    except ImportError:
-        raise MissingDependencyError(
-            "warc", "fastwarc", "warc", feature="reading WARC files"
-        ) from None
-    return warc
-
-
-def iter_html_records(
-    path: str,
-    stats: WarcStats,
-    *,
-    offset: int = 0,
-    max_records: int | None = None,
-) -> Iterator[HtmlRecord]:
-    """Yield the HTML response records of one WARC file, counting every record in ``stats``.
-
-    Args:
-        path: A ``.warc`` or ``.warc.gz`` file (compression is detected).
-        stats: Counts to add to.
-        offset: Where to start reading: 0, or a record's start from :func:`record_offsets`.
-        max_records: Read at most this many records (of any type), for chunks.
-    """
-    warc = _fastwarc()
-    with open_warc(path) as stream:
-        if offset:
-            stream.seek(offset)
-        # auto_decode undoes chunked transfer and gzip/deflate/brotli content
-        # encodings, which crawlers store as sent.
-        records = warc.ArchiveIterator(stream, parse_http=True, auto_decode="all")
-        for read, record in enumerate(records):
-            if max_records is not None and read >= max_records:
-                return
-            stats.records += 1
-            html = _html_record(record, path, stats, warc)
-            if html is not None:
-                yield html
-
-
-def _html_record(record: WarcRecord, path: str, stats: WarcStats, warc: Any) -> HtmlRecord | None:
-    if record.record_type != warc.WarcRecordType.response:
-        stats.skipped_non_response += 1
-        return None
-    if not record.is_http:
-        stats.skipped_non_html += 1
-        return None
-    payload = record.reader.read()
-    content_type = (record.http_content_type or "").strip().lower() or None
-    if content_type not in _HTML_TYPES and not (
-        content_type is None and _LOOKS_LIKE_HTML.match(payload[:_SNIFF_BYTES])
-    ):
-        stats.skipped_non_html += 1
-        return None
-    stats.html += 1
-    headers = record.headers
-    info = RecordInfo(
-        url=headers.get("WARC-Target-URI"),
-        status=record.http_headers.status_code,
-        fetched_at=_utc(record.record_date) if headers.get("WARC-Date") else None,
-        content_type=content_type,
-        record_id=headers.get("WARC-Record-ID"),
-        warc_file=path,
-    )
-    return HtmlRecord(info, payload, tuple(record.http_headers.to_tuples()))
-
-
-def _utc(moment: dt.datetime) -> dt.datetime:
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=dt.timezone.utc)
-    return moment.astimezone(dt.timezone.utc)
-
-
-def record_offsets(path: str, records_per_chunk: int) -> list[int]:
-    """Return where each chunk of ``records_per_chunk`` records starts in the file.
-
-    One pass without parsing HTTP; gzip members are record-aligned in
-    ``.warc.gz`` files, so each offset can be seeked to.
-    """
-    if records_per_chunk < 1:
-        raise InputValueError("records_per_chunk must be at least 1")
-    warc = _fastwarc()
-    offsets = []
-    with open_warc(path) as stream:
-        for number, record in enumerate(warc.ArchiveIterator(stream, parse_http=False)):
-            if number % records_per_chunk == 0:
-                offsets.append(record.stream_pos)
-    return offsets
+    path: str
+    #: What was read from it.
+    stats: WarcStats
 
 
 def make_row(
-    info: RecordInfo, page: dict[str, Any] | None, error: PageError | None
+    info: RecordInfo,
+    page: dict[str, Any] | None,
+    error: PageError | None,
+    warnings: tuple[str, ...] = (),
 ) -> dict[str, Any]:
-    """Flatten one record's extraction into a row of ``WARC_COLUMNS``."""
+    """Flatten one record's extraction into a row of ``WARC_COLUMNS``.
+
+    ``warnings`` about the record itself (truncation) come before the page's.
+    """
     row: dict[str, Any] = {
         "url": info.url,
         "status": info.status,
@@ -214,7 +107,7 @@ def make_row(
         "boilerpipe_text": None,
         "markdown": None,
         "readable_markdown": None,
-        "warnings": None,
+        "warnings": list(warnings) if warnings else None,
         "error": None if error is None else str(error),
         "error_type": None if error is None else error.type,
         "record_id": info.record_id,
@@ -233,9 +126,90 @@ def make_row(
             boilerpipe_text=page["boilerpipe_text"],
             markdown=page["markdown"],
             readable_markdown=page["readable_markdown"],
-            warnings=page["warnings"],
+            warnings=[*warnings, *page["warnings"]],
         )
     return row
+
+
+def record_row(
+    record: HtmlRecord,
+    extract: Callable[[HtmlRecord], tuple[dict[str, Any] | None, PageError | None]],
+) -> dict[str, Any]:
+    """Return the row of one record from :func:`iter_html_records`, extracting it if it may be.
+
+    A record that carries its own error (a binary payload, a place in the file
+    that could not be read) is not extracted: its row reports that error. The
+    record's own warnings (truncation) come first on its row either way. Every
+    engine builds its rows with this, so all give the same rows.
+
+    Args:
+        record: The record.
+        extract: Extracts a record's page: ``(page dict, None)`` or ``(None, error)``.
+    """
+    if record.error is not None:
+        return make_row(record.info, None, record.error, record.warnings)
+    return make_row(record.info, *extract(record), record.warnings)
+
+
+def iter_warc_events(  # noqa: PLR0913 - keyword-only knobs of one call
+    paths: Iterable[str],
+    *,
+    options: Options | str | None = None,
+    workers: int | None = None,
+    timeout: float | None = None,
+    stats: WarcStats | None = None,
+    position: ReadPosition | None = None,
+) -> Iterator[dict[str, Any] | FileDone]:
+    """Like :func:`extract_warc`, with a :class:`FileDone` after each file's last row.
+
+    A file's :class:`FileDone` comes once all its rows have been yielded, and
+    before any row of a later file: what a writer needs to finish one output
+    part per input, or to record which inputs are done. ``position`` is kept
+    up to date with where reading has got.
+    """
+    counts = stats if stats is not None else WarcStats()
+    where = position if position is not None else ReadPosition()
+    # Files whose records have all been read, with how many pages had been
+    # read when they ended: the reading runs ahead of the results.
+    ended: list[tuple[FileDone, int]] = []
+    read = 0
+
+    def pages() -> Iterator[PageInput]:
+        nonlocal read
+        for index, path in enumerate(paths):
+            before = dataclasses.replace(counts)
+            where.file, where.offset = index, 0
+            # Counted as read, so a progress report sees the records of the file
+            # being read; the file's own counts are the difference at its end.
+            for record in iter_html_records(path, counts):
+                read += 1
+                where.offset = record.info.offset or where.offset
+                # A record that must not be extracted gets an empty page; its
+                # row reports the record's error instead.
+                html = record.payload if record.error is None else b""
+                yield PageInput(html, record.info.url, record.headers, key=record)
+            ended.append((FileDone(index, path, counts.minus(before)), read))
+
+    result: PageResult
+    results = extract_many(pages(), workers=workers, options=options, timeout=timeout)
+    try:
+        for handed_out, result in enumerate(results):
+            # A page's result comes after every page read before it, so each
+            # file that ended by then has had all its rows handed out.
+            while ended and ended[0][1] <= handed_out:
+                yield ended.pop(0)[0]
+            record: HtmlRecord = result.key
+            if record.error is not None:
+                yield make_row(record.info, None, record.error, record.warnings)
+            else:
+                yield make_row(record.info, result.page, result.error, record.warnings)
+    finally:
+        # Stopped early (an interrupt, a closed pipe): stop the workers now.
+        close = getattr(results, "close", None)
+        if close is not None:
+            close()
+    for done, _ in ended:
+        yield done
 
 
 def extract_warc(
@@ -250,27 +224,25 @@ def extract_warc(
 
     Rows come in file order, then record order, one per HTML response record;
     records stream through, so memory does not grow with the archives. A page
-    that fails or times out is a row with ``error`` set.
+    that fails or times out is a row with ``error`` set; so is a payload that
+    is plainly binary (``BinaryPayload``) and each place in a file that could
+    not be read (``ArchiveError``, with no URL: reading goes on after it).
 
     Args:
         paths: WARC files (``.warc`` or ``.warc.gz``).
         options: As for :func:`~crawlextract.extract`.
         workers: Worker processes, as for :func:`~crawlextract.extract_many`.
         timeout: Wall-clock seconds per page, as for :func:`~crawlextract.extract_many`.
-        stats: Counts of records read and skipped are added to it.
+        stats: Counts of records read, skipped and damaged are added to it.
 
     Yields:
         One row (a dict with the keys of ``WARC_COLUMNS``) per HTML response record.
     """
-    counts = stats if stats is not None else WarcStats()
-    inputs = (
-        PageInput(record.payload, record.info.url, record.headers, key=record.info)
-        for path in paths
-        for record in iter_html_records(path, counts)
-    )
-    result: PageResult
-    for result in extract_many(inputs, workers=workers, options=options, timeout=timeout):
-        yield make_row(result.key, result.page, result.error)
+    for event in iter_warc_events(
+        paths, options=options, workers=workers, timeout=timeout, stats=stats
+    ):
+        if not isinstance(event, FileDone):
+            yield event
 
 
 def warc_rows(
@@ -303,7 +275,7 @@ def warc_rows(
         chosen = chosen.replace(limits=dataclasses.replace(chosen.limits, time_budget=timeout))
     stats = WarcStats()
     rows = [
-        make_row(record.info, *_extract_one(record, chosen))
+        record_row(record, lambda record: _extract_one(record, chosen))
         for record in iter_html_records(path, stats, offset=offset, max_records=max_records)
     ]
     return rows, stats

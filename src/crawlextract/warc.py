@@ -8,11 +8,13 @@ pyarrow nor dask; they are loaded when first used (``pip install 'crawlextract[w
 
 from ._columnar import WARC_COLUMNS, Column, open_writer
 from ._dask import WarcTask, extract_warc_dask, run_task, warc_tasks
+from ._exceptions import WarcInputError
 from ._warc import WarcStats, extract_warc, warc_rows
 
 __all__ = [
     "WARC_COLUMNS",
     "Column",
+    "WarcInputError",
     "WarcStats",
     "WarcTask",
     "extract_warc",
