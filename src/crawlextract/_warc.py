@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import gzip
 import re
 from dataclasses import dataclass, fields
 from typing import IO, TYPE_CHECKING, Any
@@ -117,6 +118,7 @@ def iter_html_records(
     *,
     offset: int = 0,
     max_records: int | None = None,
+    gunzip: bool = False,
 ) -> Iterator[HtmlRecord]:
     """Yield the HTML response records of one WARC file, counting every record in ``stats``.
 
@@ -125,9 +127,14 @@ def iter_html_records(
         stats: Counts to add to.
         offset: Where to start reading: 0, or a record's start from :func:`record_offsets`.
         max_records: Read at most this many records (of any type), for chunks.
+        gunzip: The file is one gzip stream (not a gzip member per record), and
+            ``offset`` counts decompressed bytes (see ``crawlextract.warc.WarcTask``).
     """
     warc = _fastwarc()
-    with open_warc(path) as stream:
+    with open_warc(path) as raw:
+        # Seeking a GzipFile decompresses up to the offset: the only way into a
+        # file compressed as a whole.
+        stream = gzip.GzipFile(fileobj=raw, mode="rb") if gunzip else raw
         if offset:
             stream.seek(offset)
         # auto_decode undoes chunked transfer and gzip/deflate/brotli content

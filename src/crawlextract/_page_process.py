@@ -1,0 +1,182 @@
+"""A page process: extraction in a child process that can be killed, for cluster workers.
+
+Dask and Spark run tasks inside their own worker processes, which may not
+start ``multiprocessing`` children (Dask's are daemonic) and which the
+cluster, not crawlextract, restarts when they die. So on a cluster a page is
+extracted in a child started with :mod:`subprocess` (allowed everywhere): the
+task's thread sends it one page at a time over a socket and waits at most the
+page's wall-clock limit. A page past the limit gets the child killed and
+replaced and reports ``PageTimeout``; a page that crashes the child (a C
+library's segfault, ``os._exit``, the OOM killer) reports ``WorkerDied``. Both
+are the errors and messages of the local engine (:func:`~crawlextract.extract_many`),
+so ``--timeout`` means the same on every engine.
+
+The child is started once per worker thread and reused by later tasks, so its
+start-up (a Python interpreter importing crawlextract, about half a second)
+is paid once, not per task. It dies with its parent: it asks Linux for
+``SIGKILL`` when the parent goes (``PR_SET_PDEATHSIG``), and otherwise exits
+when the parent's end of the socket closes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import os
+import pickle
+import signal
+import socket
+import subprocess
+import sys
+import threading
+from multiprocessing.connection import Connection
+from typing import TYPE_CHECKING, Any
+
+from ._batch import PageError, extract_dict, page_error
+
+if TYPE_CHECKING:
+    from ._options import Options
+
+#: linux/prctl.h: deliver a signal to this process when its parent dies.
+_PR_SET_PDEATHSIG = 1
+
+#: Seconds a child that was told to stop may take to exit before it is killed.
+_EXIT_GRACE = 2.0
+
+#: What the child runs: a fresh interpreter, so nothing of the worker's threads
+#: or locks is inherited (which forking a threaded worker would risk).
+_CHILD_CODE = (
+    "import sys; from crawlextract._page_process import child_main; child_main(sys.argv[1:])"
+)
+
+_local = threading.local()
+
+
+def page_process(options: Options) -> PageProcess:
+    """Return this thread's page process for ``options``, starting it if needed."""
+    blob = pickle.dumps(options, protocol=pickle.HIGHEST_PROTOCOL)
+    current: PageProcess | None = getattr(_local, "process", None)
+    if current is None or current.options_blob != blob:
+        if current is not None:
+            current.stop()
+        current = PageProcess(blob)
+        _local.process = current
+    return current
+
+
+class PageProcess:
+    """One child process that extracts pages one at a time; replaced when it dies or overruns."""
+
+    def __init__(self, options_blob: bytes) -> None:
+        """Hold the pickled options; the child starts at the first page."""
+        #: The pickled :class:`~crawlextract.Options` the child extracts with.
+        self.options_blob = options_blob
+        self._child: subprocess.Popen[bytes] | None = None
+        self._conn: Connection | None = None
+
+    def extract(
+        self, html: bytes, url: str | None, headers: Any, timeout: float | None
+    ) -> tuple[dict[str, Any] | None, PageError | None]:
+        """Extract one page in the child: its ``Page.to_dict()`` or why it has none."""
+        message = pickle.dumps((html, url, headers), protocol=pickle.HIGHEST_PROTOCOL)
+        conn = self._send(message)
+        if not conn.poll(timeout):
+            self._kill()
+            text = f"no result within {timeout:g} s; the worker was replaced"
+            return None, PageError("PageTimeout", text, timed_out=True)
+        try:
+            reply: tuple[dict[str, Any] | None, PageError | None] = pickle.loads(  # noqa: S301 - from our child
+                conn.recv_bytes()
+            )
+        except (EOFError, OSError):
+            code = self._kill()
+            text = f"the worker process exited with code {code} while on this page"
+            return None, PageError("WorkerDied", text)
+        return reply
+
+    def stop(self) -> None:
+        """Close the child's socket, which makes it exit; kill it if it does not."""
+        if self._child is None:
+            return
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+        try:
+            self._child.wait(_EXIT_GRACE)
+        except subprocess.TimeoutExpired:
+            self._kill()
+        self._child = None
+
+    def _send(self, message: bytes) -> Connection:
+        """Send a page to a live child, starting one if there is none."""
+        if self._conn is not None and self._child is not None and self._child.poll() is None:
+            with contextlib.suppress(OSError):  # it died idle: start another
+                self._conn.send_bytes(message)
+                return self._conn
+            self._kill()
+        conn = self._start()
+        conn.send_bytes(message)
+        return conn
+
+    def _start(self) -> Connection:
+        ours, theirs = socket.socketpair()
+        # The child imports what this process imports: the same sys.path,
+        # including folders added at run time (a test folder, a job's code).
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(entry for entry in sys.path if entry)}
+        command = [
+            sys.executable,
+            "-c",
+            _CHILD_CODE,
+            str(theirs.fileno()),
+            str(os.getpid()),
+        ]
+        with theirs:
+            self._child = subprocess.Popen(  # noqa: S603 - our own interpreter and module
+                command, pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL, env=env
+            )
+        self._conn = Connection(ours.detach())
+        self._conn.send_bytes(self.options_blob)
+        return self._conn
+
+    def _kill(self) -> int | None:
+        """Kill the child (if alive) and reap it; return its exit code."""
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+        child, self._child = self._child, None
+        if child is None:
+            return None
+        if child.poll() is None:
+            child.kill()
+        return child.wait()
+
+
+def child_main(argv: list[str]) -> None:
+    """Run in the child: extract each page received until the socket closes."""
+    descriptor, parent = int(argv[0]), int(argv[1])
+    # Ctrl-C reaches the whole process group; the parent decides what happens.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent(parent)
+    conn = Connection(descriptor)
+    options = pickle.loads(conn.recv_bytes())  # noqa: S301 - from our parent
+    while True:
+        try:
+            message = conn.recv_bytes()
+        except EOFError:
+            return
+        html, url, headers = pickle.loads(message)  # noqa: S301 - from our parent
+        try:
+            reply: tuple[Any, ...] = (extract_dict(html, url, headers, options), None)
+        except Exception as error:  # noqa: BLE001 - sent back as the page's error
+            reply = (None, page_error(error))
+        conn.send_bytes(pickle.dumps(reply, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _die_with_parent(parent: int) -> None:
+    """Ask for SIGKILL when the parent dies (Linux), and exit if it already has."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:
+        os._exit(0)
