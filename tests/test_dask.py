@@ -174,7 +174,6 @@ def test_dask_rows_equal_local_rows(archives, client, records_per_task):
 
 def test_dask_uses_both_workers(bigger, client):
     """Chunks of one file are spread over both workers."""
-    client.get_task_stream(start=0)  # starts the task stream plugin
     with distributed.get_task_stream(client) as stream:
         rows = list(extract_warc_dask([bigger], client=client, records_per_task=3))
     assert len(rows) == 24
