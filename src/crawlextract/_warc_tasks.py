@@ -131,7 +131,14 @@ def file_tasks(
         chunks = list(_chunks(_record_starts(path, gunzip=False), max_records, task_bytes))
         _check_seekable(path, [offset for offset, _ in chunks], start.startswith(_GZIP_MAGIC))
     except _NotRecordAligned:
-        chunks = list(_chunks(_record_starts(path, gunzip=True), max_records, task_bytes))
+        starts = list(_record_starts(path, gunzip=True))
+        if task_bytes is not None and starts:
+            # Offsets count decompressed bytes here: scale the chunk size by
+            # the file's own compression ratio, so a chunk holds about the
+            # records it would in a file gzipped per record. (Smaller chunks
+            # would each decompress the file up to their start for fewer pages.)
+            task_bytes = task_bytes * max(1, starts[-1] // max(1, size))
+        chunks = list(_chunks(starts, max_records, task_bytes))
         return [WarcTask(path, offset, count, gunzip=True) for offset, count in chunks]
     return [WarcTask(path, offset, count) for offset, count in chunks]
 
