@@ -117,6 +117,21 @@ def test_task_size_follows_file_size_and_parallelism(bigger, monkeypatch):
     assert MAX_RECORDS_PER_TASK >= 100
 
 
+def test_whole_file_gzip_chunks_hold_as_many_records(bigger, tmp_path, monkeypatch):
+    """Chunks of a file gzipped as a whole are sized by its compression ratio, not cut smaller."""
+    import crawlextract._warc_tasks as module  # noqa: PLC0415
+
+    monkeypatch.setattr(module, "MIN_TASK_BYTES", 1)
+    whole = tmp_path / "whole.warc.gz"
+    with open(bigger, "rb") as members:  # noqa: PTH123
+        whole.write_bytes(gzip.compress(gzip.decompress(members.read())))
+    per_member = file_tasks(bigger, parallelism=2)
+    tasks = file_tasks(str(whole), parallelism=2)
+    assert all(task.gunzip for task in tasks)
+    assert len(tasks) <= 2 * len(per_member)
+    _chunks_cover(tasks, str(whole))
+
+
 def test_bad_arguments_are_refused(archives):
     """A chunk of no records, or no parallelism, is a ValueError."""
     with pytest.raises(ValueError, match="records_per_task"):
