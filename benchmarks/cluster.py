@@ -71,8 +71,8 @@ class Sampler:
                 with process.oneshot():
                     rss = process.memory_info().rss
                     times = process.cpu_times()
-                    if process.pid not in self.role:
-                        self.role[process.pid] = _role(process, self._me.pid)
+                    # Asked every time: Spark's launcher script becomes the JVM (exec).
+                    self.role[process.pid] = _role(process, self._me.pid)
             except psutil.Error:
                 continue
             self.peak_rss[process.pid] = max(self.peak_rss[process.pid], rss)
