@@ -29,6 +29,7 @@ import socket
 import subprocess
 import sys
 import threading
+import weakref
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any
 
@@ -71,84 +72,93 @@ class PageProcess:
         """Hold the pickled options; the child starts at the first page."""
         #: The pickled :class:`~crawlextract.Options` the child extracts with.
         self.options_blob = options_blob
-        self._child: subprocess.Popen[bytes] | None = None
-        self._conn: Connection | None = None
+        self._child: _Child | None = None
 
     def extract(
         self, html: bytes, url: str | None, headers: Any, timeout: float | None
     ) -> tuple[dict[str, Any] | None, PageError | None]:
         """Extract one page in the child: its ``Page.to_dict()`` or why it has none."""
         message = pickle.dumps((html, url, headers), protocol=pickle.HIGHEST_PROTOCOL)
-        conn = self._send(message)
-        if not conn.poll(timeout):
-            self._kill()
+        child = self._send(message)
+        if not child.conn.poll(timeout):
+            self._child = None
+            child.kill()
             text = f"no result within {timeout:g} s; the worker was replaced"
             return None, PageError("PageTimeout", text, timed_out=True)
         try:
             reply: tuple[dict[str, Any] | None, PageError | None] = pickle.loads(  # noqa: S301 - from our child
-                conn.recv_bytes()
+                child.conn.recv_bytes()
             )
         except (EOFError, OSError):
-            code = self._kill()
-            text = f"the worker process exited with code {code} while on this page"
+            self._child = None
+            text = f"the worker process exited with code {child.kill()} while on this page"
             return None, PageError("WorkerDied", text)
         return reply
 
     def stop(self) -> None:
         """Close the child's socket, which makes it exit; kill it if it does not."""
-        if self._child is None:
-            return
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
-        try:
-            self._child.wait(_EXIT_GRACE)
-        except subprocess.TimeoutExpired:
-            self._kill()
-        self._child = None
+        child, self._child = self._child, None
+        if child is not None:
+            child.stop()
 
-    def _send(self, message: bytes) -> Connection:
+    def _send(self, message: bytes) -> _Child:
         """Send a page to a live child, starting one if there is none."""
-        if self._conn is not None and self._child is not None and self._child.poll() is None:
+        child = self._child
+        if child is not None and child.alive():
             with contextlib.suppress(OSError):  # it died idle: start another
-                self._conn.send_bytes(message)
-                return self._conn
-            self._kill()
-        conn = self._start()
-        conn.send_bytes(message)
-        return conn
+                child.conn.send_bytes(message)
+                return child
+            child.kill()
+        child = self._child = _Child(self.options_blob)
+        child.conn.send_bytes(message)
+        return child
 
-    def _start(self) -> Connection:
+
+class _Child:
+    """A started child process and this process's end of its socket.
+
+    Stopped when it is garbage-collected or the interpreter exits, whichever
+    comes first, so no child outlives the task thread's use of it unreaped.
+    """
+
+    def __init__(self, options_blob: bytes) -> None:
         ours, theirs = socket.socketpair()
         # The child imports what this process imports: the same sys.path,
         # including folders added at run time (a test folder, a job's code).
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(entry for entry in sys.path if entry)}
-        command = [
-            sys.executable,
-            "-c",
-            _CHILD_CODE,
-            str(theirs.fileno()),
-            str(os.getpid()),
-        ]
+        command = [sys.executable, "-c", _CHILD_CODE, str(theirs.fileno()), str(os.getpid())]
         with theirs:
-            self._child = subprocess.Popen(  # noqa: S603 - our own interpreter and module
+            self.popen = subprocess.Popen(  # noqa: S603 - our own interpreter and module
                 command, pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL, env=env
             )
-        self._conn = Connection(ours.detach())
-        self._conn.send_bytes(self.options_blob)
-        return self._conn
+        self.conn = Connection(ours.detach())
+        self._finalizer = weakref.finalize(self, _shut, self.popen, self.conn)
+        self.conn.send_bytes(options_blob)
 
-    def _kill(self) -> int | None:
+    def alive(self) -> bool:
+        """Whether the process is still running."""
+        return self.popen.poll() is None
+
+    def stop(self) -> None:
+        """Close the socket, which makes the child exit; kill it if it does not."""
+        self._finalizer()
+
+    def kill(self) -> int:
         """Kill the child (if alive) and reap it; return its exit code."""
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
-        child, self._child = self._child, None
-        if child is None:
-            return None
-        if child.poll() is None:
-            child.kill()
-        return child.wait()
+        self._finalizer.detach()
+        self.conn.close()
+        if self.alive():
+            self.popen.kill()
+        return self.popen.wait()
+
+
+def _shut(popen: subprocess.Popen[bytes], conn: Connection) -> None:
+    conn.close()
+    try:
+        popen.wait(_EXIT_GRACE)
+    except subprocess.TimeoutExpired:
+        popen.kill()
+        popen.wait()
 
 
 def child_main(argv: list[str]) -> None:
