@@ -8,7 +8,7 @@ import pytest
 
 from crawlextract import Options
 from crawlextract._page_process import page_process
-from poison_extractor import HANGER, KILLER, Poison
+from poison_extractor import HANGER, KILLER, SEGFAULT, Poison
 
 POISON = Options(markdown=Poison())
 
@@ -28,13 +28,16 @@ def test_pages_come_back_and_the_process_is_reused():
 
 
 def test_a_crash_and_a_hang_cost_one_page_each():
-    """os._exit is WorkerDied, a hang past the timeout PageTimeout; the next page is extracted."""
+    """os._exit or a segfault is WorkerDied, a hang PageTimeout; the next page is extracted."""
     runner = page_process(POISON)
     _, died = runner.extract(_page(KILLER), None, None, 30)
+    _, crashed = runner.extract(_page(SEGFAULT), None, None, 30)
     _, hung = runner.extract(_page(HANGER), None, None, 1)
     page, error = runner.extract(_page("After them"), None, None, 30)
     assert died.type == "WorkerDied"
     assert "exited with code 7" in died.message
+    assert crashed.type == "WorkerDied"
+    assert f"exited with code {-signal.SIGSEGV}" in crashed.message
     assert hung.type == "PageTimeout"
     assert hung.timed_out
     assert error is None
