@@ -26,13 +26,22 @@ import gzip
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any
 
-from ._batch import PageError, extract_dict, page_error
 from ._options import Options, resolve_options
 from ._page_process import page_process
-from ._warc import HtmlRecord, WarcStats, _fastwarc, iter_html_records, make_row, open_warc
+from ._warc import (
+    HtmlRecord,
+    WarcStats,
+    _extract_one,
+    _fastwarc,
+    iter_html_records,
+    make_row,
+    open_warc,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
+
+    from ._batch import PageError
 
 #: Tasks per worker thread that a file is cut into, when its size allows: a few
 #: per thread lets fast chunks fill in behind a slow one, so no thread idles
@@ -242,7 +251,7 @@ def run_task(
             chosen = chosen.replace(limits=limits)
 
         def extract(record: HtmlRecord) -> tuple[dict[str, Any] | None, PageError | None]:
-            return _in_process(record, chosen)
+            return _extract_one(record, chosen)
 
     stats = WarcStats()
     records = iter_html_records(
@@ -250,15 +259,6 @@ def run_task(
     )
     rows = [make_row(record.info, *extract(record)) for record in records]
     return rows, stats
-
-
-def _in_process(
-    record: HtmlRecord, options: Options
-) -> tuple[dict[str, Any] | None, PageError | None]:
-    try:
-        return extract_dict(record.payload, record.info.url, record.headers, options), None
-    except Exception as error:  # noqa: BLE001 - the page's error goes in its row
-        return None, page_error(error)
 
 
 def dead_page_rows(task: WarcTask, error: PageError) -> tuple[list[dict[str, Any]], WarcStats]:
