@@ -6,8 +6,9 @@ import time
 
 import pytest
 
-from crawlextract import Options
-from crawlextract._page_process import page_process
+from crawlextract import CrawlextractError, Options
+from crawlextract import _page_process as module
+from crawlextract._page_process import PageProcess, page_process
 from poison_extractor import HANGER, KILLER, SEGFAULT, Poison
 
 POISON = Options(markdown=Poison())
@@ -44,11 +45,20 @@ def test_a_crash_and_a_hang_cost_one_page_each():
     assert page["metadata"]["title"] == "After them"
 
 
+def test_a_child_that_cannot_start_is_an_error(monkeypatch):
+    """A page process that exits before it is ready raises, naming the exit code."""
+    monkeypatch.setattr(module, "_CHILD_CODE", "import sys; sys.exit(3)")
+    runner = PageProcess(b"")
+    with pytest.raises(CrawlextractError, match="exit code 3"):
+        runner.extract(_page("Never"), None, None, 30)
+
+
 _PARENT = """
 import sys, time
 sys.path[:0] = sys.argv[1].split(":")
-from crawlextract import Options
-from crawlextract._page_process import page_process
+from crawlextract import CrawlextractError, Options
+from crawlextract import _page_process as module
+from crawlextract._page_process import PageProcess, page_process
 from poison_extractor import HANGER, Poison
 runner = page_process(Options(markdown=Poison()))
 runner.extract(b"<p>warm up</p>", None, None, None)

@@ -34,6 +34,7 @@ from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any
 
 from ._batch import PageError, extract_dict, page_error
+from ._exceptions import CrawlextractError
 
 if TYPE_CHECKING:
     from ._options import Options
@@ -43,6 +44,13 @@ _PR_SET_PDEATHSIG = 1
 
 #: Seconds a child that was told to stop may take to exit before it is killed.
 _EXIT_GRACE = 2.0
+
+#: Seconds a new child may take to start Python and import crawlextract (about
+#: half a second when idle; far more on a machine running other jobs).
+_START_LIMIT = 120.0
+
+#: What a child sends once it is ready for pages.
+_READY = b"ready"
 
 #: What the child runs: a fresh interpreter, so nothing of the worker's threads
 #: or locks is inherited (which forking a threaded worker would risk).
@@ -77,7 +85,12 @@ class PageProcess:
     def extract(
         self, html: bytes, url: str | None, headers: Any, timeout: float | None
     ) -> tuple[dict[str, Any] | None, PageError | None]:
-        """Extract one page in the child: its ``Page.to_dict()`` or why it has none."""
+        """Extract one page in the child: its ``Page.to_dict()`` or why it has none.
+
+        Raises:
+            CrawlextractError: a new child could not start (crawlextract or an
+                extractor of the options cannot be imported by it).
+        """
         message = pickle.dumps((html, url, headers), protocol=pickle.HIGHEST_PROTOCOL)
         child = self._send(message)
         if not child.conn.poll(timeout):
@@ -134,6 +147,18 @@ class _Child:
         self.conn = Connection(ours.detach())
         self._finalizer = weakref.finalize(self, _shut, self.popen, self.conn)
         self.conn.send_bytes(options_blob)
+        # Wait until the child has imported crawlextract, so that a page's
+        # wall-clock limit never includes an interpreter's start-up.
+        try:
+            if self.conn.poll(_START_LIMIT) and self.conn.recv_bytes() == _READY:
+                return
+        except (EOFError, OSError):
+            pass
+        code = self.kill()
+        raise CrawlextractError(
+            f"the page process did not start (exit code {code}):"
+            f" can {sys.executable} import crawlextract and the extractors in the options?"
+        )
 
     def alive(self) -> bool:
         """Whether the process is still running."""
@@ -169,6 +194,7 @@ def child_main(argv: list[str]) -> None:
     _die_with_parent(parent)
     conn = Connection(descriptor)
     options = pickle.loads(conn.recv_bytes())  # noqa: S301 - from our parent
+    conn.send_bytes(_READY)
     while True:
         try:
             message = conn.recv_bytes()
