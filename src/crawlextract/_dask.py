@@ -9,8 +9,9 @@ opens a WARC file, so it needs no access to them):
 2. one task per chunk (:func:`~crawlextract._warc_tasks.run_task`) extracts
    its pages, each in the worker's page process, and returns the rows;
 3. should a chunk's task fail anyway (its worker died: ``KilledWorker``), the
-   chunk is run again one record per task, and a record whose task still
-   fails becomes that page's error row. The job never fails for a page.
+   chunk is run again one record per task, and a record whose task fails
+   twice (the second time alone) becomes that page's error row. The job never
+   fails for a page.
 
 The client submits chunks a few per worker thread ahead of the one it is
 writing and takes the results back in task order, so rows come out in the
@@ -43,9 +44,9 @@ _WINDOW_PER_THREAD = 2
 #: Scheduler settings of a cluster we start. Dask's default lets a task's
 #: worker die three times before it gives up (``KilledWorker``), so one bad page
 #: would kill four workers: we give up at once and isolate the chunk's pages
-#: instead. That is only fair if a worker's death fails the task it was running
-#: and no other, so each worker thread is sent one task at a time (saturation
-#: 1.0; by default a worker also holds a queued task, which would fail with it).
+#: instead. A worker's death also fails the tasks queued on it, so each worker
+#: thread is sent one task at a time where Dask allows (saturation 1.0), and a
+#: record that failed is tried once more before it counts as the culprit.
 _CLUSTER_CONFIG = {
     "distributed.scheduler.allowed-failures": 0,
     "distributed.scheduler.worker-saturation": 1.0,
@@ -184,25 +185,43 @@ class _Job:
         yield from rows
 
     def _isolated(self, client: Any, task: WarcTask, stats: WarcStats) -> Iterator[dict[str, Any]]:
-        """Run a failed chunk a record per task; a record that fails again is an error row."""
+        """Run a failed chunk a record per task; a record that fails twice is an error row."""
         # Finding the records reads the chunk without extracting anything. If
         # that fails too, the archive itself is broken there: the error is the job's.
         singles: list[WarcTask] = client.submit(record_tasks, task, pure=False).result()
         futures = [self._submit(client, single) for single in singles]
+        results: list[tuple[list[dict[str, Any]], WarcStats] | None] = []
         try:
-            for single, future in zip(singles, futures, strict=True):
+            for future in futures:
                 try:
-                    rows, task_stats = future.result()
-                except Exception as error:  # noqa: BLE001 - the record's error goes in its row
-                    rows, task_stats = client.submit(
-                        dead_page_rows, single, _task_error(error), pure=False
-                    ).result()
+                    results.append(future.result())
+                except Exception:  # noqa: BLE001 - tried again below
+                    results.append(None)
                 future.release()
-                stats.add(task_stats)
-                yield from rows
         finally:
             for future in futures:
                 future.cancel()
+        for position, single in enumerate(singles):
+            if results[position] is None:
+                # Once more, after its neighbours are done: Dask may have queued
+                # a record on the worker that another record killed, and such a
+                # bystander succeeds now. A record that fails again is the culprit.
+                results[position] = self._retried(client, single)
+        for result in results:
+            if result is not None:
+                stats.add(result[1])
+                yield from result[0]
+
+    def _retried(self, client: Any, single: WarcTask) -> tuple[list[dict[str, Any]], WarcStats]:
+        future = self._submit(client, single)
+        try:
+            return future.result()  # type: ignore[no-any-return]
+        except Exception as error:  # noqa: BLE001 - the record's error goes in its row
+            return client.submit(  # type: ignore[no-any-return]
+                dead_page_rows, single, _task_error(error), pure=False
+            ).result()
+        finally:
+            future.release()
 
 
 def _task_error(error: Exception) -> PageError:
