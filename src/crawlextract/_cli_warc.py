@@ -118,7 +118,7 @@ def _parser() -> argparse.ArgumentParser:
         type=int,
         default=None,
         metavar="N",
-        help="dask: split files into tasks of N records (default: one per file)",
+        help="dask: tasks of N records (default: sized from each file, several per worker)",
     )
     return parser  # fmt: skip
 

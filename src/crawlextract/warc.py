@@ -2,14 +2,16 @@
 
 For people who already run Dask or Spark and want to call the same job from
 Python (see ``docs/batch.md``). Importing this module imports neither fastwarc,
-pyarrow nor dask; they are loaded when first used (``pip install 'crawlextract[warc]'``,
-``'crawlextract[dask]'``).
+pyarrow, dask nor pyspark; they are loaded when first used (``pip install 'crawlextract[warc]'``,
+``'crawlextract[dask]'``, ``'crawlextract[spark]'``).
 """
 
 from ._columnar import WARC_COLUMNS, Column, open_writer
-from ._dask import WarcTask, extract_warc_dask, run_task, warc_tasks
+from ._dask import extract_warc_dask
 from ._exceptions import WarcInputError
+from ._spark import spark_schema
 from ._warc import WarcStats, extract_warc, warc_rows
+from ._warc_tasks import WarcTask, run_task, warc_tasks
 
 __all__ = [
     "WARC_COLUMNS",
@@ -21,6 +23,7 @@ __all__ = [
     "extract_warc_dask",
     "open_writer",
     "run_task",
+    "spark_schema",
     "warc_rows",
     "warc_tasks",
 ]
