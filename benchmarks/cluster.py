@@ -1,7 +1,7 @@
 """Memory, CPU and balance of the WARC engines on one large archive: local, Dask, Spark.
 
     python benchmarks/make_warc.py crawl.warc.gz --records 10000
-    python benchmarks/cluster.py crawl.warc.gz [--engines local,dask,spark] [--workers 2]
+    python benchmarks/cluster.py crawl.warc.gz [--engines local1,local,dask,spark,baseline]
 
 For each engine, extracts every HTML record of the archive to Parquet (in a
 temporary folder) and reports:
@@ -13,6 +13,10 @@ temporary folder) and reports:
 - the peak resident memory of this process (the Dask client, the Spark driver)
   and of each worker process and page process, sampled every 0.2 s;
 - for Dask, how many chunk tasks each worker ran and for how long (both busy?).
+
+``local1`` is the local engine with one worker; ``baseline`` is the job people
+write by hand, warcio reading and trafilatura extracting in a ``Pool`` of
+``--workers`` processes (one output where crawlextract gives four).
 
 The Dask cluster is a ``LocalCluster`` set up as ``extract_warc_dask`` sets up
 its own; the Spark job is the recipe of ``docs/batch.md``, run as written.
@@ -106,6 +110,24 @@ def _cpu_before(sampler: Sampler) -> dict[int, float]:
     return dict(sampler.cpu)
 
 
+#: Records in the archive being measured (every type), set once by main().
+RECORDS = {"count": 0}
+
+
+def _count_records(warc: str) -> int:
+    stats = WarcStats()
+    for _ in warc_rows_of(warc, stats):
+        pass
+    return stats.records
+
+
+def warc_rows_of(warc: str, stats: WarcStats) -> Iterator[Any]:
+    """Walk the archive's HTML records without extracting them (counts every record)."""
+    from crawlextract._warc import iter_html_records  # noqa: PLC0415
+
+    return iter_html_records(warc, stats)
+
+
 def _report(  # noqa: PLR0913, PLR0917 - one line of figures per engine
     name: str, wall: float, start: float, sampler: Sampler, before: dict[int, float], html: int
 ) -> None:
@@ -113,9 +135,10 @@ def _report(  # noqa: PLR0913, PLR0917 - one line of figures per engine
     for pid, role in sampler.role.items():
         by_role[role].append(pid)
     total_cpu = sum(cpu - before.get(pid, 0.0) for pid, cpu in sampler.cpu.items())
+    records = RECORDS["count"]
     print(
-        f"\n{name}: {html} HTML pages in {wall:.1f} s ({html / wall:.1f} pages/s);"
-        f" start-up {start:.1f} s"
+        f"\n{name}: {records} records, {html} HTML pages in {wall:.1f} s"
+        f" ({records / wall:.1f} records/s, {html / wall:.1f} pages/s); start-up {start:.1f} s"
     )
     print(
         f"  CPU, all processes: {total_cpu:.1f} s = {1000 * total_cpu / html:.1f} ms per HTML page"
@@ -233,6 +256,43 @@ def bench_spark(warc: str, workers: int, folder: Path) -> None:
     print(f"  partitions: {len(namespace['tasks'])}")
 
 
+def _trafilatura_page(item: tuple[bytes, str]) -> int:
+    """Extract one page with trafilatura (in a Pool worker); return the text's length."""
+    import trafilatura  # noqa: PLC0415 - optional peer
+
+    body, url = item
+    text = trafilatura.extract(body.decode("utf-8", errors="replace"), url=url)
+    return len(text or "")
+
+
+def _warcio_html(warc: str) -> Iterator[tuple[bytes, str]]:
+    """The HTML responses of ``warc`` as warcio reads them: what a hand-written job does."""
+    from warcio.archiveiterator import ArchiveIterator  # noqa: PLC0415 - optional peer
+
+    with Path(warc).open("rb") as stream:
+        for record in ArchiveIterator(stream):
+            if record.rec_type != "response" or record.http_headers is None:
+                continue
+            if "html" not in (record.http_headers.get_header("Content-Type") or ""):
+                continue
+            url = record.rec_headers.get_header("WARC-Target-URI") or ""
+            yield record.content_stream().read(), url
+
+
+def bench_baseline(warc: str, workers: int) -> None:
+    """The usual hand-written job: warcio reads, trafilatura extracts in a Pool of workers."""
+    import multiprocessing  # noqa: PLC0415
+
+    sampler = Sampler()
+    before = _cpu_before(sampler)
+    started = time.perf_counter()
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        count = sum(1 for _ in pool.imap(_trafilatura_page, _warcio_html(warc), chunksize=4))
+    wall = time.perf_counter() - started
+    sampler.stop()
+    _report(f"warcio + trafilatura, Pool({workers})", wall, 0.0, sampler, before, count)
+
+
 def main() -> None:
     """Run the chosen engines one after another."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -243,12 +303,14 @@ def main() -> None:
     parser.add_argument("--records-per-task", type=int, default=None)
     args = parser.parse_args()
     print(f"load average before: {os.getloadavg()[0]:.1f}")
+    RECORDS["count"] = _count_records(args.warc)
     runs: dict[str, Callable[[Path], None]] = {
         "local": lambda folder: bench_local(args.warc, args.workers, args.preset, folder),
         "local1": lambda folder: bench_local(args.warc, 1, args.preset, folder),
         "dask": lambda folder: bench_dask(args, folder, isolate=True),
         "dask-in-worker": lambda folder: bench_dask(args, folder, isolate=False),
         "spark": lambda folder: bench_spark(args.warc, args.workers, folder),
+        "baseline": lambda _folder: bench_baseline(args.warc, args.workers),
     }
     for engine in args.engines.split(","):
         with tempfile.TemporaryDirectory() as folder:
