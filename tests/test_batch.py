@@ -341,12 +341,18 @@ def _gone(pid):
 @pytest.mark.parametrize("parent_thread", [False, True], ids=["fork", "forkserver"])
 def test_workers_die_with_a_killed_parent(tmp_path, parent_thread):
     """SIGKILL to the batch's process leaves no worker alive, busy (mid-page) or idle."""
+    # The processes report through files, not a shared stdout pipe: on a loaded
+    # machine a worker's line on the pipe was seen to go missing once, which left
+    # the test waiting for it, not the workers alive.
     script = tmp_path / "parent.py"
     script.write_text(
         textwrap.dedent(
             f"""
             import multiprocessing, os, threading, time
+            from pathlib import Path
             import crawlextract
+
+            FOLDER = Path({str(tmp_path)!r})
 
             class Sleepy:
                 name = "sleepy"
@@ -354,7 +360,7 @@ def test_workers_die_with_a_killed_parent(tmp_path, parent_thread):
 
                 def extract(self, document):
                     if "SLEEP" in document.html:
-                        print("busy", os.getpid(), flush=True)
+                        (FOLDER / f"busy-{{os.getpid()}}").touch()
                         time.sleep(600)
                     return ""
 
@@ -368,7 +374,8 @@ def test_workers_die_with_a_killed_parent(tmp_path, parent_thread):
                 )
                 next(results)
                 pids = [child.pid for child in multiprocessing.active_children()]
-                print("workers", *pids, flush=True)
+                (FOLDER / "workers.tmp").write_text(" ".join(map(str, pids)))
+                (FOLDER / "workers.tmp").rename(FOLDER / "workers")
                 next(results)
             """
         ),
@@ -376,24 +383,25 @@ def test_workers_die_with_a_killed_parent(tmp_path, parent_thread):
     )
     parent = subprocess.Popen(  # noqa: S603 - our own interpreter on our own script
         [sys.executable, str(script)],
-        stdout=subprocess.PIPE,
-        text=True,
+        stdout=subprocess.DEVNULL,
         env={**os.environ, "PYTHONPATH": SRC},
     )
     try:
-        pids, busy = set(), 0
-        for line in parent.stdout:
-            word, *numbers = line.split()
-            if word == "workers":
-                pids.update(int(number) for number in numbers)
-            busy += word == "busy"
-            if pids and busy >= 2:
+        # Generous: on a quiet machine both are there within a second or two.
+        deadline = time.monotonic() + 240
+        while time.monotonic() < deadline and parent.poll() is None:
+            if (tmp_path / "workers").exists() and len(list(tmp_path.glob("busy-*"))) >= 2:
                 break
+            time.sleep(0.1)
+        assert parent.poll() is None, f"the batch ended early with status {parent.returncode}"
+        assert (tmp_path / "workers").exists(), "page A never came back"
+        pids = {int(pid) for pid in (tmp_path / "workers").read_text().split()}
         assert len(pids) >= 3
+        assert len(list(tmp_path.glob("busy-*"))) >= 2, "the SLEEP pages never started"
     finally:
         parent.send_signal(signal.SIGKILL)
         parent.wait()
-        parent.stdout.close()
+    pids |= {int(path.name.split("-")[1]) for path in tmp_path.glob("busy-*")}
     deadline = time.monotonic() + 60  # generous: they should go within about a second
     while not all(_gone(pid) for pid in pids) and time.monotonic() < deadline:
         time.sleep(0.2)
