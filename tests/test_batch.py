@@ -295,17 +295,23 @@ def test_script_without_main_guard_gets_one_clear_error(tmp_path, start_method):
     done = _run_script(
         tmp_path,
         f"""
-        import sys
+        import os, sys
         import crawlextract
+
+        def say(*words):
+            # One write per line: the script and its workers share this
+            # stdout, and print() with PYTHONUNBUFFERED writes word by word,
+            # so their lines would interleave.
+            os.write(1, (" ".join(map(str, words)) + "\\n").encode())
 
         try:
             results = list(crawlextract.extract_many(
                 ["<title>a</title>"] * 3, workers=2, timeout=60, start_method={start_method!r}
             ))
         except crawlextract.CrawlextractError as error:
-            print("CAUGHT", type(error).__name__, error, flush=True)
+            say("CAUGHT", type(error).__name__, error)
             sys.exit(3)
-        print("RESULTS", [str(result.error) for result in results], flush=True)
+        say("RESULTS", [str(result.error) for result in results])
         """,
     )
     assert done.returncode == 3, done.stderr
@@ -341,12 +347,21 @@ def _gone(pid):
 @pytest.mark.parametrize("parent_thread", [False, True], ids=["fork", "forkserver"])
 def test_workers_die_with_a_killed_parent(tmp_path, parent_thread):
     """SIGKILL to the batch's process leaves no worker alive, busy (mid-page) or idle."""
+    # The processes report through files, one per fact, not through a shared
+    # stdout: with PYTHONUNBUFFERED set, print() makes one write per argument,
+    # so lines from the parent and two workers interleave ("busybusy 12 \n")
+    # and a reader counting lines waits forever.
+    reports = tmp_path / "reports"
+    reports.mkdir()
     script = tmp_path / "parent.py"
     script.write_text(
         textwrap.dedent(
             f"""
             import multiprocessing, os, threading, time
+            from pathlib import Path
             import crawlextract
+
+            REPORTS = Path({str(reports)!r})
 
             class Sleepy:
                 name = "sleepy"
@@ -354,7 +369,7 @@ def test_workers_die_with_a_killed_parent(tmp_path, parent_thread):
 
                 def extract(self, document):
                     if "SLEEP" in document.html:
-                        print("busy", os.getpid(), flush=True)
+                        (REPORTS / f"busy-{{os.getpid()}}").touch()
                         time.sleep(600)
                     return ""
 
@@ -368,32 +383,35 @@ def test_workers_die_with_a_killed_parent(tmp_path, parent_thread):
                 )
                 next(results)
                 pids = [child.pid for child in multiprocessing.active_children()]
-                print("workers", *pids, flush=True)
+                # Written whole, then renamed: the test never reads half a list.
+                (REPORTS / "workers.part").write_text(" ".join(map(str, pids)))
+                (REPORTS / "workers.part").rename(REPORTS / "workers")
                 next(results)
             """
         ),
         encoding="utf-8",
     )
     parent = subprocess.Popen(  # noqa: S603 - our own interpreter on our own script
-        [sys.executable, str(script)],
-        stdout=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONPATH": SRC},
+        [sys.executable, str(script)], env={**os.environ, "PYTHONPATH": SRC}
     )
     try:
-        pids, busy = set(), 0
-        for line in parent.stdout:
-            word, *numbers = line.split()
-            if word == "workers":
-                pids.update(int(number) for number in numbers)
-            busy += word == "busy"
-            if pids and busy >= 2:
+        # Generous: about a second on a quiet machine; a deadline, so that a
+        # batch that never gets there fails the test instead of hanging it.
+        deadline = time.monotonic() + 240
+        while time.monotonic() < deadline and parent.poll() is None:
+            busy = list(reports.glob("busy-*"))
+            if (reports / "workers").exists() and len(busy) >= 2:
                 break
-        assert len(pids) >= 3
+            time.sleep(0.1)
+        seen = sorted(path.name for path in reports.iterdir())
+        assert "workers" in seen, f"the batch never reported its workers: {seen}"
+        pids = {int(word) for word in (reports / "workers").read_text().split()}
+        assert len(pids) >= 3, seen
+        assert len([name for name in seen if name.startswith("busy-")]) >= 2, seen
+        assert parent.poll() is None, f"the batch ended early with code {parent.returncode}"
     finally:
         parent.send_signal(signal.SIGKILL)
         parent.wait()
-        parent.stdout.close()
     deadline = time.monotonic() + 60  # generous: they should go within about a second
     while not all(_gone(pid) for pid in pids) and time.monotonic() < deadline:
         time.sleep(0.2)
