@@ -334,6 +334,34 @@ def test_worker_start_failure_is_raised_while_iterating(monkeypatch):
         list(extract_many(["<title>a</title>"], workers=1, timeout=60, start_method="fork"))
 
 
+def test_worker_whose_parent_is_gone_exits_quietly(capfd):
+    """A worker that finds its channel closed when it says it is ready exits without a traceback.
+
+    That is a batch killed while its workers were still starting (a worker the
+    batch never needed, say): the worker must go, but not print a
+    ``BrokenPipeError`` traceback into the killed program's stderr.
+    """
+    import multiprocessing  # noqa: PLC0415
+
+    from crawlextract import _batch  # noqa: PLC0415
+    from crawlextract._parent_watch import ORPHAN_EXIT  # noqa: PLC0415
+
+    context = multiprocessing.get_context("fork")
+    parent_end, child_end = context.Pipe(duplex=True)
+    parent_end.close()  # before the fork, so the worker holds no copy of it
+    worker = context.Process(
+        target=_batch._worker_main,
+        args=(child_end, Options(), [], os.getpid(), False),
+    )
+    worker.start()
+    child_end.close()
+    worker.join(60)  # generous: it exits at once
+    assert worker.exitcode == ORPHAN_EXIT
+    err = capfd.readouterr().err
+    assert "Traceback" not in err
+    assert "BrokenPipeError" not in err
+
+
 def _gone(pid):
     """Whether process ``pid`` has exited (a zombie waiting for its reaper counts)."""
     try:
