@@ -295,17 +295,23 @@ def test_script_without_main_guard_gets_one_clear_error(tmp_path, start_method):
     done = _run_script(
         tmp_path,
         f"""
-        import sys
+        import os, sys
         import crawlextract
+
+        def say(*words):
+            # One write per line: the script and its workers share this
+            # stdout, and print() with PYTHONUNBUFFERED writes word by word,
+            # so their lines would interleave.
+            os.write(1, (" ".join(map(str, words)) + "\\n").encode())
 
         try:
             results = list(crawlextract.extract_many(
                 ["<title>a</title>"] * 3, workers=2, timeout=60, start_method={start_method!r}
             ))
         except crawlextract.CrawlextractError as error:
-            print("CAUGHT", type(error).__name__, error, flush=True)
+            say("CAUGHT", type(error).__name__, error)
             sys.exit(3)
-        print("RESULTS", [str(result.error) for result in results], flush=True)
+        say("RESULTS", [str(result.error) for result in results])
         """,
     )
     assert done.returncode == 3, done.stderr
@@ -328,6 +334,34 @@ def test_worker_start_failure_is_raised_while_iterating(monkeypatch):
         list(extract_many(["<title>a</title>"], workers=1, timeout=60, start_method="fork"))
 
 
+def test_worker_whose_parent_is_gone_exits_quietly(capfd):
+    """A worker that finds its channel closed when it says it is ready exits without a traceback.
+
+    That is a batch killed while its workers were still starting (a worker the
+    batch never needed, say): the worker must go, but not print a
+    ``BrokenPipeError`` traceback into the killed program's stderr.
+    """
+    import multiprocessing  # noqa: PLC0415
+
+    from crawlextract import _batch  # noqa: PLC0415
+    from crawlextract._parent_watch import ORPHAN_EXIT  # noqa: PLC0415
+
+    context = multiprocessing.get_context("fork")
+    parent_end, child_end = context.Pipe(duplex=True)
+    parent_end.close()  # before the fork, so the worker holds no copy of it
+    worker = context.Process(
+        target=_batch._worker_main,
+        args=(child_end, Options(), [], os.getpid(), False),
+    )
+    worker.start()
+    child_end.close()
+    worker.join(60)  # generous: it exits at once
+    assert worker.exitcode == ORPHAN_EXIT
+    err = capfd.readouterr().err
+    assert "Traceback" not in err
+    assert "BrokenPipeError" not in err
+
+
 def _gone(pid):
     """Whether process ``pid`` has exited (a zombie waiting for its reaper counts)."""
     try:
@@ -341,9 +375,12 @@ def _gone(pid):
 @pytest.mark.parametrize("parent_thread", [False, True], ids=["fork", "forkserver"])
 def test_workers_die_with_a_killed_parent(tmp_path, parent_thread):
     """SIGKILL to the batch's process leaves no worker alive, busy (mid-page) or idle."""
-    # The processes report through files, not a shared stdout pipe: on a loaded
-    # machine a worker's line on the pipe was seen to go missing once, which left
-    # the test waiting for it, not the workers alive.
+    # The processes report through files, one per fact, not through a shared
+    # stdout: with PYTHONUNBUFFERED set, print() makes one write per argument,
+    # so lines from the parent and two workers interleave ("busybusy 12 \n")
+    # and a reader counting lines waits forever.
+    reports = tmp_path / "reports"
+    reports.mkdir()
     script = tmp_path / "parent.py"
     script.write_text(
         textwrap.dedent(
@@ -352,7 +389,7 @@ def test_workers_die_with_a_killed_parent(tmp_path, parent_thread):
             from pathlib import Path
             import crawlextract
 
-            FOLDER = Path({str(tmp_path)!r})
+            REPORTS = Path({str(reports)!r})
 
             class Sleepy:
                 name = "sleepy"
@@ -360,7 +397,7 @@ def test_workers_die_with_a_killed_parent(tmp_path, parent_thread):
 
                 def extract(self, document):
                     if "SLEEP" in document.html:
-                        (FOLDER / f"busy-{{os.getpid()}}").touch()
+                        (REPORTS / f"busy-{{os.getpid()}}").touch()
                         time.sleep(600)
                     return ""
 
@@ -374,34 +411,35 @@ def test_workers_die_with_a_killed_parent(tmp_path, parent_thread):
                 )
                 next(results)
                 pids = [child.pid for child in multiprocessing.active_children()]
-                (FOLDER / "workers.tmp").write_text(" ".join(map(str, pids)))
-                (FOLDER / "workers.tmp").rename(FOLDER / "workers")
+                # Written whole, then renamed: the test never reads half a list.
+                (REPORTS / "workers.part").write_text(" ".join(map(str, pids)))
+                (REPORTS / "workers.part").rename(REPORTS / "workers")
                 next(results)
             """
         ),
         encoding="utf-8",
     )
     parent = subprocess.Popen(  # noqa: S603 - our own interpreter on our own script
-        [sys.executable, str(script)],
-        stdout=subprocess.DEVNULL,
-        env={**os.environ, "PYTHONPATH": SRC},
+        [sys.executable, str(script)], env={**os.environ, "PYTHONPATH": SRC}
     )
     try:
-        # Generous: on a quiet machine both are there within a second or two.
+        # Generous: about a second on a quiet machine; a deadline, so that a
+        # batch that never gets there fails the test instead of hanging it.
         deadline = time.monotonic() + 240
         while time.monotonic() < deadline and parent.poll() is None:
-            if (tmp_path / "workers").exists() and len(list(tmp_path.glob("busy-*"))) >= 2:
+            busy = list(reports.glob("busy-*"))
+            if (reports / "workers").exists() and len(busy) >= 2:
                 break
             time.sleep(0.1)
-        assert parent.poll() is None, f"the batch ended early with status {parent.returncode}"
-        assert (tmp_path / "workers").exists(), "page A never came back"
-        pids = {int(pid) for pid in (tmp_path / "workers").read_text().split()}
-        assert len(pids) >= 3
-        assert len(list(tmp_path.glob("busy-*"))) >= 2, "the SLEEP pages never started"
+        seen = sorted(path.name for path in reports.iterdir())
+        assert "workers" in seen, f"the batch never reported its workers: {seen}"
+        pids = {int(word) for word in (reports / "workers").read_text().split()}
+        assert len(pids) >= 3, seen
+        assert len([name for name in seen if name.startswith("busy-")]) >= 2, seen
+        assert parent.poll() is None, f"the batch ended early with code {parent.returncode}"
     finally:
         parent.send_signal(signal.SIGKILL)
         parent.wait()
-    pids |= {int(path.name.split("-")[1]) for path in tmp_path.glob("busy-*")}
     deadline = time.monotonic() + 60  # generous: they should go within about a second
     while not all(_gone(pid) for pid in pids) and time.monotonic() < deadline:
         time.sleep(0.2)

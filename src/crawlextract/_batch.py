@@ -34,7 +34,7 @@ from ._exceptions import InputTypeError, InputValueError, TimeBudgetExceeded, Wo
 from ._extract import extract
 from ._headers import Headers
 from ._options import Options, resolve_options
-from ._parent_watch import close_inherited, die_with_parent
+from ._parent_watch import ORPHAN_EXIT, close_inherited, die_with_parent
 from ._registry import get_extractor
 from ._types import OUTPUT_KINDS
 from ._urls import url_text
@@ -332,7 +332,7 @@ def _worker_main(
     # to the workers, so they must not die mid-page with a KeyboardInterrupt.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     die_with_parent(conn, parent_pid, death_signal=death_signal)
-    conn.send_bytes(_READY)
+    _send_or_exit(conn, _READY)
     while True:
         try:
             message = conn.recv_bytes()
@@ -345,7 +345,21 @@ def _worker_main(
             reply: tuple[Any, ...] = (index, extract_dict(html, url, headers, options), None)
         except Exception as error:  # noqa: BLE001 - sent back as the page's error
             reply = (index, None, page_error(error))
-        conn.send_bytes(pickle.dumps(reply, protocol=pickle.HIGHEST_PROTOCOL))
+        _send_or_exit(conn, pickle.dumps(reply, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _send_or_exit(conn: Connection, message: bytes) -> None:
+    """Send ``message`` to the parent, or exit quietly if the parent is gone.
+
+    A channel that refuses a write has lost its other end: the parent was
+    killed (or gave up on this worker) before this ready message or reply.
+    That is the case :mod:`._parent_watch` exits for; here it would otherwise
+    end the worker with a ``BrokenPipeError`` traceback on the batch's stderr.
+    """
+    try:
+        conn.send_bytes(message)
+    except OSError:
+        os._exit(ORPHAN_EXIT)
 
 
 class _Worker:
