@@ -298,6 +298,16 @@ def extract_dict(
     return page
 
 
+def extract_or_error(
+    html: HTMLInput, url: str | None, headers: HeadersInput, options: Options
+) -> tuple[dict[str, Any] | None, PageError | None]:
+    """Extract one page as a worker does: its outputs, or the error that stopped it."""
+    try:
+        return extract_dict(html, url, headers, options), None
+    except Exception as error:  # noqa: BLE001 - the page's error, reported on its result
+        return None, page_error(error)
+
+
 def page_error(error: BaseException) -> PageError:
     """Describe the exception that stopped a page."""
     return PageError(
@@ -341,10 +351,7 @@ def _worker_main(
         if not message:
             return
         index, html, url, headers = pickle.loads(message)  # noqa: S301 - from our parent
-        try:
-            reply: tuple[Any, ...] = (index, extract_dict(html, url, headers, options), None)
-        except Exception as error:  # noqa: BLE001 - sent back as the page's error
-            reply = (index, None, page_error(error))
+        reply = (index, *extract_or_error(html, url, headers, options))
         _send_or_exit(conn, pickle.dumps(reply, protocol=pickle.HIGHEST_PROTOCOL))
 
 

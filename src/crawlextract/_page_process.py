@@ -21,7 +21,6 @@ when the parent's end of the socket closes.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import os
 import pickle
 import signal
@@ -33,14 +32,13 @@ import weakref
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any
 
-from ._batch import PageError, extract_dict, page_error
+from ._batch import PageError, extract_or_error
 from ._exceptions import CrawlextractError
+from ._parent_watch import ask_for_death_signal
 
 if TYPE_CHECKING:
     from ._options import Options
 
-#: linux/prctl.h: deliver a signal to this process when its parent dies.
-_PR_SET_PDEATHSIG = 1
 
 #: Seconds a child that was told to stop may take to exit before it is killed.
 _EXIT_GRACE = 2.0
@@ -201,18 +199,12 @@ def child_main(argv: list[str]) -> None:
         except EOFError:
             return
         html, url, headers = pickle.loads(message)  # noqa: S301 - from our parent
-        try:
-            reply: tuple[Any, ...] = (extract_dict(html, url, headers, options), None)
-        except Exception as error:  # noqa: BLE001 - sent back as the page's error
-            reply = (None, page_error(error))
+        reply = extract_or_error(html, url, headers, options)
         conn.send_bytes(pickle.dumps(reply, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _die_with_parent(parent: int) -> None:
     """Ask for SIGKILL when the parent dies (Linux), and exit if it already has."""
-    if sys.platform.startswith("linux"):
-        with contextlib.suppress(OSError, AttributeError):
-            libc = ctypes.CDLL(None, use_errno=True)
-            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    ask_for_death_signal()
     if os.getppid() != parent:
         os._exit(0)

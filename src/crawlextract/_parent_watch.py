@@ -59,7 +59,7 @@ def die_with_parent(channel: Connection, parent_pid: int | None, *, death_signal
             so it is only safe when that thread lives as long as its process.
     """
     if death_signal:
-        _ask_for_death_signal()
+        ask_for_death_signal()
     expected = os.getppid() if parent_pid is None else parent_pid
     if os.getppid() != expected:  # gone before the signal was armed
         os._exit(ORPHAN_EXIT)
@@ -69,7 +69,7 @@ def die_with_parent(channel: Connection, parent_pid: int | None, *, death_signal
     watchdog.start()
 
 
-def _ask_for_death_signal() -> None:
+def ask_for_death_signal() -> None:
     if not sys.platform.startswith("linux"):
         return
     # No other OS has an equivalent; a C library without prctl (or a sandbox
