@@ -162,19 +162,23 @@ def _write(rows: Iterator[dict[str, Any]], path: Path) -> int:
     return count
 
 
-def bench_local(warc: str, workers: int, preset: str, folder: Path) -> None:
-    """The local engine, ``workers`` processes."""
+def bench_local(warc: str, workers: int, args: argparse.Namespace, folder: Path) -> None:
+    """The local engine, ``workers`` processes (one worker and no timeout: in this process)."""
     sampler = Sampler()
     before = _cpu_before(sampler)
     started = time.perf_counter()
     stats = WarcStats()
     count = _write(
-        extract_warc([warc], workers=workers, options=preset, stats=stats), folder / "local.parquet"
+        extract_warc(
+            [warc], workers=workers, options=args.preset, timeout=args.timeout, stats=stats
+        ),
+        folder / "local.parquet",
     )
     wall = time.perf_counter() - started
     sampler.stop()
     assert count == stats.html
-    _report(f"local engine, {workers} workers", wall, 0.0, sampler, before, count)
+    limit = "" if args.timeout is None else f", --timeout {args.timeout:g}"
+    _report(f"local engine, {workers} workers{limit}", wall, 0.0, sampler, before, count)
 
 
 def bench_dask(args: argparse.Namespace, folder: Path, *, isolate: bool) -> None:
@@ -301,12 +305,18 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--preset", default="fast")
     parser.add_argument("--records-per-task", type=int, default=None)
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=None,
+        help="per-page limit of the local engine (with it, one worker is a worker process)",
+    )
     args = parser.parse_args()
     print(f"load average before: {os.getloadavg()[0]:.1f}")
     RECORDS["count"] = _count_records(args.warc)
     runs: dict[str, Callable[[Path], None]] = {
-        "local": lambda folder: bench_local(args.warc, args.workers, args.preset, folder),
-        "local1": lambda folder: bench_local(args.warc, 1, args.preset, folder),
+        "local": lambda folder: bench_local(args.warc, args.workers, args, folder),
+        "local1": lambda folder: bench_local(args.warc, 1, args, folder),
         "dask": lambda folder: bench_dask(args, folder, isolate=True),
         "dask-in-worker": lambda folder: bench_dask(args, folder, isolate=False),
         "spark": lambda folder: bench_spark(args.warc, args.workers, folder),
