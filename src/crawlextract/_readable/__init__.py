@@ -108,10 +108,9 @@ def _choose(flat: Flat, tuning: Tuning) -> tuple[list[int], list[int], int]:
             flat, root, dropped, all_text
         ):
             roots, dropped, kept = [wider], link_dropped, kept_text(flat, wider, link_dropped)
-    if roots == [root] and tuning.lead_siblings:
-        lead = lead_siblings(flat, scores, root, tuning)
+    if roots == [root]:
+        lead, lead_dropped = _lead(flat, scores, root, tuning)
         if lead:
-            lead_dropped = [index for one in lead for index in prune(flat, scores, one, tuning)]
             kept += sum(kept_text(flat, one, []) for one in lead)
             kept -= sum(own_text(flat, index) for index in lead_dropped)
             roots = [*lead, root]
@@ -123,8 +122,19 @@ def _choose(flat: Flat, tuning: Tuning) -> tuple[list[int], list[int], int]:
         run_kept -= sum(own_text(flat, index) for index in run_dropped)
         # The posts replace what was chosen only if they hold more text.
         if run_kept > kept:
-            roots, dropped, kept = run, run_dropped, run_kept
+            # The opening post (a question) is often built unlike the
+            # replies, just before their container.
+            opening, opening_dropped = _lead(flat, scores, flat.parent[run[0]], tuning)
+            roots, dropped, kept = [*opening, *run], opening_dropped + run_dropped, run_kept
     return roots, link_items(flat, scores, roots, dropped, tuning), kept
+
+
+def _lead(flat: Flat, scores: Scores, anchor: int, tuning: Tuning) -> tuple[list[int], list[int]]:
+    # The lead siblings before ``anchor`` and what to drop inside them.
+    if not tuning.lead_siblings:
+        return [], []
+    lead = lead_siblings(flat, scores, anchor, tuning)
+    return lead, [index for one in lead for index in prune(flat, scores, one, tuning)]
 
 
 def link_items(
