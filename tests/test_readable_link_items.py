@@ -48,3 +48,21 @@ def test_a_few_links_after_an_article_are_still_left_out() -> None:
     text = readable(html)
     assert "keep the old lanterns" in text
     assert TITLES[0] not in text
+
+
+def test_a_fragment_widens_to_a_chart_of_links_and_labels() -> None:
+    """A one-sentence intro above a chart of linked titles and short labels gives the chart."""
+    rows = "".join(
+        f"<li><a href=/film/{n}>Film {n}</a><span>{1950 + n}</span> <span>1h {n}m</span> "
+        f"<span>rated 8.{n % 10}</span></li>"
+        for n in range(30)
+    )
+    html = (
+        "<body><nav><a href=/>Home</a> <a href=/charts>Charts</a></nav><main>"
+        "<div class=intro><p>The films voted best by readers, ranked by their votes.</p></div>"
+        f"<ul class=chart>{rows}</ul></main></body>"
+    )
+    text = readable(html)
+    assert "ranked by their votes" in text
+    assert "Film 7" in text
+    assert "rated 8.7" in text

@@ -89,7 +89,11 @@ def _choose(flat: Flat, tuning: Tuning) -> tuple[list[int], list[int], int]:
     if root != body and is_fragment(flat, kept, body, tuning):
         wider = widen(flat, root, body, tuning)
         if wider != root:
-            wide_dropped = prune(flat, scores, wider, tuning)
+            # Judged with its items kept if they are its content (a chart of
+            # links and short labels widens to the whole chart).
+            wide_dropped = link_items(
+                flat, scores, [wider], prune(flat, scores, wider, tuning), tuning
+            )
             wide_kept = kept_text(flat, wider, wide_dropped)
             # Pruning may take out what widening brought in (a hinted region).
             if wide_kept >= tuning.widen_gain * kept:
