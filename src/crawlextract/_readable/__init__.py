@@ -16,6 +16,10 @@ The pipeline, in order (each stage is one module):
    hidden elements revealed, and :mod:`.reveal` splits the roots around the
    wrappers the renderer skips.
 
+Before that split, link-heavy blocks that make up a large part of the chosen
+content (a list of items, the cards of a collection) are kept
+(:func:`link_items`, stage 6b of ``docs/readable.md``).
+
 The result is a :class:`Selection`: roots in document order and the ``id()``
 of every element to skip, which is exactly what the markdown renderer takes.
 """
@@ -30,7 +34,7 @@ from .flat import Flat, flatten
 from .pruning import prune
 from .recover import all_text, is_fragment, kept_text, own_text, widen
 from .reveal import renderable_roots
-from .scoring import score
+from .scoring import Scores, score
 from .select import choose_root, fallback_root
 from .siblings import lead_siblings, repeated_siblings
 from .tuning import Tuning
@@ -85,7 +89,11 @@ def _choose(flat: Flat, tuning: Tuning) -> tuple[list[int], list[int], int]:
     if root != body and is_fragment(flat, kept, body, tuning):
         wider = widen(flat, root, body, tuning)
         if wider != root:
-            wide_dropped = prune(flat, scores, wider, tuning)
+            # Judged with its items kept if they are its content (a chart of
+            # links and short labels widens to the whole chart).
+            wide_dropped = link_items(
+                flat, scores, [wider], prune(flat, scores, wider, tuning), tuning
+            )
             wide_kept = kept_text(flat, wider, wide_dropped)
             # Pruning may take out what widening brought in (a hinted region).
             if wide_kept >= tuning.widen_gain * kept:
@@ -104,10 +112,9 @@ def _choose(flat: Flat, tuning: Tuning) -> tuple[list[int], list[int], int]:
             flat, root, dropped, all_text
         ):
             roots, dropped, kept = [wider], link_dropped, kept_text(flat, wider, link_dropped)
-    if roots == [root] and tuning.lead_siblings:
-        lead = lead_siblings(flat, scores, root, tuning)
+    if roots == [root]:
+        lead, lead_dropped = _lead(flat, scores, root, tuning)
         if lead:
-            lead_dropped = [index for one in lead for index in prune(flat, scores, one, tuning)]
             kept += sum(kept_text(flat, one, []) for one in lead)
             kept -= sum(own_text(flat, index) for index in lead_dropped)
             roots = [*lead, root]
@@ -119,8 +126,43 @@ def _choose(flat: Flat, tuning: Tuning) -> tuple[list[int], list[int], int]:
         run_kept -= sum(own_text(flat, index) for index in run_dropped)
         # The posts replace what was chosen only if they hold more text.
         if run_kept > kept:
-            return run, run_dropped, run_kept
-    return roots, dropped, kept
+            # The opening post (a question) is often built unlike the
+            # replies, just before their container.
+            opening, opening_dropped = _lead(flat, scores, flat.parent[run[0]], tuning)
+            roots, dropped, kept = [*opening, *run], opening_dropped + run_dropped, run_kept
+    return roots, link_items(flat, scores, roots, dropped, tuning), kept
+
+
+def _lead(flat: Flat, scores: Scores, anchor: int, tuning: Tuning) -> tuple[list[int], list[int]]:
+    # The lead siblings before ``anchor`` and what to drop inside them.
+    if not tuning.lead_siblings:
+        return [], []
+    lead = lead_siblings(flat, scores, anchor, tuning)
+    return lead, [index for one in lead for index in prune(flat, scores, one, tuning)]
+
+
+def link_items(
+    flat: Flat, scores: Scores, roots: list[int], dropped: list[int], tuning: Tuning
+) -> list[int]:
+    """What to drop under ``roots``, keeping link-heavy blocks when they are the content.
+
+    Link-heavy blocks and label groups at the edge of an article are chrome;
+    when they hold a large part of the chosen content's text (a list of
+    items, a table of links, the cards of a collection), they are the
+    content, and only hinted regions and hidden elements still go.
+    """
+    items = [index for one in roots for index in prune(flat, scores, one, tuning, links=True)]
+    if items == dropped:
+        return dropped
+    pruned = sum(kept_text(flat, one, [], all_text) for one in roots)
+    kept = pruned - sum(all_text(flat, index) for index in dropped)
+    # The evidence is the link text the items add: labels alone (a column
+    # of "Advertisement") are no list of items.
+    links = flat.link_chars
+    added = sum(links[index] for index in dropped) - sum(links[index] for index in items)
+    if added >= tuning.link_items_share * kept:
+        return items
+    return dropped
 
 
 def _elements(flat: Flat, roots: list[int], dropped: list[int]) -> tuple[Element, ...]:
