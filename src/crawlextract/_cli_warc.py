@@ -28,10 +28,9 @@ from ._cli_page import CommandParser, UsageError
 from ._columnar import JsonlWriter, output_format
 from ._exceptions import CrawlextractError
 from ._warc import FileDone, WarcStats, iter_warc_events
-from ._warc_kinds import archive_kind, whole_file_gzip
+from ._warc_kinds import archive_kind
 from ._warc_output import OutputError, PartsOutput
 from ._warc_progress import ProgressLines, RunTally, say, summary_line
-from ._warc_read import WHOLE_FILE_GZIP
 
 if TYPE_CHECKING:
     import argparse
@@ -159,12 +158,7 @@ def _checked(args: argparse.Namespace) -> list[str]:
         raise UsageError("--resume needs an output file, not '-'")
     if args.output != "-":
         output_format(args.output.rstrip("/" + os.sep))  # a bad name fails before any work
-    paths = _inputs(args.inputs)
-    if args.records_per_task is not None:
-        for path in paths:
-            if whole_file_gzip(path):
-                raise UsageError(WHOLE_FILE_GZIP.format(path=path))
-    return paths
+    return _inputs(args.inputs)
 
 
 def _inputs(patterns: list[str]) -> list[str]:

@@ -1,4 +1,4 @@
-"""What kind of file an input is: a WARC of responses, a WET or WAT file, a whole-file gzip.
+"""What kind of file an input is: a WARC of responses, or a WET or WAT file.
 
 Checked before a job starts, so that a wrong input is one line and exit 2
 rather than an empty output or a failure half-way.
@@ -6,29 +6,7 @@ rather than an empty output or a failure half-way.
 
 from __future__ import annotations
 
-from ._warc_places import gzip_at
 from ._warc_read import fastwarc, open_warc
-
-
-def whole_file_gzip(path: str) -> bool:
-    """Whether ``path`` is gzipped as one stream rather than one member per record.
-
-    Looks at where the second record starts, so it reads one or two records.
-    """
-    warc = fastwarc()
-    with open_warc(path) as stream:
-        if not gzip_at(stream, 0):
-            return False
-        stream.seek(0)
-        starts = []
-        try:
-            for record in warc.ArchiveIterator(stream, parse_http=False):
-                starts.append(record.stream_pos)
-                if len(starts) == 2:
-                    break
-        except OSError:
-            return False  # damage is reported when the file is read
-        return len(starts) == 2 and not gzip_at(stream, starts[1])
 
 
 def archive_kind(path: str, *, peek: bool = True) -> str:
