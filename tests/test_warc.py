@@ -6,7 +6,6 @@ import pytest
 
 from crawlextract import PageError, extract
 from crawlextract._columnar import WARC_COLUMNS
-from crawlextract._exceptions import WarcInputError
 from crawlextract._warc import (
     FileDone,
     RecordInfo,
@@ -15,10 +14,10 @@ from crawlextract._warc import (
     iter_html_records,
     iter_warc_events,
     make_row,
-    record_offsets,
     warc_rows,
 )
 from crawlextract._warc_kinds import archive_kind
+from crawlextract._warc_tasks import file_tasks
 from warc_helpers import (
     SYNTHETIC,
     damage_warc,
@@ -90,10 +89,10 @@ def test_local_pool_and_in_process_rows_are_identical(archive):
 
 @pytest.mark.parametrize("size", [1, 3, 5, 100])
 def test_chunks_cover_the_file_exactly(archive, size):
-    """Chunks from record_offsets give the whole file's rows and counts, in order."""
+    """Chunks planned by file_tasks give the whole file's rows and counts, in order."""
     whole, whole_stats = warc_rows(archive)
     rows, stats = [], WarcStats()
-    offsets = record_offsets(archive, size)
+    offsets = _chunk_offsets(archive, size)
     assert len(offsets) == -(-whole_stats.records // size)
     for offset in offsets:
         chunk_rows, chunk_stats = warc_rows(archive, offset=offset, max_records=size)
@@ -122,10 +121,14 @@ def test_timeout_in_process_uses_the_time_budget(archive):
     assert all(row["error"] is None for row in rows)
 
 
+def _chunk_offsets(path, size):
+    return [task.offset for task in file_tasks(str(path), size)]
+
+
 def test_bad_chunk_size():
     """A chunk of fewer than one record is refused."""
     with pytest.raises(ValueError, match="at least 1"):
-        record_offsets("unused.warc", 0)
+        file_tasks("unused.warc", 0)
 
 
 def _urls(rows):
@@ -253,13 +256,13 @@ def test_binary_payloads_are_errors_not_text(tmp_path):
 
 
 def test_chunks_of_a_damaged_file_cover_what_a_whole_read_gives(tmp_path):
-    """record_offsets steps over damage as reading does: the chunks give the whole file's rows."""
+    """Chunk planning steps over damage as reading does: the chunks give the whole file's rows."""
     path = tmp_path / "bad.warc.gz"
     write_warc(path, aeb_pages=1)
     damage_warc(path)
     whole, whole_stats = warc_rows(str(path))
     rows, stats = [], WarcStats()
-    for offset in record_offsets(str(path), 2):
+    for offset in _chunk_offsets(path, 2):
         chunk, chunk_stats = warc_rows(str(path), offset=offset, max_records=2)
         rows.extend(chunk)
         stats.add(chunk_stats)
@@ -269,16 +272,17 @@ def test_chunks_of_a_damaged_file_cover_what_a_whole_read_gives(tmp_path):
     assert stats.records == whole_stats.records
 
 
-def test_whole_file_gzip_is_read_but_not_split(tmp_path):
-    """A WARC gzipped as one stream reads whole; splitting it into chunks is refused clearly."""
+def test_whole_file_gzip_is_read_whole_and_planned_in_decompressed_chunks(tmp_path):
+    """A WARC gzipped as one stream reads whole; its chunks are addressed in decompressed bytes."""
     plain, whole = tmp_path / "p.warc", tmp_path / "whole.warc.gz"
     write_warc(plain)
     whole.write_bytes(gzip.compress(plain.read_bytes()))
     assert warc_rows(str(whole))[0] == [
         {**row, "warc_file": str(whole)} for row in warc_rows(str(plain))[0]
     ]
-    with pytest.raises(WarcInputError, match="one stream"):
-        record_offsets(str(whole), 3)
+    tasks = file_tasks(str(whole), 3)
+    assert all(task.gunzip for task in tasks)
+    assert [task.offset for task in tasks] == _chunk_offsets(plain, 3)
 
 
 def test_a_missing_file_is_an_entry(tmp_path):
@@ -343,7 +347,7 @@ def test_whole_file_gzip_chunks_by_decompressed_offsets(tmp_path):
     plain, whole = tmp_path / "p.warc", tmp_path / "whole.warc.gz"
     write_warc(plain)
     whole.write_bytes(gzip.compress(plain.read_bytes()))
-    offsets = record_offsets(str(plain), 3)  # the same offsets, decompressed
+    offsets = _chunk_offsets(plain, 3)  # the same offsets, decompressed
     expected = list(iter_html_records(str(plain), WarcStats()))
     records = [
         record

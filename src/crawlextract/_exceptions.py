@@ -9,7 +9,6 @@ Hierarchy::
     │   ├── UnknownExtractorError   (also a LookupError)
     │   └── MissingDependencyError  (also an ImportError)
     ├── TimeBudgetExceeded      (also a TimeoutError)
-    ├── WarcInputError          (also a ValueError)
     └── WorkerStartError        (also a RuntimeError)
 
 Every error the library raises on purpose is one of these (the command line
@@ -85,14 +84,6 @@ class TimeBudgetExceeded(CrawlextractError, TimeoutError):  # noqa: N818 - reads
         self.stage = stage
         self.budget = budget
         super().__init__(f"{stage} ran past its time budget of {budget:g} s")
-
-
-class WarcInputError(CrawlextractError, ValueError):
-    """A file cannot be read as a WARC of HTTP responses the way it was asked.
-
-    A WET or WAT file (extracted text or metadata, not responses), or a
-    whole-file gzip WARC asked to be split into chunks of records.
-    """
 
 
 class WorkerStartError(CrawlextractError, RuntimeError):

@@ -31,7 +31,6 @@ from ._warc_read import (
     fastwarc,
     iter_html_records,
     open_warc,
-    record_offsets,
 )
 
 if TYPE_CHECKING:
@@ -54,7 +53,6 @@ __all__ = [
     "iter_warc_events",
     "make_row",
     "open_warc",
-    "record_offsets",
     "record_row",
     "warc_rows",
 ]
@@ -264,7 +262,7 @@ def warc_rows(
         path: The WARC file (any path or URL its workers can read).
         options: As for :func:`~crawlextract.extract`.
         timeout: Seconds each stage of one page may take.
-        offset: Start of the chunk, from :func:`record_offsets`; 0 for the whole file.
+        offset: Start of the chunk, from :func:`record_starts`; 0 for the whole file.
         max_records: Records (of any type) in the chunk; ``None`` to the end.
 
     Returns:

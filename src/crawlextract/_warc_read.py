@@ -25,7 +25,7 @@ from typing import IO, TYPE_CHECKING, Any, TypeVar, cast
 
 from ._batch import PageError
 from ._binary import binary_payload
-from ._exceptions import InputValueError, MissingDependencyError, WarcInputError
+from ._exceptions import MissingDependencyError
 from ._headers import Headers
 from ._warc_places import READ_ERRORS, gzip_at, gzip_tail, next_start, resync
 
@@ -170,7 +170,7 @@ def iter_html_records(
     Args:
         path: A ``.warc`` or ``.warc.gz`` file (compression is detected).
         stats: Counts to add to.
-        offset: Where to start reading: 0, or a record's start from :func:`record_offsets`.
+        offset: Where to start reading: 0, or a record's start from :func:`record_starts`.
         max_records: Read at most this many records (of any type), for chunks.
         gunzip: The file is one gzip stream (not a gzip member per record), and
             ``offset`` counts decompressed bytes: the file is read through
@@ -186,29 +186,6 @@ def iter_html_records(
     with raw:
         stream = cast("IO[bytes]", gzip.GzipFile(fileobj=raw, mode="rb")) if gunzip else raw
         yield from _walk(stream, walk, offset, max_records, _html_items)
-
-
-def record_offsets(path: str, records_per_chunk: int) -> list[int]:
-    """Return where each chunk of ``records_per_chunk`` records starts in the file.
-
-    One pass without parsing HTTP. Gzip members are record-aligned in
-    ``.warc.gz`` files written by crawlers, so each offset can be seeked to.
-    Unreadable places are stepped over as :func:`iter_html_records` steps over
-    them, so the chunks together read every record a whole-file read does.
-
-    Raises:
-        WarcInputError: the file is gzipped as one stream rather than one member
-            per record: it cannot be split, only read whole.
-    """
-    if records_per_chunk < 1:
-        raise InputValueError("records_per_chunk must be at least 1")
-    offsets = list(record_starts(path))[::records_per_chunk]
-    with open_warc(path) as stream:
-        # In a whole-file gzip, fastwarc's positions are where it was in the
-        # compressed stream, not where records start: no member starts there.
-        if gzip_at(stream, 0) and not all(gzip_at(stream, start) for start in offsets):
-            raise WarcInputError(WHOLE_FILE_GZIP.format(path=path))
-    return offsets
 
 
 def record_starts(path: str, *, offset: int = 0, gunzip: bool = False) -> Iterator[int]:
@@ -227,14 +204,6 @@ def record_starts(path: str, *, offset: int = 0, gunzip: bool = False) -> Iterat
         for start in _walk(stream, walk, offset, None, lambda record, _walk: [record.stream_pos]):
             if isinstance(start, int):  # not the entry for a damaged place
                 yield start
-
-
-#: Why a whole-file gzip WARC cannot be split into chunks of records.
-WHOLE_FILE_GZIP = (
-    "{path} is gzipped as one stream, not one gzip member per record, so it cannot "
-    "be split into chunks of records: read it whole (no --records-per-task), or "
-    "recompress it one member per record (e.g. warcio recompress)"
-)
 
 
 def archive_error(path: str, message: str, offset: int | None = None) -> HtmlRecord:

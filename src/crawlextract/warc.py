@@ -8,7 +8,6 @@ pyarrow, dask nor pyspark; they are loaded when first used (``pip install 'crawl
 
 from ._columnar import WARC_COLUMNS, Column, open_writer
 from ._dask import extract_warc_dask
-from ._exceptions import WarcInputError
 from ._spark import spark_schema
 from ._warc import WarcStats, extract_warc, warc_rows
 from ._warc_tasks import WarcTask, run_task, warc_tasks
@@ -16,7 +15,6 @@ from ._warc_tasks import WarcTask, run_task, warc_tasks
 __all__ = [
     "WARC_COLUMNS",
     "Column",
-    "WarcInputError",
     "WarcStats",
     "WarcTask",
     "extract_warc",
