@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import crawlextract
 from aeb import BenchPage, PageScore, aggregate, load_pages, score_page
-from crawlextract._extract import decode_document
+from crawlextract._api import decode_document
 from crawlextract._extractors.boilerpy3_backend import Boilerpy3Boilerpipe
 from crawlextract._extractors.native_boilerpipe import NativeBoilerpipe
 

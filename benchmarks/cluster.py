@@ -39,8 +39,8 @@ from typing import TYPE_CHECKING, Any
 
 import psutil
 
-from crawlextract._columnar import open_writer
-from crawlextract._warc import WarcStats, extract_warc
+from crawlextract._apps.columnar import open_writer
+from crawlextract._apps.warc.jobs import WarcStats, extract_warc
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -123,7 +123,7 @@ def _count_records(warc: str) -> int:
 
 def warc_rows_of(warc: str, stats: WarcStats) -> Iterator[Any]:
     """Walk the archive's HTML records without extracting them (counts every record)."""
-    from crawlextract._warc import iter_html_records  # noqa: PLC0415
+    from crawlextract._apps.warc.jobs import iter_html_records  # noqa: PLC0415
 
     return iter_html_records(warc, stats)
 
@@ -186,7 +186,7 @@ def bench_dask(args: argparse.Namespace, folder: Path, *, isolate: bool) -> None
     import dask  # noqa: PLC0415 - optional
     import distributed  # noqa: PLC0415
 
-    from crawlextract._dask import _CLUSTER_CONFIG, extract_warc_dask  # noqa: PLC0415
+    from crawlextract._apps.dask import _CLUSTER_CONFIG, extract_warc_dask  # noqa: PLC0415
 
     sampler = Sampler()
     before = _cpu_before(sampler)

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
     from selectolax.lexbor import LexborNode
 
-    from crawlextract._dom import Element
+    from crawlextract._html.dom import Element
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -448,8 +448,8 @@ def markdown_targets(markdown: str, base: str | None) -> set[str]:
 def measure_page(html: bytes, url: str, convert: Callable[[str, str], str]) -> PageMeasure:
     """Links and words of one page's visible content against ``convert``'s markdown."""
     from aeb import markdown_to_text  # noqa: PLC0415  (benchmarks/aeb.py)
-    from crawlextract._extract import decode_document  # noqa: PLC0415
-    from crawlextract._options import Options  # noqa: PLC0415
+    from crawlextract._api import decode_document  # noqa: PLC0415
+    from crawlextract._config import Options  # noqa: PLC0415
 
     document = decode_document(html, url, None, Options())
     body = document.dom.find("body")

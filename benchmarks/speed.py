@@ -238,7 +238,7 @@ def run_stages(pages: list[Input], warmup: int) -> list[System]:
     tree build (the first ``document.dom``), then each default extractor on
     that document with the tree already built, in that order.
     """
-    from crawlextract._extract import decode_document  # noqa: PLC0415 - private, for profiling
+    from crawlextract._api import decode_document  # noqa: PLC0415 - private, for profiling
     from crawlextract._registry import get_extractor  # noqa: PLC0415
 
     options = crawlextract.Options()

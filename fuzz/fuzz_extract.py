@@ -24,10 +24,10 @@ with atheris.instrument_imports():
     from selectolax.lexbor import LexborHTMLParser
 
     import crawlextract
-    from crawlextract._extractors.lexbor_metadata import collect_head_facts
-    from crawlextract._head_only import head_facts_before_body
-    from crawlextract._headers import Headers
-    from crawlextract._metadata import metadata_from_facts
+    from crawlextract._base.headers import Headers
+    from crawlextract._metadata.lexbor_facts import collect_head_facts
+    from crawlextract._metadata.head import metadata_from_facts
+    from crawlextract._metadata.head_only import head_facts_before_body
 
     # Extractors are imported on first use: use them all now, inside the
     # instrumented block, so their code is coverage-guided too.

@@ -1,10 +1,10 @@
-"""Author names normalised (crawlextract._authors)."""
+"""Author names normalised (crawlextract._metadata.authors)."""
 
 from __future__ import annotations
 
 import pytest
 
-from crawlextract._authors import author_names
+from crawlextract._metadata.authors import author_names
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,7 @@ from crawlextract import (
     extract,
     extract_many,
 )
-from crawlextract._parent_watch import die_with_parent
+from crawlextract._apps.parent_watch import die_with_parent
 
 SRC = str(Path(__file__).resolve().parent.parent / "src")
 
@@ -156,7 +156,7 @@ def _slow_start(*args, **kwargs):
 
 def test_page_clock_starts_when_the_worker_is_ready(monkeypatch):
     """A worker that takes longer to start than the page limit still gets its pages done."""
-    from crawlextract import _batch  # noqa: PLC0415
+    from crawlextract._apps import batch as _batch  # noqa: PLC0415
 
     monkeypatch.setattr(_batch, "die_with_parent", _slow_start)  # forked workers inherit it
     pages = ["<title>A</title>", "<title>B</title>"]
@@ -259,7 +259,7 @@ def test_fork_only_while_single_threaded():
     """Workers are forked only while this process has one thread; else forkserver."""
     import threading  # noqa: PLC0415
 
-    from crawlextract._batch import _context  # noqa: PLC0415
+    from crawlextract._apps.batch import _context  # noqa: PLC0415
 
     assert _context("spawn").get_start_method() == "spawn"
     stop = threading.Event()
@@ -324,7 +324,7 @@ def test_script_without_main_guard_gets_one_clear_error(tmp_path, start_method):
 
 def test_worker_start_failure_is_raised_while_iterating(monkeypatch):
     """A worker that exits before it is ready stops the batch with WorkerStartError."""
-    from crawlextract import _batch  # noqa: PLC0415
+    from crawlextract._apps import batch as _batch  # noqa: PLC0415
 
     def exit_at_once(*_args):
         os._exit(9)
@@ -343,8 +343,8 @@ def test_worker_whose_parent_is_gone_exits_quietly(capfd):
     """
     import multiprocessing  # noqa: PLC0415
 
-    from crawlextract import _batch  # noqa: PLC0415
-    from crawlextract._parent_watch import ORPHAN_EXIT  # noqa: PLC0415
+    from crawlextract._apps import batch as _batch  # noqa: PLC0415
+    from crawlextract._apps.parent_watch import ORPHAN_EXIT  # noqa: PLC0415
 
     context = multiprocessing.get_context("fork")
     parent_end, child_end = context.Pipe(duplex=True)

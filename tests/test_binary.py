@@ -4,7 +4,7 @@ import random
 
 import pytest
 
-from crawlextract._binary import binary_payload
+from crawlextract._base.binary import binary_payload
 
 HTML = b"<!DOCTYPE html><html><head><title>T</title></head><body><p>Hello</p></body></html>"
 

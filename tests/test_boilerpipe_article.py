@@ -8,10 +8,10 @@ import pytest
 from boilerpy3 import extractors
 
 import crawlextract
+from crawlextract._api import decode_document
+from crawlextract._base.deadline import NO_DEADLINE
 from crawlextract._boilerpipe import article_text
 from crawlextract._boilerpipe.article import ARTICLE_FILTERS, article_document
-from crawlextract._deadline import NO_DEADLINE
-from crawlextract._extract import decode_document
 
 logging.getLogger("boilerpy3").setLevel(logging.ERROR)
 

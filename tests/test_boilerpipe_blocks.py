@@ -11,10 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import crawlextract
+from crawlextract._api import decode_document
+from crawlextract._base.deadline import NO_DEADLINE
 from crawlextract._boilerpipe.blocks import segment
-from crawlextract._deadline import NO_DEADLINE
-from crawlextract._dom import Element
-from crawlextract._extract import decode_document
+from crawlextract._html.dom import Element
 
 if TYPE_CHECKING:
     from crawlextract._boilerpipe.model import TextDocument

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import crawlextract
-from crawlextract._extract import decode_document
+from crawlextract._api import decode_document
 from crawlextract._extractors.boilerpy3_backend import Boilerpy3Boilerpipe
 from crawlextract._extractors.native_boilerpipe import NativeBoilerpipe
 from crawlextract._registry import get_extractor

@@ -8,7 +8,8 @@ import sys
 import pytest
 
 import crawlextract
-from crawlextract import _cli, _cli_page
+from crawlextract._apps.cli import main as _cli
+from crawlextract._apps.cli import page as _cli_page
 from fixed_extractor import Fixed
 
 PAGE = (

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from crawlextract._cli import main as cli
-from crawlextract._cli_batch import EXIT_BROKEN_PIPE, PAGE_SUFFIXES, expand_paths
+from crawlextract._apps.cli.batch import EXIT_BROKEN_PIPE, PAGE_SUFFIXES, expand_paths
+from crawlextract._apps.cli.main import main as cli
 
 SRC = str(Path(__file__).resolve().parent.parent / "src")
 #: A page with a relative link and a relative canonical: what a URL changes.
@@ -298,8 +298,8 @@ _SLOW_BATCH = """
 import os, sys, time
 from pathlib import Path
 import crawlextract
-import crawlextract._cli_batch as cli_batch
-from crawlextract._cli import main
+import crawlextract._apps.cli.batch as cli_batch
+from crawlextract._apps.cli.main import main
 
 class Sleepy:
     name = "sleepy"

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from crawlextract import _cli, _cli_page
+from crawlextract._apps.cli import main as _cli
+from crawlextract._apps.cli import page as _cli_page
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -13,10 +13,10 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from crawlextract import _cli_warc as cli_warc
-from crawlextract._cli import main as cli
-from crawlextract._columnar import WARC_COLUMNS
-from crawlextract._warc import FileDone, warc_rows
+from crawlextract._apps.cli import warc as cli_warc
+from crawlextract._apps.cli.main import main as cli
+from crawlextract._apps.columnar import WARC_COLUMNS
+from crawlextract._apps.warc.jobs import FileDone, warc_rows
 from warc_helpers import damage_warc, write_warc
 
 SRC = Path(__file__).resolve().parents[1] / "src"

@@ -4,7 +4,7 @@ import json
 import pyarrow.parquet as pq
 import pytest
 
-from crawlextract._columnar import (
+from crawlextract._apps.columnar import (
     WARC_COLUMNS,
     JsonlWriter,
     ParquetWriter,
@@ -91,7 +91,7 @@ def test_open_writer_by_suffix(tmp_path):
 
 def test_parquet_without_pyarrow_names_the_extra(tmp_path, monkeypatch):
     """A missing pyarrow is a MissingDependencyError (a CrawlextractError and an ImportError)."""
-    from crawlextract._exceptions import CrawlextractError, MissingDependencyError  # noqa: PLC0415
+    from crawlextract._base.exceptions import CrawlextractError, MissingDependencyError  # noqa: PLC0415
 
     monkeypatch.setitem(__import__("sys").modules, "pyarrow", None)
     with pytest.raises(MissingDependencyError, match=r"crawlextract\[warc\]") as raised:

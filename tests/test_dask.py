@@ -3,11 +3,12 @@ import io
 
 import pytest
 
-from crawlextract import Options, _dask
-from crawlextract._cli import main as cli
-from crawlextract._dask import extract_warc_dask
-from crawlextract._warc import WarcStats, extract_warc
-from crawlextract._warc_tasks import (
+from crawlextract import Options
+from crawlextract._apps import dask as _dask
+from crawlextract._apps.cli.main import main as cli
+from crawlextract._apps.dask import extract_warc_dask
+from crawlextract._apps.warc.jobs import WarcStats, extract_warc
+from crawlextract._apps.warc.tasks import (
     MAX_RECORDS_PER_TASK,
     TASKS_PER_THREAD,
     WarcTask,
@@ -104,7 +105,7 @@ def test_records_per_task_cuts_every_kind_of_file(archives):
 
 def test_task_size_follows_file_size_and_parallelism(bigger, monkeypatch):
     """Without records_per_task a file is cut into about TASKS_PER_THREAD chunks per thread."""
-    import crawlextract._warc_tasks as module  # noqa: PLC0415
+    import crawlextract._apps.warc.tasks as module  # noqa: PLC0415
 
     monkeypatch.setattr(module, "MIN_TASK_BYTES", 1)  # the test file is far below a megabyte
     for parallelism in (1, 2):
@@ -119,7 +120,7 @@ def test_task_size_follows_file_size_and_parallelism(bigger, monkeypatch):
 
 def test_whole_file_gzip_chunks_hold_as_many_records(bigger, tmp_path, monkeypatch):
     """Chunks of a file gzipped as a whole are sized by its compression ratio, not cut smaller."""
-    import crawlextract._warc_tasks as module  # noqa: PLC0415
+    import crawlextract._apps.warc.tasks as module  # noqa: PLC0415
 
     monkeypatch.setattr(module, "MIN_TASK_BYTES", 1)
     whole = tmp_path / "whole.warc.gz"

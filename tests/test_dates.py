@@ -1,10 +1,10 @@
-"""Dates as pages write them, read into ISO 8601 (crawlextract._dates)."""
+"""Dates as pages write them, read into ISO 8601 (crawlextract._metadata.dates)."""
 
 from __future__ import annotations
 
 import pytest
 
-from crawlextract._dates import iso_date
+from crawlextract._metadata.dates import iso_date
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ import codecs
 import pytest
 
 import crawlextract
-from crawlextract._decode import decode_bytes, web_encoding
+from crawlextract._html.decode import decode_bytes, web_encoding
 
 LIMIT = 1 << 20
 

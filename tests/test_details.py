@@ -427,7 +427,7 @@ def test_docs_name_every_meta_key_the_rules_read() -> None:
     """docs/metadata.md names every meta key in the rules' lists, so the two cannot drift."""
     from pathlib import Path  # noqa: PLC0415 - this test only
 
-    from crawlextract import _details  # noqa: PLC0415 - this test only
+    from crawlextract._metadata import details as _details  # noqa: PLC0415 - this test only
 
     docs = (Path(__file__).parents[1] / "docs" / "metadata.md").read_text().lower()
     lists = [value for name, value in vars(_details).items() if name.endswith("_METAS")]

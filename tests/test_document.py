@@ -8,14 +8,14 @@ from typing import TYPE_CHECKING
 import crawlextract
 from crawlextract import Options
 from crawlextract import _document as document_module
-from crawlextract._extract import decode_document
+from crawlextract._api import decode_document
 
 if TYPE_CHECKING:
     import pytest
     from selectolax.lexbor import LexborHTMLParser
 
-    from crawlextract._decode import Decoded, PendingUTF8
     from crawlextract._document import Document
+    from crawlextract._html.decode import Decoded, PendingUTF8
 
 
 def document_of(html: str, url: str | None = "https://example.org/a/page") -> Document:

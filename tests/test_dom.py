@@ -12,9 +12,9 @@ from selectolax.lexbor import LexborHTMLParser
 
 import crawlextract
 from crawlextract import Limits, Options, TimeBudgetExceeded
-from crawlextract._deadline import NO_DEADLINE, Deadline
-from crawlextract._dom import Element, build
-from crawlextract._extract import decode_document
+from crawlextract._api import decode_document
+from crawlextract._base.deadline import NO_DEADLINE, Deadline
+from crawlextract._html.dom import Element, build
 
 
 def tree_of(html: str, limits: Limits | None = None) -> Element:

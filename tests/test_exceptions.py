@@ -14,22 +14,25 @@ import pytest
 
 import crawlextract
 from crawlextract import CrawlextractError, MissingDependencyError
-from crawlextract._exceptions import InputValueError
+from crawlextract._base.exceptions import InputValueError
 
 SOURCE = Path(crawlextract.__file__).parent
 
 #: (module file, built-in exception) raised on purpose and never reaching a caller.
 ALLOWED_BUILTIN_RAISES = {
     # Caught in Headers.__init__ and raised again as InputTypeError.
-    ("_headers.py", "TypeError"),
+    ("_base/headers.py", "TypeError"),
     # json.dumps's default= hook must raise TypeError; rows hold only JSON types.
-    ("_columnar.py", "TypeError"),
+    ("_apps/columnar.py", "TypeError"),
     # An invariant of the code, unreachable (a bug if ever raised).
     ("_boilerpipe/blocks.py", "AssertionError"),
     # __getattr__'s protocol: an attribute that does not exist raises AttributeError.
-    ("_metadata.py", "AttributeError"),
+    ("_metadata/head.py", "AttributeError"),
+    # A module __getattr__ (the lazy batch names) must raise AttributeError for
+    # an unknown name: hasattr() and import machinery rely on it.
+    ("__init__.py", "AttributeError"),
     # SIGTERM stops a batch as Ctrl-C does: not an error, and no page handler catches it.
-    ("_cli_batch.py", "KeyboardInterrupt"),
+    ("_apps/cli/batch.py", "KeyboardInterrupt"),
 }
 #: Exception classes of the package that are not errors for a caller.
 ALLOWED_CLASSES = {
@@ -38,9 +41,9 @@ ALLOWED_CLASSES = {
     # Control flow inside the markdown walk, caught where it is raised.
     "crawlextract._markdown.walk._Finished",
     # A signal between two functions of the Dask planner, caught where it is raised.
-    "crawlextract._warc_tasks._NotRecordAligned",
+    "crawlextract._apps.warc.tasks._NotRecordAligned",
     # SIGTERM unwinding `crawlextract warc` like Ctrl-C; caught by its command.
-    "crawlextract._cli_warc._Terminated",
+    "crawlextract._apps.cli.warc._Terminated",
 }
 
 
@@ -98,7 +101,7 @@ def test_extract_many_bad_values_are_input_value_errors(arguments: dict[str, obj
 
 def test_an_unknown_output_format_is_an_input_value_error() -> None:
     """Naming an output file neither .parquet nor .jsonl is an InputValueError."""
-    from crawlextract._columnar import output_format  # noqa: PLC0415 - optional module
+    from crawlextract._apps.columnar import output_format  # noqa: PLC0415 - optional module
 
     with pytest.raises(InputValueError, match="parquet"):
         output_format("rows.csv")
@@ -107,8 +110,8 @@ def test_an_unknown_output_format_is_an_input_value_error() -> None:
 @pytest.mark.parametrize(
     ("module", "call", "package", "install"),
     [
-        ("fastwarc", "crawlextract._warc:_fastwarc", "fastwarc", "crawlextract[warc]"),
-        ("pyarrow", "crawlextract._columnar:_pyarrow", "pyarrow", "crawlextract[warc]"),
+        ("fastwarc", "crawlextract._apps.warc.jobs:_fastwarc", "fastwarc", "crawlextract[warc]"),
+        ("pyarrow", "crawlextract._apps.columnar:_pyarrow", "pyarrow", "crawlextract[warc]"),
     ],
 )
 def test_a_missing_extra_is_a_missing_dependency_error(
@@ -129,7 +132,7 @@ def test_a_missing_distributed_is_a_missing_dependency_error(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     """The dask engine without distributed names the [dask] extra."""
-    from crawlextract._dask import extract_warc_dask  # noqa: PLC0415 - optional module
+    from crawlextract._apps.dask import extract_warc_dask  # noqa: PLC0415 - optional module
 
     monkeypatch.setitem(sys.modules, "distributed", None)
     with pytest.raises(MissingDependencyError, match=r"crawlextract\[dask\]"):
@@ -138,7 +141,7 @@ def test_a_missing_distributed_is_a_missing_dependency_error(
 
 def test_a_remote_warc_without_fsspec_names_the_package(monkeypatch: pytest.MonkeyPatch) -> None:
     """Reading s3:// without fsspec names the extra that installs it."""
-    from crawlextract._warc import open_warc  # noqa: PLC0415 - optional module
+    from crawlextract._apps.warc.jobs import open_warc  # noqa: PLC0415 - optional module
 
     monkeypatch.setitem(sys.modules, "fsspec", None)
     with pytest.raises(MissingDependencyError, match=r"pip install 'crawlextract\[remote\]'"):

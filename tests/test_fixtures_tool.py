@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 import crawlextract
-from crawlextract import _cli
-from crawlextract._fixtures import (
+from crawlextract._apps.cli import main as _cli
+from crawlextract._apps.fixtures import (
     GOLDEN_FILES,
     FixtureError,
     add_fixture,

@@ -10,10 +10,10 @@ from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 import crawlextract
-from crawlextract._extractors.lexbor_metadata import collect_head_facts
-from crawlextract._head_only import head_facts_before_body
-from crawlextract._headers import Headers
-from crawlextract._metadata import HeadFacts, Metadata, metadata_from_facts
+from crawlextract._base.headers import Headers
+from crawlextract._metadata.head import HeadFacts, Metadata, metadata_from_facts
+from crawlextract._metadata.head_only import head_facts_before_body
+from crawlextract._metadata.lexbor_facts import collect_head_facts
 from strategies import PROPERTY_SETTINGS
 
 URL = "https://example.com/dir/page.html"

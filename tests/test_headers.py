@@ -7,7 +7,7 @@ import email.message
 import pytest
 
 from crawlextract import InputTypeError
-from crawlextract._headers import Headers
+from crawlextract._base.headers import Headers
 
 
 def test_names_are_case_insensitive() -> None:

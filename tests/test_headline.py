@@ -6,10 +6,10 @@ import pytest
 from markdown_it import MarkdownIt
 
 import crawlextract
-from crawlextract._extract import decode_document
-from crawlextract._headline import headline_element, with_headline
+from crawlextract._api import decode_document
+from crawlextract._config import Options
+from crawlextract._extractors.headline import headline_element, with_headline
 from crawlextract._markdown import RenderContext, render
-from crawlextract._options import Options
 
 PROSE = (
     "The committee met on Tuesday to discuss the new water plan, which would bring clean water "

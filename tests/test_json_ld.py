@@ -1,4 +1,4 @@
-"""JSON-LD read tolerantly (crawlextract._json_ld): every object, never an exception."""
+"""JSON-LD read tolerantly (crawlextract._metadata.json_ld): every object, never an exception."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from crawlextract._json_ld import json_ld_nodes, types_of
+from crawlextract._metadata.json_ld import json_ld_nodes, types_of
 
 
 def test_graph_and_arrays_flattened_in_order() -> None:

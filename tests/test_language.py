@@ -1,12 +1,13 @@
-"""Language detection with the [lang] extra (crawlextract._language)."""
+"""Language detection with the [lang] extra (crawlextract._metadata.language)."""
 
 from __future__ import annotations
 
 import pytest
 
 import crawlextract
-from crawlextract import MissingDependencyError, Options, _language
-from crawlextract._language import detect_language
+from crawlextract import MissingDependencyError, Options
+from crawlextract._metadata import language as _language
+from crawlextract._metadata.language import detect_language
 
 pytest.importorskip("py3langid")
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
-from crawlextract._deadline import NO_DEADLINE
-from crawlextract._dom import Element, build
+from crawlextract._base.deadline import NO_DEADLINE
+from crawlextract._config import Limits
+from crawlextract._html.dom import Element, build
 from crawlextract._markdown.grid import MAX_COLSPAN, MAX_ROWSPAN, build_grid, span
-from crawlextract._options import Limits
 
 
 def table(html: str) -> Element:

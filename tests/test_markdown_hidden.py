@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import crawlextract
-from crawlextract._markdown.hidden import is_hidden
+from crawlextract._html.visibility import is_hidden
 
 
 def md(html: str) -> str:

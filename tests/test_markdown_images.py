@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import crawlextract
 from crawlextract import Options
-from crawlextract._deadline import NO_DEADLINE
-from crawlextract._dom import Element
+from crawlextract._base.deadline import NO_DEADLINE
+from crawlextract._html.dom import Element
 from crawlextract._markdown import RenderContext, render
 
 URL = "https://example.com/dir/page.html"

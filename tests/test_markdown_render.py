@@ -12,11 +12,11 @@ from selectolax.lexbor import LexborHTMLParser
 
 import crawlextract
 from crawlextract import Options, TimeBudgetExceeded
-from crawlextract._deadline import NO_DEADLINE, Deadline
-from crawlextract._dom import Element, build
-from crawlextract._extract import decode_document
+from crawlextract._api import decode_document
+from crawlextract._base.deadline import NO_DEADLINE, Deadline
+from crawlextract._config import Limits
+from crawlextract._html.dom import Element, build
 from crawlextract._markdown import RenderContext, html_fragment_to_markdown, render
-from crawlextract._options import Limits
 from output_contract import RENDERER_TAGS
 
 

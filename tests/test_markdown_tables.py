@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import crawlextract
 from crawlextract import Options
-from crawlextract._options import Limits
+from crawlextract._config import Limits
 
 
 def md(html: str, **options: object) -> str:

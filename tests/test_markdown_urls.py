@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from crawlextract._base.urls import resolve
 from crawlextract._markdown.urls import LinkTargets, markdown_safe
-from crawlextract._urls import resolve
 
 BASE = "https://example.com/dir/page.html?q=1#frag"
 
@@ -19,7 +19,7 @@ BASE = "https://example.com/dir/page.html?q=1#frag"
     ],
 )  # fmt: skip
 def test_fast_paths_match_resolve(href: str) -> None:
-    """The hand-joined forms give what crawlextract._urls.resolve gives."""
+    """The hand-joined forms give what crawlextract._base.urls.resolve gives."""
     expected = resolve(href, BASE)
     assert expected is not None
     assert LinkTargets(BASE).target(href) == markdown_safe(expected)

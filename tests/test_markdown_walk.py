@@ -5,8 +5,8 @@ from __future__ import annotations
 import time
 
 import crawlextract
-from crawlextract._deadline import NO_DEADLINE
-from crawlextract._dom import Element
+from crawlextract._base.deadline import NO_DEADLINE
+from crawlextract._html.dom import Element
 from crawlextract._markdown import RenderContext
 from crawlextract._markdown.rules import RULE_BY_TAG
 from crawlextract._markdown.tokens import BLOCK, DATA, LINK_OPEN

@@ -6,8 +6,8 @@ from hypothesis import given
 from selectolax.lexbor import LexborHTMLParser
 
 import crawlextract
-from crawlextract._deadline import NO_DEADLINE
-from crawlextract._markup_guard import (
+from crawlextract._base.deadline import NO_DEADLINE
+from crawlextract._html.guard import (
     DEPTH_FACTOR,
     LONG_TAG,
     MAX_ATTRIBUTES,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import crawlextract
-from crawlextract._markup_guard import SCAN_FROM_TAGS
+from crawlextract._html.guard import SCAN_FROM_TAGS
 
 HTML = (
     b"<html><head><title>T</title></head><body><p>Hello <a href='/x'>world</a>.</p></body></html>"

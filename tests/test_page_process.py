@@ -7,8 +7,8 @@ import time
 import pytest
 
 from crawlextract import CrawlextractError, Options
-from crawlextract import _page_process as module
-from crawlextract._page_process import PageProcess, page_process
+from crawlextract._apps import page_process as module
+from crawlextract._apps.page_process import PageProcess, page_process
 from poison_extractor import HANGER, KILLER, SEGFAULT, Poison
 
 POISON = Options(markdown=Poison())
@@ -57,8 +57,8 @@ _PARENT = """
 import sys, time
 sys.path[:0] = sys.argv[1].split(":")
 from crawlextract import CrawlextractError, Options
-from crawlextract import _page_process as module
-from crawlextract._page_process import PageProcess, page_process
+from crawlextract._apps import page_process as module
+from crawlextract._apps.page_process import PageProcess, page_process
 from poison_extractor import HANGER, Poison
 runner = page_process(Options(markdown=Poison()))
 runner.extract(b"<p>warm up</p>", None, None, None)

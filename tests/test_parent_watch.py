@@ -4,7 +4,7 @@ import sys
 
 import pytest
 
-from crawlextract._parent_watch import _closed, _peer_socket
+from crawlextract._apps.parent_watch import _closed, _peer_socket
 
 
 @pytest.mark.skipif(os.name != "posix", reason="the channel is a socket pair on POSIX")
@@ -43,7 +43,7 @@ def test_death_signal_is_armed_in_the_worker():
 def _report_death_signal(channel, parent_pid):
     import ctypes  # noqa: PLC0415 - only in the child
 
-    from crawlextract._parent_watch import die_with_parent  # noqa: PLC0415
+    from crawlextract._apps.parent_watch import die_with_parent  # noqa: PLC0415
 
     die_with_parent(channel, parent_pid, death_signal=True)
     libc = ctypes.CDLL(None, use_errno=True)

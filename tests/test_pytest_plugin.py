@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from crawlextract._fixtures import add_fixture
+from crawlextract._apps.fixtures import add_fixture
 
 PAGE = b"<title>Plugin page</title><article><p>Some text for the plugin test.</p></article>"
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 import crawlextract
-from crawlextract._extract import decode_document
+from crawlextract._api import decode_document
+from crawlextract._config import Options
 from crawlextract._extractors.native_readable import NativeReadable
-from crawlextract._options import Options
 
 PROSE = (
     "The committee met on Tuesday to discuss the new water plan, which would bring clean water "

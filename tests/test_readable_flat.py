@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from crawlextract._dom import Element
-from crawlextract._extract import decode_document
-from crawlextract._options import Options
+from crawlextract._api import decode_document
+from crawlextract._config import Options
+from crawlextract._html.dom import Element
 from crawlextract._readable.flat import flatten
 
 

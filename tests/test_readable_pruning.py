@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from crawlextract._extract import decode_document
-from crawlextract._options import Options
+from crawlextract._api import decode_document
+from crawlextract._config import Options
 from crawlextract._readable import select_content
 from crawlextract._readable.tuning import Tuning
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import crawlextract
-from crawlextract._extract import decode_document
-from crawlextract._options import Options
+from crawlextract._api import decode_document
+from crawlextract._config import Options
 from crawlextract._readable.flat import flatten
 from crawlextract._readable.reveal import renderable_roots
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from crawlextract._extract import decode_document
-from crawlextract._options import Options
+from crawlextract._api import decode_document
+from crawlextract._config import Options
 from crawlextract._readable.flat import Flat, flatten
 from crawlextract._readable.scoring import score
 from crawlextract._readable.select import choose_root, fallback_root

@@ -109,7 +109,6 @@ def test_failing_extractor_is_reported_not_raised() -> None:
 
 def test_entry_point_plugins_are_listed(monkeypatch: pytest.MonkeyPatch) -> None:
     """An extractor registered under the entry-point group is listed and usable by name."""
-    from crawlextract import _registry  # noqa: PLC0415
 
     class FakeEntryPoint:
         value = "fake_pkg:Shouting"
@@ -117,14 +116,17 @@ def test_entry_point_plugins_are_listed(monkeypatch: pytest.MonkeyPatch) -> None
         def load(self) -> type:
             return Shouting
 
-    monkeypatch.setattr(_registry, "entry_points", lambda group: [FakeEntryPoint()])  # noqa: ARG005
-    _registry._plugins.cache_clear()
-    _registry._named.cache_clear()
+    monkeypatch.setattr(
+        "importlib.metadata.entry_points",
+        lambda group: [FakeEntryPoint()],  # noqa: ARG005
+    )
+    crawlextract.refresh_extractors()
     try:
         names = [info.name for info in crawlextract.available_extractors("readable")]
         assert "shouting" in names
         page = crawlextract.extract("<p>x</p>", options=Options(readable="shouting"))
         assert page.readable_markdown == "HELLO"
     finally:
-        _registry._plugins.cache_clear()
-        _registry._named.cache_clear()
+        monkeypatch.undo()
+        crawlextract.refresh_extractors()
+    assert "shouting" not in [info.name for info in crawlextract.available_extractors("readable")]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import crawlextract
-from crawlextract._report import render_report
+from crawlextract._apps.report import render_report
 from fixed_extractor import Fixed
 
 SECTIONS = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crawlextract._sanitize import strip_unsafe_links
+from crawlextract._html.sanitize import strip_unsafe_links
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from crawlextract._columnar import WARC_COLUMNS
-from crawlextract._warc import WarcStats, extract_warc
+from crawlextract._apps.columnar import WARC_COLUMNS
+from crawlextract._apps.warc.jobs import WarcStats, extract_warc
 from crawlextract.warc import spark_schema
 from warc_helpers import write_warc
 

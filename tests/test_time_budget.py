@@ -11,7 +11,7 @@ import pytest
 
 import crawlextract
 from crawlextract import Limits, Options, TimeBudgetExceeded
-from crawlextract import _deadline as deadline_module
+from crawlextract._base import deadline as deadline_module
 
 # A page big enough that every stage makes many budget checks.
 PAGE = (

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import crawlextract
-from crawlextract._urls import resolve
+from crawlextract._base.urls import resolve
 from strategies import PROPERTY_SETTINGS
 
 BASES = ["https://example.com/a/b.html?q=1#f", "http://example.com/", "ftp://example.com/x"]

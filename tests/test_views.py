@@ -4,7 +4,7 @@ import sys
 import pytest
 
 import crawlextract
-from crawlextract import _views
+from crawlextract._page import views as _views
 from fixed_extractor import Fixed
 
 HOSTILE = (

@@ -5,8 +5,8 @@ import shutil
 import pytest
 
 from crawlextract import PageError, extract
-from crawlextract._columnar import WARC_COLUMNS
-from crawlextract._warc import (
+from crawlextract._apps.columnar import WARC_COLUMNS
+from crawlextract._apps.warc.jobs import (
     FileDone,
     RecordInfo,
     WarcStats,
@@ -16,8 +16,8 @@ from crawlextract._warc import (
     make_row,
     warc_rows,
 )
-from crawlextract._warc_kinds import archive_kind
-from crawlextract._warc_tasks import file_tasks
+from crawlextract._apps.warc.kinds import archive_kind
+from crawlextract._apps.warc.tasks import file_tasks
 from warc_helpers import (
     SYNTHETIC,
     damage_warc,
@@ -362,8 +362,8 @@ def test_whole_file_gzip_chunks_by_decompressed_offsets(tmp_path):
 
 def test_record_row_keeps_a_records_own_error_and_warnings():
     """record_row does not extract a record that carries an error, and puts its warnings first."""
-    from crawlextract._warc import record_row  # noqa: PLC0415 - the function under test
-    from crawlextract._warc_read import HtmlRecord  # noqa: PLC0415
+    from crawlextract._apps.warc.jobs import record_row  # noqa: PLC0415 - the function under test
+    from crawlextract._apps.warc.read import HtmlRecord  # noqa: PLC0415
 
     info = RecordInfo("https://x.test/", 200, None, "text/html", "<urn:1>", "f.warc")
     calls = []
@@ -387,7 +387,7 @@ def test_record_row_keeps_a_records_own_error_and_warnings():
 
 def test_record_starts_step_over_damage_and_read_through_gunzip(tmp_path):
     """record_starts skips a corrupt member; with gunzip it gives decompressed offsets."""
-    from crawlextract._warc_read import record_starts  # noqa: PLC0415 - the function under test
+    from crawlextract._apps.warc.read import record_starts  # noqa: PLC0415 - the function under test
 
     bad, plain, whole = tmp_path / "bad.warc.gz", tmp_path / "p.warc", tmp_path / "w.warc.gz"
     write_warc(bad)

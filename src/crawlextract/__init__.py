@@ -6,8 +6,13 @@
 'Hi'
 """
 
-from ._batch import PageError, PageInput, PageResult, extract_many
-from ._exceptions import (
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from ._api import extract
+from ._base.exceptions import (
     CrawlextractError,
     ExtractorError,
     InputTypeError,
@@ -17,12 +22,17 @@ from ._exceptions import (
     UnknownExtractorError,
     WorkerStartError,
 )
-from ._extract import extract
-from ._metadata import Metadata
-from ._options import PRESETS, Limits, Options
-from ._page import Page, PageFilters
-from ._registry import Extractor, ExtractorInfo, available_extractors
+from ._base.limits import Limits
+from ._base.publish import publish
+from ._config import PRESETS, Extractor, Options
+from ._metadata.head import Metadata
+from ._page.filters import PageFilters
+from ._page.page import Page
+from ._registry import ExtractorInfo, available_extractors, refresh_extractors
 from ._version import __version__
+
+if TYPE_CHECKING:
+    from ._apps.batch import PageError, PageInput, PageResult, extract_many
 
 __all__ = [
     "PRESETS",
@@ -48,4 +58,46 @@ __all__ = [
     "available_extractors",
     "extract",
     "extract_many",
+    "refresh_extractors",
 ]
+
+# Batches start worker processes: their module (and multiprocessing) loads on
+# first use, so `import crawlextract` stays cheap for a single-page worker.
+_LAZY = dict.fromkeys(("PageError", "PageInput", "PageResult", "extract_many"), "._apps.batch")
+
+publish(
+    __name__,
+    CrawlextractError,
+    ExtractorError,
+    InputTypeError,
+    InputValueError,
+    MissingDependencyError,
+    TimeBudgetExceeded,
+    UnknownExtractorError,
+    WorkerStartError,
+    Limits,
+    Extractor,
+    Options,
+    Metadata,
+    Page,
+    PageFilters,
+    ExtractorInfo,
+)
+
+
+def __getattr__(name: str) -> Any:
+    module_name = _LAZY.get(name)
+    if module_name is None:
+        message = f"module {__name__!r} has no attribute {name!r}"
+        raise AttributeError(message)
+    module = importlib.import_module(module_name, __name__)
+    for lazy_name in (n for n, m in _LAZY.items() if m == module_name):
+        member = getattr(module, lazy_name)
+        if isinstance(member, type):
+            publish(__name__, member)
+        globals()[lazy_name] = member
+    return globals()[name]
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

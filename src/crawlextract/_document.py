@@ -1,9 +1,10 @@
 """The shared parse: one decoded page, one Lexbor tree, one compact tree.
 
-Every extractor receives the same :class:`Document`. The Lexbor tree and the
-compact :class:`~crawlextract._dom.Element` tree are built on first use and
+Every extractor receives the same :class:`SharedDocument` (it meets the
+:class:`~crawlextract._config.Document` protocol). The Lexbor tree and the
+compact :class:`~crawlextract._html.dom.Element` tree are built on first use and
 then shared by every output that reads them; page details alone usually need
-neither (:mod:`crawlextract._head_only`).
+neither (:mod:`crawlextract._metadata.head_only`).
 """
 
 from __future__ import annotations
@@ -14,23 +15,23 @@ from typing import TYPE_CHECKING
 
 from selectolax.lexbor import LexborHTMLParser
 
-from . import _dom
-from ._deadline import Deadline
-from ._decode import Decoded, PendingUTF8
-from ._extractors.lexbor_metadata import collect_head_facts
-from ._head_only import head_facts_before_body
-from ._markup_guard import needs_scan, scan
-from ._urls import document_base
+from ._base.deadline import Deadline
+from ._base.urls import document_base
+from ._html import dom as _dom
+from ._html.decode import Decoded, PendingUTF8
+from ._html.guard import needs_scan, scan
+from ._metadata.head_only import head_facts_before_body
+from ._metadata.lexbor_facts import collect_head_facts
 
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborNode
 
-    from ._headers import Headers
-    from ._metadata import HeadFacts
-    from ._options import Options
+    from ._base.headers import Headers
+    from ._config import Options
+    from ._metadata.head import HeadFacts
 
 
-class Document:
+class SharedDocument:
     """A page decoded and parsed once, shared by every extractor.
 
     Extractors read it and never change it: several outputs, and several
@@ -47,7 +48,7 @@ class Document:
         """Hold the decoded page; it is parsed when something first needs the tree.
 
         ``decoded`` may be bytes not yet checked to be UTF-8, or text that still
-        holds control characters (:func:`~crawlextract._decode.decode_page`):
+        holds control characters (:func:`~crawlextract._html.decode.decode_page`):
         the parse takes it as it is, and the checks run once something needs
         more than ASCII page details (:attr:`html`, :attr:`dom`,
         :attr:`encoding`, non-ASCII :attr:`head_facts`), parsing again in the
@@ -204,7 +205,7 @@ class Document:
         """What the metadata rules read (title, metas, links, base, lang), collected once.
 
         Read from the part of the page before ``<body>`` when that provably
-        gives what the whole parse would (:mod:`crawlextract._head_only`), so
+        gives what the whole parse would (:mod:`crawlextract._metadata.head_only`), so
         page details alone seldom parse the whole page. Shared by the
         ``lexbor`` metadata extractor and :attr:`base_url`.
         """

@@ -14,44 +14,15 @@ import importlib
 import importlib.util
 import logging
 from dataclasses import dataclass
-from importlib.metadata import entry_points
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar, runtime_checkable
+from typing import Any
 
-from ._exceptions import InputTypeError, MissingDependencyError, UnknownExtractorError
-from ._types import OUTPUT_KINDS, OutputKind
-
-if TYPE_CHECKING:
-    from ._document import Document
+from ._base.exceptions import InputTypeError, MissingDependencyError, UnknownExtractorError
+from ._base.types import OUTPUT_KINDS, OutputKind
+from ._config import Extractor
 
 logger = logging.getLogger("crawlextract")
 
-T_co = TypeVar("T_co", covariant=True)
-
 ENTRY_POINT_GROUP = "crawlextract.extractors"
-
-
-@runtime_checkable
-class Extractor(Protocol[T_co]):
-    """Makes one output of a page from the shared :class:`Document`.
-
-    ``metadata`` extractors return :class:`~crawlextract.Metadata`; the others
-    return ``str``. An extractor must be safe to call from several threads and
-    must not change the document.
-    """
-
-    @property
-    def name(self) -> str:
-        """The name it is registered and chosen by."""
-        ...
-
-    @property
-    def output(self) -> OutputKind:
-        """Which output it makes."""
-        ...
-
-    def extract(self, document: Document) -> T_co:
-        """Make the output for one page."""
-        ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +138,18 @@ def _named(output: OutputKind, name: str) -> Extractor[Any]:
     raise UnknownExtractorError(output, name, names)
 
 
+def refresh_extractors() -> None:
+    """Forget the extractors loaded so far: plugins are looked up again on next use.
+
+    Plugins (entry points) are read once per process, on first use, and each
+    named extractor is made once. Call this after installing or removing a
+    plugin in a running process (a notebook), or between tests that register
+    entry points.
+    """
+    _named.cache_clear()
+    _plugins.cache_clear()
+
+
 def _checked_object(output: OutputKind, candidate: object) -> Extractor[Any]:
     if not isinstance(candidate, Extractor):
         raise InputTypeError(
@@ -184,6 +167,9 @@ def _checked_object(output: OutputKind, candidate: object) -> Extractor[Any]:
 def _plugins() -> tuple[tuple[str, Extractor[Any]], ...]:
     # Loaded once per process, on first use: importing crawlextract imports no plugin.
     found: list[tuple[str, Extractor[Any]]] = []
+    # importlib.metadata costs ~15 ms to import: only a plugin lookup needs it.
+    from importlib.metadata import entry_points  # noqa: PLC0415
+
     for entry_point in entry_points(group=ENTRY_POINT_GROUP):
         try:
             loaded = entry_point.load()

@@ -101,7 +101,7 @@ class FixtureDirectory(pytest.Directory):
 
     def collect(self) -> Iterator[pytest.Item]:
         """Yield one test per fixture, in name order."""
-        from ._fixtures import find_fixtures  # noqa: PLC0415 - only when used
+        from ._apps.fixtures import find_fixtures  # noqa: PLC0415 - only when used
 
         for fixture_path in find_fixtures(self.path):
             # path= lets `pytest DIR/<name>` select one fixture.
@@ -132,7 +132,7 @@ class GoldenItem(pytest.Item):
 
     def runtest(self) -> None:
         """Check the fixture, or rewrite its goldens under ``--crawlextract-update``."""
-        from ._fixtures import check_fixture, update_fixture  # noqa: PLC0415 - only when used
+        from ._apps.fixtures import check_fixture, update_fixture  # noqa: PLC0415 - only when used
 
         if self.config.getoption("crawlextract_update"):
             result = update_fixture(self.fixture_path)
@@ -150,7 +150,7 @@ class GoldenItem(pytest.Item):
         style: Any = None,
     ) -> str | TerminalRepr:
         """Show the unified diffs (and how to accept them) instead of a traceback."""
-        from ._fixtures import FixtureError  # noqa: PLC0415 - only when used
+        from ._apps.fixtures import FixtureError  # noqa: PLC0415 - only when used
 
         if isinstance(excinfo.value, GoldenMismatchError):
             hint = (

@@ -6,11 +6,11 @@ pyarrow, dask nor pyspark; they are loaded when first used (``pip install 'crawl
 ``'crawlextract[dask]'``, ``'crawlextract[spark]'``).
 """
 
-from ._columnar import WARC_COLUMNS, Column, open_writer
-from ._dask import extract_warc_dask
-from ._spark import spark_schema
-from ._warc import WarcStats, extract_warc, warc_rows
-from ._warc_tasks import WarcTask, run_task, warc_tasks
+from ._apps.columnar import WARC_COLUMNS, Column, open_writer
+from ._apps.dask import extract_warc_dask
+from ._apps.spark import spark_schema
+from ._apps.warc.jobs import WarcStats, extract_warc, warc_rows
+from ._apps.warc.tasks import WarcTask, run_task, warc_tasks
 
 __all__ = [
     "WARC_COLUMNS",

@@ -10,8 +10,8 @@ from .blocks import segment
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from crawlextract._deadline import Deadline
-    from crawlextract._dom import Element
+    from crawlextract._base.deadline import Deadline
+    from crawlextract._html.dom import Element
 
     from .model import TextDocument
 

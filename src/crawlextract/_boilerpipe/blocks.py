@@ -27,7 +27,7 @@ import html
 import re
 from typing import TYPE_CHECKING
 
-from crawlextract._dom import Element
+from crawlextract._html.dom import Element
 
 from .model import TextBlock, TextDocument
 from .words import NON_ASCII_NON_WORD, count_words_between, count_words_each, has_token
@@ -35,7 +35,7 @@ from .words import NON_ASCII_NON_WORD, count_words_between, count_words_each, ha
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from crawlextract._deadline import Deadline
+    from crawlextract._base.deadline import Deadline
 
 _BLOCK, _INLINE, _SPACED, _ANCHOR, _IGNORE, _BODY, _VOID_TAG, _RAW_TAG = range(8)
 # Elements that have no end tag on the page, so they only ever start.

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, ClassVar
 from boilerpy3 import extractors
 
 if TYPE_CHECKING:
-    from crawlextract._document import Document
-    from crawlextract._types import OutputKind
+    from crawlextract._base.types import OutputKind
+    from crawlextract._config import Document
 
 
 class _DropBelowError(logging.Filter):

@@ -6,11 +6,11 @@ from typing import TYPE_CHECKING, ClassVar
 
 import html_to_markdown
 
-from crawlextract._sanitize import strip_unsafe_links
+from crawlextract._html.sanitize import strip_unsafe_links
 
 if TYPE_CHECKING:
-    from crawlextract._document import Document
-    from crawlextract._types import OutputKind
+    from crawlextract._base.types import OutputKind
+    from crawlextract._config import Document
 
 
 class HtmlToMarkdown:

@@ -1,7 +1,7 @@
 """Page details from an lxml parse (a second parse; for comparison and for lxml users).
 
 It collects the same facts as the ``lexbor`` backend from its own tree and
-applies the same rules (:mod:`crawlextract._metadata`, :mod:`crawlextract._details`).
+applies the same rules (:mod:`crawlextract._metadata.head`, :mod:`crawlextract._metadata.details`).
 Its extended fields are computed with the standard ones, as its tree is not kept.
 """
 
@@ -13,17 +13,17 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import lxml.etree
 import lxml.html
 
-from crawlextract._details import extended_from_facts
-from crawlextract._language import language_detector
-from crawlextract._metadata import (
+from crawlextract._base.urls import document_base
+from crawlextract._html.visibility import in_html_namespace
+from crawlextract._metadata.details import extended_from_facts
+from crawlextract._metadata.head import (
     EXTENDED_FIELD_NAMES,
-    FOREIGN_ROOTS,
-    INTEGRATION_POINTS,
     HeadFacts,
     Metadata,
     metadata_from_facts,
 )
-from crawlextract._page_facts import (
+from crawlextract._metadata.language import language_detector
+from crawlextract._metadata.page_facts import (
     DETECTION_TEXT_CHARS,
     MAX_BYLINE_WORDS,
     MICRODATA_READ,
@@ -37,11 +37,10 @@ from crawlextract._page_facts import (
     meta_key,
     microdata_value_attribute,
 )
-from crawlextract._urls import document_base
 
 if TYPE_CHECKING:
-    from crawlextract._document import Document
-    from crawlextract._types import OutputKind
+    from crawlextract._base.types import OutputKind
+    from crawlextract._config import Document
 
 
 class LxmlMetadata:
@@ -56,7 +55,7 @@ class LxmlMetadata:
         root = _parse(document.html)
         if root is not None:
             for title in root.iter("title"):
-                if _in_html_namespace(title):
+                if in_html_namespace(str(ancestor.tag) for ancestor in title.iterancestors()):
                     facts.title = title.text_content()
                     break
             facts.metas = [
@@ -76,7 +75,7 @@ class LxmlMetadata:
             facts.language = root.get("lang")
         standard = metadata_from_facts(facts, document.url, document.headers)
         # This backend parses on its own, so its tree is read now, not kept.
-        detector = language_detector(document.options, self.name)
+        detector = language_detector(self.name, wanted=document.options.detect_language)
         page_facts = (
             collect_page_facts(root, text_sample=detector is not None)
             if root is not None
@@ -104,17 +103,6 @@ def _parse(html: str) -> Any:
         return lxml.html.fromstring(html.encode("utf-8"), parser=parser).getroottree().getroot()
     except (lxml.etree.ParserError, ValueError):
         return None
-
-
-def _in_html_namespace(element: Any) -> bool:
-    crossed_integration_point = False
-    for ancestor in element.iterancestors():
-        tag = str(ancestor.tag).lower()
-        if tag in FOREIGN_ROOTS:
-            return crossed_integration_point
-        if tag in INTEGRATION_POINTS:
-            crossed_integration_point = True
-    return True
 
 
 def collect_page_facts(root: Any, *, text_sample: bool = False) -> PageFacts:

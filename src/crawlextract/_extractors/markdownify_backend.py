@@ -6,11 +6,11 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import markdownify
 
-from crawlextract._urls import is_unsafe_url, resolve
+from crawlextract._base.urls import is_unsafe_url, resolve
 
 if TYPE_CHECKING:
-    from crawlextract._document import Document
-    from crawlextract._types import OutputKind
+    from crawlextract._base.types import OutputKind
+    from crawlextract._config import Document
 
 
 # markdownify's type stubs leave these converters out.

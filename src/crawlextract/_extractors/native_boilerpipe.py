@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, ClassVar
 from crawlextract._boilerpipe import article_text
 
 if TYPE_CHECKING:
-    from crawlextract._document import Document
-    from crawlextract._types import OutputKind
+    from crawlextract._base.types import OutputKind
+    from crawlextract._config import Document
 
 
 class NativeBoilerpipe:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from crawlextract._dom import Element
+from crawlextract._html.dom import Element
 from crawlextract._markdown import RenderContext, render
 
 if TYPE_CHECKING:
-    from crawlextract._document import Document
-    from crawlextract._types import OutputKind
+    from crawlextract._base.types import OutputKind
+    from crawlextract._config import Document
 
 
 class NativeMarkdown:

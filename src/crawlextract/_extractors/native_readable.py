@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from crawlextract._headline import with_headline
+from crawlextract._extractors.headline import with_headline
 from crawlextract._markdown import RenderContext, render
 from crawlextract._readable import select_content
 
 if TYPE_CHECKING:
-    from crawlextract._document import Document
-    from crawlextract._types import OutputKind
+    from crawlextract._base.types import OutputKind
+    from crawlextract._config import Document
 
 
 class NativeReadable:

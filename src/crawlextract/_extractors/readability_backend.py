@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING, ClassVar
 
 from readability import Document as ReadabilityDocument
 
-from crawlextract._headline import with_headline
+from crawlextract._extractors.headline import with_headline
 from crawlextract._markdown import RenderContext, html_fragment_to_markdown
 
 if TYPE_CHECKING:
-    from crawlextract._document import Document
-    from crawlextract._types import OutputKind
+    from crawlextract._base.types import OutputKind
+    from crawlextract._config import Document
 
 
 class ReadabilityReadable:

@@ -6,13 +6,13 @@ from typing import TYPE_CHECKING, ClassVar
 
 import trafilatura
 
-from crawlextract._headline import with_headline
+from crawlextract._extractors.headline import with_headline
+from crawlextract._html.sanitize import strip_unsafe_links
 from crawlextract._markdown import RenderContext
-from crawlextract._sanitize import strip_unsafe_links
 
 if TYPE_CHECKING:
-    from crawlextract._document import Document
-    from crawlextract._types import OutputKind
+    from crawlextract._base.types import OutputKind
+    from crawlextract._config import Document
 
 
 class TrafilaturaReadable:

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 from selectolax.lexbor import LexborHTMLParser
 
-from crawlextract._deadline import Deadline
-from crawlextract._dom import build
+from crawlextract._base.deadline import Deadline
+from crawlextract._html.dom import build
 
 from .assemble import assemble
 from .escape import clean_text, escape_text
@@ -27,9 +27,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
     from collections.abc import Set as AbstractSet
 
-    from crawlextract._document import Document
-    from crawlextract._dom import Element
-    from crawlextract._options import Options
+    from crawlextract._config import Document, Options
+    from crawlextract._html.dom import Element
 
 __all__ = ["RenderContext", "html_fragment_to_markdown", "render"]
 

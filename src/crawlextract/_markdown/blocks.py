@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from .tokens import BLOCK, BR, RULE
 
 if TYPE_CHECKING:
-    from crawlextract._dom import Element
+    from crawlextract._html.dom import Element
 
     from .walk import Walker
 

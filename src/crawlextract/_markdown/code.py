@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .hidden import SKIPPED, is_hidden
+from crawlextract._html.visibility import is_hidden
+
+from .hidden import SKIPPED
 from .tokens import CodeBlock, CodeSpan
 
 if TYPE_CHECKING:
-    from crawlextract._dom import Element
+    from crawlextract._html.dom import Element
 
     from .walk import Walker
 
@@ -20,7 +22,7 @@ _LANGUAGE_PREFIXES = ("language-", "lang-")
 # What a fence info string may hold: no spaces (CommonMark reads the first word
 # only) and no backticks (a backtick fence forbids them).
 _LANGUAGE = re.compile(r"[\w+#.-]{1,40}")
-_SKIPPED = frozenset(SKIPPED)
+_SKIPPED = SKIPPED
 
 
 def _language_of(element: Element) -> str:

@@ -9,7 +9,7 @@ from .emphasis import strong
 from .tokens import BLOCK
 
 if TYPE_CHECKING:
-    from crawlextract._dom import Element
+    from crawlextract._html.dom import Element
 
     from .walk import Walker
 

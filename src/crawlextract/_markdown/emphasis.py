@@ -22,7 +22,7 @@ from .tokens import (
 )
 
 if TYPE_CHECKING:
-    from crawlextract._dom import Element
+    from crawlextract._html.dom import Element
 
     from .walk import Walker
 

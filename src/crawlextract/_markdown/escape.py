@@ -20,15 +20,26 @@ from __future__ import annotations
 
 import re
 
+from crawlextract._base.chars import (
+    ASCII_WHITESPACE,
+    CARRIAGE_RETURN,
+    LINE_FEED,
+    SURROGATE_CLASS,
+    TAB,
+    controls_except,
+)
+
 from .tokens import MARKER_CLASS, UNUSED_MARKERS
 
 # Control characters never belong in the output. Tab, LF, FF and CR are HTML
 # whitespace (collapsed later); the walk's marker stays; the other high
 # surrogates (only a hand-made tree can hold them) and low surrogates cannot be
 # encoded as UTF-8.
-_TEXT_CONTROL = re.compile(f"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f{UNUSED_MARKERS}\udc00-\udfff]")
-_ANY_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
-_CODE_CONTROL = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+_TEXT_CONTROL = re.compile(f"[{controls_except(ASCII_WHITESPACE)}{UNUSED_MARKERS}\udc00-\udfff]")
+_ANY_CONTROL = re.compile(f"[{controls_except(TAB + LINE_FEED)}{SURROGATE_CLASS}]")
+_CODE_CONTROL = re.compile(
+    f"[{controls_except(TAB + LINE_FEED + CARRIAGE_RETURN)}{SURROGATE_CLASS}]"
+)
 
 # Only the candidate characters are matched (a plain character class lets the
 # regex engine skip through text at C speed); _escape_one looks at their

@@ -12,12 +12,12 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .hidden import is_hidden
+from crawlextract._html.visibility import is_hidden
 
 if TYPE_CHECKING:
     from collections.abc import Set as AbstractSet
 
-    from crawlextract._dom import Element
+    from crawlextract._html.dom import Element
 
 MAX_COLSPAN = 1000
 MAX_ROWSPAN = 65534

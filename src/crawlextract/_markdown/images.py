@@ -20,7 +20,7 @@ from .escape import escape_inline, link_title
 from .tokens import BLOCK, DATA, Literal
 
 if TYPE_CHECKING:
-    from crawlextract._dom import Element
+    from crawlextract._html.dom import Element
 
     from .urls import LinkTargets
     from .walk import After, Walker

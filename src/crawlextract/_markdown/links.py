@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from crawlextract._html.visibility import INVISIBLE_TAGS, is_hidden
+
 from .escape import link_title, strip_markers
-from .hidden import SKIPPED, is_hidden
 from .tokens import DATA, LINK_OPEN, Opener
 
 if TYPE_CHECKING:
-    from crawlextract._dom import Element
+    from crawlextract._html.dom import Element
 
     from .walk import Walker
 
@@ -68,7 +69,7 @@ _STAND_IN = "\u2197"
 # What a reader sees of a link that wrote no text: a picture or an icon.
 _GRAPHICS = frozenset({"img", "svg", "picture", "canvas", "i"})
 # Subtrees that show nothing (scripts, templates, form controls ...).
-_LEFT_OUT = frozenset(SKIPPED) - _GRAPHICS
+_LEFT_OUT = INVISIBLE_TAGS - _GRAPHICS
 
 
 def _label(element: Element) -> str:

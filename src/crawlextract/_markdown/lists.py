@@ -9,7 +9,7 @@ from .tokens import BLOCK, DATA, LEAVE, Container
 from .walk import ListFrame
 
 if TYPE_CHECKING:
-    from crawlextract._dom import Element
+    from crawlextract._html.dom import Element
 
     from .walk import Walker
 

@@ -18,7 +18,7 @@ from .escape import collapse_whitespace
 from .tokens import BLOCK, Literal
 
 if TYPE_CHECKING:
-    from crawlextract._dom import Element
+    from crawlextract._html.dom import Element
 
     from .walk import Walker
 

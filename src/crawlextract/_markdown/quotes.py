@@ -8,7 +8,7 @@ from .blocks import block
 from .tokens import Container
 
 if TYPE_CHECKING:
-    from crawlextract._dom import Element
+    from crawlextract._html.dom import Element
 
     from .walk import Walker
 

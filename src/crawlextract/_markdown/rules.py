@@ -27,10 +27,12 @@ from . import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
+
     from .walk import Rule
 
 #: (tags, rule) in order; a later line overrides an earlier one for the same tag.
-RULES: tuple[tuple[tuple[str, ...], Rule], ...] = (
+RULES: tuple[tuple[Collection[str], Rule], ...] = (
     (blocks.BLOCK_TAGS, blocks.block),
     (hidden.SKIPPED, hidden.skip),
     (headings.HEADING_TAGS, headings.heading),

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from .tokens import Closer, Opener
 
 if TYPE_CHECKING:
-    from crawlextract._dom import Element
+    from crawlextract._html.dom import Element
 
     from .walk import Walker
 

@@ -21,7 +21,7 @@ from .grid import Grid, build_grid
 from .tokens import BLOCK, CELL, ROW, TABLE_END, TableStart
 
 if TYPE_CHECKING:
-    from crawlextract._dom import Element
+    from crawlextract._html.dom import Element
 
     from .walk import Item, Walker
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from .tokens import BLOCK, DATA, Container, Literal
 
 if TYPE_CHECKING:
-    from crawlextract._dom import Element
+    from crawlextract._html.dom import Element
 
     from .walk import Walker
 

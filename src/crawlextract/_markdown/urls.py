@@ -1,6 +1,6 @@
 """Link and image targets: absolute, safe, and written so markdown keeps them whole.
 
-:func:`crawlextract._urls.resolve` is the reference; ``urljoin`` costs several
+:func:`crawlextract._base.urls.resolve` is the reference; ``urljoin`` costs several
 microseconds, and a page has hundreds of links, so the forms that need no path
 arithmetic (absolute ``http(s)``, ``//host``, ``/path``, ``?query``,
 ``#fragment``) are joined by hand and everything else goes through ``resolve``.
@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from crawlextract._urls import resolve
+from crawlextract._base.chars import ASCII_WHITESPACE
+from crawlextract._base.urls import resolve
 
 # Characters that would end or break a markdown link destination, or that a
 # table would split on, or that CommonMark reads before links (code spans,
@@ -23,7 +24,6 @@ _BREAKING = re.compile(r"[\x00-\x20\x7f-\x9f()<>`\\|\ud800-\udfff]|&(?=#?\w+;)")
 # _BREAKING.
 _SAFE_ASCII = bytes(code for code in range(0x21, 0x7F) if chr(code) not in "()<>`\\|&")
 _REMOVED = frozenset("\t\n\r")
-_ASCII_WHITESPACE = "\t\n\x0c\r "
 _MISSING = object()
 _ABSOLUTE = ("https://", "http://")
 # A path with dot segments needs urljoin's normalisation.
@@ -76,7 +76,7 @@ class LinkTargets:
         if result is not _MISSING:
             return result  # type: ignore[return-value]
         # Most targets are absolute: those skip the call to _absolute.
-        stripped = href.strip(_ASCII_WHITESPACE)
+        stripped = href.strip(ASCII_WHITESPACE)
         url = stripped if stripped.startswith(_ABSOLUTE) else self._absolute(stripped)
         result = markdown_safe(url) if url else None
         cache[href] = result

@@ -5,7 +5,7 @@ The stack holds what is left to visit, last item first:
 * ``str`` -- page text: appended as is;
 * :class:`~.tokens.Signal` -- a marker a rule pushed to be written later (a block
   boundary, the end of a list item, after the element's children): written;
-* :class:`~crawlextract._dom.Element` -- checked (hidden? excluded?) and handed to
+* :class:`~crawlextract._html.dom.Element` -- checked (hidden? excluded?) and handed to
   the rule registered for its tag in :data:`.rules.RULES`, or walked into when no
   rule claims it (inline elements like ``<span>``);
 * ``(function, argument)`` -- work a rule left for after the element's children
@@ -19,10 +19,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from crawlextract._dom import Element
+from crawlextract._html.dom import Element
+from crawlextract._html.visibility import is_hidden
 
 from .escape import strip_markers
-from .hidden import is_hidden
 from .tokens import BLOCK, DATA, LEAVE, MARKER_CLASS, Container, Signal
 from .urls import LinkTargets
 

@@ -40,8 +40,8 @@ from .siblings import lead_siblings, repeated_siblings
 from .tuning import Tuning
 
 if TYPE_CHECKING:
-    from crawlextract._deadline import Deadline
-    from crawlextract._dom import Element
+    from crawlextract._base.deadline import Deadline
+    from crawlextract._html.dom import Element
 
 __all__ = ["Selection", "Tuning", "select_content"]
 

@@ -21,13 +21,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from crawlextract._markdown.hidden import is_hidden
+from crawlextract._html.visibility import HIDING_ATTRIBUTES, is_hidden
 
 from . import signals
 
 if TYPE_CHECKING:
-    from crawlextract._deadline import Deadline
-    from crawlextract._dom import Element
+    from crawlextract._base.deadline import Deadline
+    from crawlextract._html.dom import Element
 
 # The per-element lists grow by this many elements; the deadline is checked
 # at each growth: cheap, and often enough to stop within milliseconds of the budget.
@@ -43,8 +43,7 @@ _WIDE_RUN = re.compile(f"[{chr(_WIDE)}-\U0010ffff]+")
 _SAMPLE = 2000
 
 
-# The attributes is_hidden reads; an element without any is visible.
-_HIDING_ATTRIBUTES = frozenset({"hidden", "aria-hidden", "style"})
+_HIDING_ATTRIBUTES = HIDING_ATTRIBUTES
 # Every attribute element_flags reads: an element with none of them has its
 # tag's flags.
 _TELLING_ATTRIBUTES = _HIDING_ATTRIBUTES | {"class", "id", "itemprop"}

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from .signals import SOFT_HIDDEN_TAGS
 
 if TYPE_CHECKING:
-    from crawlextract._dom import Element
+    from crawlextract._html.dom import Element
 
     from .flat import Flat
 

@@ -17,12 +17,21 @@ from __future__ import annotations
 
 import re
 
-#: Tags whose subtree is never article text.
-NEVER_CONTENT = frozenset({
-    "head", "noscript", "svg", "iframe", "object", "embed", "canvas", "select",
-    "option", "button", "input", "textarea", "audio", "video", "map", "dialog",
-    "meta", "link", "title", "frame", "frameset", "applet", "datalist", "menu",
+from crawlextract._html.visibility import INVISIBLE_TAGS
+
+# Invisible tags the readable walk still visits: MathML, whose formulas are
+# article text, and tags that hold no text (void, or never in the compact
+# tree), so hiding them would change nothing but the walk's cost.
+_WALKED_THOUGH_INVISIBLE = frozenset({
+    "math", "base", "script", "style", "template", "source", "track", "area",
+    "param", "optgroup", "progress", "meter",
 })  # fmt: skip
+# Visible tags that are still never the article: fallback copies of the page
+# for browsers without scripts or plugins, dialogs and menus.
+_NEVER_ARTICLE = frozenset({"noscript", "dialog", "applet", "menu"})
+
+#: Tags whose subtree is never article text.
+NEVER_CONTENT = (INVISIBLE_TAGS - _WALKED_THOUGH_INVISIBLE) | _NEVER_ARTICLE
 
 #: Phrasing elements: their text belongs to the nearest block ancestor.
 INLINE = frozenset({

@@ -1,0 +1,1 @@
+"""The ``crawlextract`` command, one module per sub-command (``main.py`` dispatches)."""

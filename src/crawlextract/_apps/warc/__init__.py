@@ -1,0 +1,1 @@
+"""WARC jobs: reading records, planning chunks, running them and writing rows."""
