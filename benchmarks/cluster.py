@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
 BATCH_DOC = Path(__file__).resolve().parents[1] / "docs" / "batch.md"
-SPARK_MARKER = "<!-- tests/test_spark.py runs the next block as written, under local[2]. -->"
+SPARK_MARKER = "<!-- tests/apps/test_spark.py runs the next block as written, under local[2]. -->"
 
 
 class Sampler:

@@ -237,7 +237,7 @@ def _report(
         f"{cpu_seconds / 60:.1f} of process CPU time):\n\n"
         f"```\n{command}\n```\n\n"
         f"Selection speed on aeb: {selection} (rendering is timed by `benchmarks/speed.py`).\n\n"
-        "**Quality gate.** `tests/test_readable_quality_gate.py` runs "
+        "**Quality gate.** `tests/readable/test_readable_quality_gate.py` runs "
         "`python benchmarks/quality.py --check`: the native readable output on a fixed sample "
         "of each set (aeb: the first 40 pages by sorted id; wcxb: every 5th page by sorted id, "
         "from the first, 100 pages with every page type) must reach the floors pinned in "

@@ -2,7 +2,7 @@
 
 Each set has two floors in ``quality_baseline.json``:
 
-- ``gate``: a fixed sample that ``tests/test_readable_quality_gate.py`` checks on
+- ``gate``: a fixed sample that ``tests/readable/test_readable_quality_gate.py`` checks on
   every test run (aeb: the first 40 pages by sorted id; wcxb: every 5th page by
   sorted id, from the first: 100 pages with every page type among them);
 - ``all``: every page of the set (``quality.py --check --full``).

@@ -6,7 +6,7 @@ from ._base.exceptions import InputTypeError
 from ._base.headers import Headers
 
 # Imported at run time, not only for type checkers: typing.get_type_hints()
-# resolves the public annotations here (tests/test_type_hints.py).
+# resolves the public annotations here (tests/api/test_type_hints.py).
 from ._base.types import OUTPUT_KINDS, HeadersInput, HTMLInput, URLInput
 from ._base.urls import clean_url, url_text
 from ._config import Options, resolve_options

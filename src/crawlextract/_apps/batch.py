@@ -27,7 +27,7 @@ import threading
 import time
 
 # Imported at run time, not only for type checkers: typing.get_type_hints()
-# resolves the public annotations here (tests/test_type_hints.py).
+# resolves the public annotations here (tests/api/test_type_hints.py).
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait

@@ -28,7 +28,7 @@ import importlib
 from collections import deque
 
 # Imported at run time, not only for type checkers: typing.get_type_hints()
-# resolves the public annotations here (tests/test_type_hints.py).
+# resolves the public annotations here (tests/api/test_type_hints.py).
 from collections.abc import Iterable, Iterator
 from typing import Any
 

@@ -13,7 +13,7 @@ Hierarchy::
     └── WorkerStartError        (also a RuntimeError)
 
 Every error the library raises on purpose is one of these (the command line
-and the fixture tools add their own subclasses); ``tests/test_exceptions.py``
+and the fixture tools add their own subclasses); ``tests/api/test_exceptions.py``
 checks the source for bare built-in exceptions. ``MissingDependencyError`` is
 also what a missing optional package of WARC input, Parquet output or the
 Dask engine raises.

@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 
 # Imported at run time, not only for type checkers: typing.get_type_hints()
-# resolves the public annotations here (tests/test_type_hints.py).
+# resolves the public annotations here (tests/api/test_type_hints.py).
 from collections.abc import Iterator
 from typing import cast
 

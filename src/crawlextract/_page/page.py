@@ -10,7 +10,7 @@ from urllib.parse import urlsplit, urlunsplit
 from crawlextract._base.exceptions import CrawlextractError
 
 # Imported at run time, not only for type checkers: typing.get_type_hints()
-# resolves the public annotations here (tests/test_type_hints.py).
+# resolves the public annotations here (tests/api/test_type_hints.py).
 from crawlextract._base.types import OutputKind
 from crawlextract._config import Extractor
 from crawlextract._document import SharedDocument as Document

@@ -41,7 +41,7 @@ EXIT_FAILURE = 1
 #: Exit status when the reader of stdout went away (``| head``): 128 + SIGPIPE,
 #: what ``cat`` or ``grep`` give when the pipe closes under them.
 EXIT_BROKEN_PIPE = 128 + 13
-#: The commands ``crawlextract --help`` lists (``tests/test_cli.py`` checks the
+#: The commands ``crawlextract --help`` lists (``tests/apps/test_cli.py`` checks the
 #: list against the dispatcher's).
 COMMANDS_HELP = """\
 commands:

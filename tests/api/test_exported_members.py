@@ -3,7 +3,7 @@ from pathlib import Path
 
 import crawlextract
 
-API_DOC = Path(__file__).resolve().parent.parent / "docs" / "api.md"
+API_DOC = Path(__file__).resolve().parents[2] / "docs" / "api.md"
 
 
 def documented_names():

@@ -14,7 +14,7 @@ import pytest
 from crawlextract._apps.cli.batch import EXIT_BROKEN_PIPE, PAGE_SUFFIXES, expand_paths
 from crawlextract._apps.cli.main import main as cli
 
-SRC = str(Path(__file__).resolve().parent.parent / "src")
+SRC = str(Path(__file__).resolve().parents[2] / "src")
 #: A page with a relative link and a relative canonical: what a URL changes.
 LINKED = (
     '<html><head><title>{title}</title><link rel="canonical" href="/a"></head>'

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 BENCH = Path(os.environ.get("CRAWLEXTRACT_BENCH") or ROOT.parent / "shared" / "bench")
 
 

@@ -115,7 +115,7 @@ def test_deep_nesting_no_recursion() -> None:
 
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
-_AEB = Path(__file__).resolve().parents[1] / ".." / "shared" / "bench" / "aeb" / "html"
+_AEB = Path(__file__).resolve().parents[2] / ".." / "shared" / "bench" / "aeb" / "html"
 
 
 @pytest.mark.slow

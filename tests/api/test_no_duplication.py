@@ -12,7 +12,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 import crawlextract
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 PAGES = sorted(path.parent for path in FIXTURES.glob("*/page.html"))
 _SPACE = re.compile(r"\s+")
 # Paragraphs long enough that a repeat is not a coincidence, and free of the

@@ -13,8 +13,7 @@ from pathlib import Path
 import pytest
 
 import crawlextract
-from crawlextract import CrawlextractError, MissingDependencyError
-from crawlextract._base.exceptions import InputValueError
+from crawlextract import CrawlextractError, InputValueError, MissingDependencyError
 
 SOURCE = Path(crawlextract.__file__).parent
 

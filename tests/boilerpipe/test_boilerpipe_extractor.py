@@ -14,7 +14,7 @@ from crawlextract._extractors.boilerpy3_backend import Boilerpy3Boilerpipe
 from crawlextract._extractors.native_boilerpipe import NativeBoilerpipe
 from crawlextract._registry import get_extractor
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from aeb import AEB_DIR, load_pages, score_page  # noqa: E402 - the benchmark's own metric
 

@@ -19,7 +19,7 @@ from crawlextract._apps.columnar import WARC_COLUMNS
 from crawlextract._apps.warc.jobs import FileDone, warc_rows
 from warc_helpers import damage_warc, write_warc
 
-SRC = Path(__file__).resolve().parents[1] / "src"
+SRC = Path(__file__).resolve().parents[2] / "src"
 
 
 def test_warc_to_parquet_and_jsonl_give_the_same_rows(tmp_path, capsys):

@@ -429,7 +429,7 @@ def test_docs_name_every_meta_key_the_rules_read() -> None:
 
     from crawlextract._metadata import details as _details  # noqa: PLC0415 - this test only
 
-    docs = (Path(__file__).parents[1] / "docs" / "metadata.md").read_text().lower()
+    docs = (Path(__file__).parents[2] / "docs" / "metadata.md").read_text().lower()
     lists = [value for name, value in vars(_details).items() if name.endswith("_METAS")]
     keys = {key for keys in lists for key in keys if not key.startswith("http-equiv:")}
     assert keys, "no meta key lists found"

@@ -16,7 +16,7 @@ import pytest
 
 import crawlextract
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "fixtures"
 AEB = ROOT.parent / "shared" / "bench" / "aeb" / "html"
 # Every 6th benchmark page: about 30 pages of every size and script, enough to
@@ -105,7 +105,7 @@ def test_results_do_not_depend_on_the_hash_seed(serial: dict[str, str]) -> None:
     for seed in ("0", "1", "4242"):
         env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": os.pathsep.join(sys.path)}
         completed = subprocess.run(  # noqa: S603 - our own interpreter
-            [sys.executable, "-c", _CHILD, str(Path(__file__).parent)],
+            [sys.executable, "-c", _CHILD, str(Path(__file__).parents[1])],
             capture_output=True,
             text=True,
             env=env,

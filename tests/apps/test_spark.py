@@ -14,8 +14,8 @@ from crawlextract._apps.warc.jobs import WarcStats, extract_warc
 from crawlextract.warc import spark_schema
 from warc_helpers import write_warc
 
-BATCH_DOC = Path(__file__).resolve().parents[1] / "docs" / "batch.md"
-MARKER = "<!-- tests/test_spark.py runs the next block as written, under local[2]. -->"
+BATCH_DOC = Path(__file__).resolve().parents[2] / "docs" / "batch.md"
+MARKER = "<!-- tests/apps/test_spark.py runs the next block as written, under local[2]. -->"
 
 pyspark = pytest.importorskip("pyspark")
 if shutil.which("java") is None and os.environ.get("CI") != "true":

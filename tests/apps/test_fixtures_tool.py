@@ -21,7 +21,7 @@ from crawlextract._apps.fixtures import (
     update_fixture,
 )
 
-PROJECT_FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+PROJECT_FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 PAGE = (
     b"<html><head><title>Saved page</title><link rel=canonical href='/a'></head>"
     b"<body><nav><a href='/'>Home</a></nav><article><h1>Saved page</h1>"

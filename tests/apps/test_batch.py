@@ -22,7 +22,7 @@ from crawlextract import (
 )
 from crawlextract._apps.parent_watch import die_with_parent
 
-SRC = str(Path(__file__).resolve().parent.parent / "src")
+SRC = str(Path(__file__).resolve().parents[2] / "src")
 
 
 class MarkerMarkdown:
