@@ -30,8 +30,6 @@ ALLOWED_BUILTIN_RAISES = {
     # A module __getattr__ (the lazy batch names) must raise AttributeError for
     # an unknown name: hasattr() and import machinery rely on it.
     ("__init__.py", "AttributeError"),
-    # SIGTERM stops a batch as Ctrl-C does: not an error, and no page handler catches it.
-    ("_apps/cli/batch.py", "KeyboardInterrupt"),
 }
 #: Exception classes of the package that are not errors for a caller.
 ALLOWED_CLASSES = {
@@ -41,8 +39,9 @@ ALLOWED_CLASSES = {
     "crawlextract._markdown.walk._Finished",
     # A signal between two functions of the Dask planner, caught where it is raised.
     "crawlextract._apps.warc.tasks._NotRecordAligned",
-    # SIGTERM unwinding `crawlextract warc` like Ctrl-C; caught by its command.
-    "crawlextract._apps.cli.warc._Terminated",
+    # SIGINT or SIGTERM unwinding `batch` or `warc` like Ctrl-C (a KeyboardInterrupt);
+    # caught by the command, which exits 128 + the signal.
+    "crawlextract._apps.cli.stop.Stopped",
 }
 
 

@@ -26,9 +26,7 @@ import glob
 import gzip
 import itertools
 import os
-import signal
 import sys
-import threading
 import time
 import zlib
 from collections.abc import Generator
@@ -42,11 +40,11 @@ from crawlextract._base.exceptions import CrawlextractError, InputValueError, Wo
 from crawlextract._config import PRESETS
 
 from .page import EXIT_FAILURE, CommandParser, UsageError, run_command
+from .stop import StopSignals, stop_signal, stop_status
 
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Iterable, Iterator, Sequence
-    from types import FrameType
 
 T = TypeVar("T")
 
@@ -219,51 +217,6 @@ class PartialOutput:
             Path(self.partial).replace(self.name)
 
 
-class StopSignals:
-    """While installed, SIGTERM stops the run as Ctrl-C does, and neither stops it mid-row.
-
-    Both raise :class:`KeyboardInterrupt`, which no page handler catches (it
-    is not an ``Exception``), and :attr:`received` says which came. One that
-    arrives while a row is being written is held until the row is complete,
-    so the partial file never ends in half a line.
-    """
-
-    def __init__(self) -> None:
-        """Hold nothing yet."""
-        #: The signal that stopped the run, or ``None``.
-        self.received: int | None = None
-        self._holding = False
-        self._previous: dict[int, Any] = {}
-
-    @contextlib.contextmanager
-    def installed(self) -> Iterator[None]:
-        """Install the handlers for the body (only the main thread can; elsewhere, do nothing)."""
-        if threading.current_thread() is threading.main_thread():
-            for signum in (signal.SIGINT, signal.SIGTERM):
-                self._previous[signum] = signal.signal(signum, self._handle)
-        try:
-            yield
-        finally:
-            for number, handler in self._previous.items():
-                signal.signal(number, handler)
-
-    def _handle(self, signum: int, _frame: FrameType | None) -> None:
-        self.received = signum
-        if not self._holding:
-            raise KeyboardInterrupt
-
-    @contextlib.contextmanager
-    def held(self) -> Iterator[None]:
-        """Hold signals for the body; raise :class:`KeyboardInterrupt` after it if one came."""
-        self._holding = True
-        try:
-            yield
-        finally:
-            self._holding = False
-        if self.received is not None:
-            raise KeyboardInterrupt
-
-
 class _Tally:
     """What a run has written, for progress lines and the summary."""
 
@@ -392,10 +345,9 @@ def _run(args: argparse.Namespace) -> int:
     try:
         with signals.installed():
             status, ending = _extract_into(results, output, tally, signals, args.progress_every)
-    except KeyboardInterrupt:
-        signum = signals.received or signal.SIGINT
-        status = 128 + signum
-        ending = f"; stopped by {signal.Signals(signum).name}"
+    except KeyboardInterrupt as stop:
+        status = stop_status(stop)
+        ending = f"; stopped by {stop_signal(stop).name}"
     finally:
         with contextlib.suppress(BrokenPipeError):
             output.close()

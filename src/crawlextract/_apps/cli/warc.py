@@ -17,9 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import signal
 import sys
-import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,11 +30,11 @@ from crawlextract._base.exceptions import CrawlextractError
 
 from .batch import add_worker_arguments, expand_paths, progress
 from .page import CommandParser, UsageError
+from .stop import StopSignals, stop_signal, stop_status
 
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Iterator, Sequence
-    from types import FrameType
 
 #: File names ``warc`` picks up inside a folder.
 WARC_SUFFIXES = (".warc", ".warc.gz")
@@ -46,8 +44,6 @@ EXIT_OK = 0
 EXIT_DAMAGED_INPUT = 1
 EXIT_USAGE = 2
 EXIT_FAILED = 3
-EXIT_INTERRUPTED = 128 + signal.SIGINT
-EXIT_TERMINATED = 128 + signal.SIGTERM
 #: The reader of standard output went away, as for a process killed by SIGPIPE
 #: (what ``crawlextract batch`` gives too).
 EXIT_BROKEN_PIPE = 128 + 13
@@ -61,10 +57,6 @@ _WHY_NOT = {
     "wet": "a WET file holds text already extracted from the pages, not their HTML",
     "wat": "a WAT file holds metadata about the records as JSON, not their HTML",
 }
-
-
-class _Terminated(BaseException):
-    """SIGTERM arrived: unwinds like Ctrl-C's KeyboardInterrupt (never caught as a page error)."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -131,18 +123,14 @@ def main(argv: Sequence[str]) -> int:
         return int(exit_.code or 0)
     except UsageError as error:
         return _fail(f"{error} (see --help)", EXIT_USAGE)
-    with _sigterm_raises():
+    with StopSignals().installed():
         try:
             paths = _checked(args)
         except (UsageError, CrawlextractError, ImportError, ValueError) as error:
             return _fail(str(error), EXIT_USAGE)
-        except (KeyboardInterrupt, _Terminated) as stop:
-            return _fail("interrupted before any work was done", _stop_status(stop))
+        except KeyboardInterrupt as stop:
+            return _fail("interrupted before any work was done", stop_status(stop))
         return _run(args, paths)
-
-
-def _stop_status(stop: BaseException) -> int:
-    return EXIT_TERMINATED if isinstance(stop, _Terminated) else EXIT_INTERRUPTED
 
 
 def _checked(args: argparse.Namespace) -> list[str]:
@@ -212,13 +200,13 @@ def _run(args: argparse.Namespace, paths: list[str]) -> int:
             events = _events(args, [paths[index] for index in todo], run)
         _write_parts(events, output, todo, run, ticker)
         output.finish()
-    except (KeyboardInterrupt, _Terminated) as stop:
+    except KeyboardInterrupt as stop:
         _close(events)
         output.abandon()
-        signame = "SIGTERM" if isinstance(stop, _Terminated) else "SIGINT"
+        signame = stop_signal(stop).name
         kept = f"finished parts kept in {output.partial}/, run again with --resume to finish"
         say(summary_line(run, f"interrupted by {signame}: {kept}"))
-        return _stop_status(stop)
+        return stop_status(stop)
     except (CrawlextractError, ImportError, OSError) as error:
         _close(events)
         output.abandon()
@@ -257,7 +245,7 @@ def _close(events: Iterator[Any]) -> None:
     close = getattr(events, "close", None)
     if close is not None:
         # A second Ctrl-C while closing must not leave a traceback either.
-        with contextlib.suppress(KeyboardInterrupt, _Terminated):
+        with contextlib.suppress(KeyboardInterrupt):
             close()
 
 
@@ -280,10 +268,10 @@ def _run_to_stdout(args: argparse.Namespace, run: RunTally) -> int:
         _close(events)
         _silence_stdout()
         return EXIT_BROKEN_PIPE
-    except (KeyboardInterrupt, _Terminated) as stop:
+    except KeyboardInterrupt as stop:
         _close(events)
         say(summary_line(run, "interrupted: the rows on standard output are incomplete"))
-        return _stop_status(stop)
+        return stop_status(stop)
     except (CrawlextractError, ImportError, OSError) as error:
         _close(events)
         say(summary_line(run, f"failed: {' '.join(str(error).split())}"))
@@ -355,31 +343,6 @@ def _with_file_ends(rows: Iterator[dict[str, Any]], paths: list[str]) -> Iterato
     while current < len(paths):
         yield FileDone(current, paths[current], WarcStats())
         current += 1
-
-
-@contextlib.contextmanager
-def _sigterm_raises() -> Iterator[None]:
-    """While the command runs, SIGTERM unwinds it like Ctrl-C does."""
-    if threading.current_thread() is not threading.main_thread():
-        yield  # signal handlers can only be set from the main thread
-        return
-
-    command = os.getpid()
-
-    def stop(signum: int, _frame: FrameType | None) -> None:
-        if os.getpid() != command:
-            # A forked worker inherits this handler: it should die of the
-            # signal, as it would have, not unwind with a traceback.
-            signal.signal(signum, signal.SIG_DFL)
-            os.kill(os.getpid(), signum)
-            return
-        raise _Terminated
-
-    previous = signal.signal(signal.SIGTERM, stop)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
 
 
 def _silence_stdout() -> None:
