@@ -65,24 +65,8 @@ __all__ = [
 # first use, so `import crawlextract` stays cheap for a single-page worker.
 _LAZY = dict.fromkeys(("PageError", "PageInput", "PageResult", "extract_many"), "._apps.batch")
 
-publish(
-    __name__,
-    CrawlextractError,
-    ExtractorError,
-    InputTypeError,
-    InputValueError,
-    MissingDependencyError,
-    TimeBudgetExceeded,
-    UnknownExtractorError,
-    WorkerStartError,
-    Limits,
-    Extractor,
-    Options,
-    Metadata,
-    Page,
-    PageFilters,
-    ExtractorInfo,
-)
+# Every exported class is shown as crawlextract.Name (the lazy ones when loaded).
+publish(__name__, *(member for name in __all__ if isinstance(member := globals().get(name), type)))
 
 
 def __getattr__(name: str) -> Any:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from crawlextract._base.exceptions import CrawlextractError
 from crawlextract._metadata.details import extended_from_facts
-from crawlextract._metadata.head import ExtendedFields, Metadata, metadata_from_facts
+from crawlextract._metadata.head import Metadata, metadata_from_facts
 from crawlextract._metadata.language import language_detector
 from crawlextract._metadata.lexbor_facts import collect_page_facts
 
@@ -34,7 +34,7 @@ class LexborMetadata:
         return Metadata.deferring(standard, lambda: _extended(document, standard.language))
 
 
-def _extended(document: Document, html_language: str | None) -> ExtendedFields:
+def _extended(document: Document, html_language: str | None) -> Metadata:
     detector = language_detector(LexborMetadata.name, wanted=document.options.detect_language)
     try:
         facts = collect_page_facts(document.tree, text_sample=detector is not None)
@@ -52,4 +52,4 @@ def _extended(document: Document, html_language: str | None) -> ExtendedFields:
         # stay empty and the page says why (and the log has the trace).
         logger.warning("extended page details failed", exc_info=True)
         document.warn(f"metadata: extended page details failed: {error!r}")
-        return ExtendedFields()
+        return Metadata()

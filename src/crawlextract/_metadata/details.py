@@ -19,7 +19,7 @@ from crawlextract._html.decode import clean_fragment
 
 from .authors import author_names, byline_names, is_a_name
 from .dates import iso_date
-from .head import ExtendedFields, collapse_whitespace
+from .head import Metadata, collapse_whitespace
 from .json_ld import MAIN_ENTITY_TYPES, PAGE_TYPES, JsonLd, json_ld_nodes, types_of
 from .language import language_tag
 from .page_types import item_type_names, page_type_word
@@ -109,7 +109,7 @@ def extended_from_facts(
     headers: Headers,
     html_language: str | None,
     detect_language: Callable[[str], str | None] | None = None,
-) -> ExtendedFields:
+) -> Metadata:
     """Apply the extended page-detail rules to what a backend collected.
 
     ``html_language`` is the root's ``lang`` (the standard ``language``);
@@ -133,7 +133,7 @@ def extended_from_facts(
         if name
     }
     return _printable(
-        ExtendedFields(
+        Metadata(
             authors=tuple(_authors(json_ld, main_nodes, metas, facts, site_names)),
             published=_first_date(
                 lambda: _json_ld_values(json_ld, main_nodes, "datePublished"),
@@ -175,7 +175,7 @@ def extended_from_facts(
     )
 
 
-def _printable(fields: ExtendedFields) -> ExtendedFields:
+def _printable(fields: Metadata) -> Metadata:
     # JSON-LD strings may hold what no HTML attribute can: control characters
     # and lone surrogates (written as \u escapes). No output holds either.
     def text(value: str | None) -> str | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass, field, fields
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from crawlextract._base.chars import ASCII_WHITESPACE
@@ -24,24 +25,9 @@ if TYPE_CHECKING:
 _ASCII_WHITESPACE_RUN = re.compile(f"[{ASCII_WHITESPACE}]+")
 
 
-@dataclass(frozen=True, slots=True)
-class ExtendedFields:
-    """The page details beyond the standard ones, as the rules in :mod:`._details` give them."""
-
-    authors: tuple[str, ...] = ()
-    published: str | None = None
-    modified: str | None = None
-    site_name: str | None = None
-    image: str | None = None
-    declared_language: str | None = None
-    detected_language: str | None = None
-    keywords: tuple[str, ...] = ()
-    categories: tuple[str, ...] = ()
-    page_type: str | None = None
-
-
-#: The names of the fields computed on first read (docs/metadata.md, "Details for indexing").
-EXTENDED_FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in fields(ExtendedFields))
+# Marks the fields beyond the standard ones: computed on first read
+# (docs/metadata.md, "Details for indexing").
+_EXTENDED = MappingProxyType({"extended": True})
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,34 +54,34 @@ class Metadata:
     """Robots directives (lowercase) from ``<meta name="robots">`` and ``X-Robots-Tag``."""
     language: str | None = None
     """The ``lang`` attribute of ``<html>``."""
-    authors: tuple[str, ...] = ()
+    authors: tuple[str, ...] = field(default=(), metadata=_EXTENDED)
     """The authors' names, normalised (no "By ", one name per entry, no URLs or emails)."""
-    published: str | None = None
+    published: str | None = field(default=None, metadata=_EXTENDED)
     """When the page was first published, ISO 8601 (a date, or a date and time as declared)."""
-    modified: str | None = None
+    modified: str | None = field(default=None, metadata=_EXTENDED)
     """When the page was last modified, ISO 8601."""
-    site_name: str | None = None
+    site_name: str | None = field(default=None, metadata=_EXTENDED)
     """The name of the site the page belongs to (``og:site_name``, JSON-LD publisher, ...)."""
-    image: str | None = None
+    image: str | None = field(default=None, metadata=_EXTENDED)
     """The page's main image, an absolute URL when the page URL or ``<base href>`` is known."""
-    declared_language: str | None = None
+    declared_language: str | None = field(default=None, metadata=_EXTENDED)
     """The language the page declares anywhere: ``<html lang>``, ``Content-Language``,
     ``og:locale``, JSON-LD ``inLanguage``, ... (``language`` is only ``<html lang>``).
     """
-    detected_language: str | None = None
+    detected_language: str | None = field(default=None, metadata=_EXTENDED)
     """The language detected from the page text (ISO 639-1); only with the ``[lang]`` extra."""
-    keywords: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = field(default=(), metadata=_EXTENDED)
     """Keywords and tags (JSON-LD ``keywords``, ``article:tag``, ``<meta name="keywords">``)."""
-    categories: tuple[str, ...] = ()
+    categories: tuple[str, ...] = field(default=(), metadata=_EXTENDED)
     """Sections or categories (JSON-LD ``articleSection``, ``article:section``)."""
-    page_type: str | None = None
+    page_type: str | None = field(default=None, metadata=_EXTENDED)
     """What the page is, lowercase: ``article``, ``product``, ``video``, ... (JSON-LD
     ``@type``, ``og:type``, microdata ``itemtype``).
     """
     _deferred: DeferredFields | None = field(default=None, init=False, repr=False, compare=False)
 
     @classmethod
-    def deferring(cls, standard: Metadata, compute: Callable[[], ExtendedFields]) -> Metadata:
+    def deferring(cls, standard: Metadata, compute: Callable[[], Metadata]) -> Metadata:
         """Return ``standard`` with its other fields computed by ``compute`` on their first read.
 
         ``compute`` runs at most once, whichever thread reads first.
@@ -155,18 +141,24 @@ class Metadata:
         }
 
 
+#: The names of the fields computed on first read, in declaration order.
+EXTENDED_FIELD_NAMES: tuple[str, ...] = tuple(
+    f.name for f in fields(Metadata) if f.metadata.get("extended")
+)
+
+
 class DeferredFields:
     """Computes the extended fields once, for whichever thread asks first."""
 
     __slots__ = ("_compute", "_lock", "_value")
 
-    def __init__(self, compute: Callable[[], ExtendedFields]) -> None:
+    def __init__(self, compute: Callable[[], Metadata]) -> None:
         """Hold ``compute`` until the first call of :meth:`fields`."""
-        self._compute: Callable[[], ExtendedFields] | None = compute
+        self._compute: Callable[[], Metadata] | None = compute
         self._lock = threading.Lock()
-        self._value: ExtendedFields | None = None
+        self._value: Metadata | None = None
 
-    def fields(self) -> ExtendedFields:
+    def fields(self) -> Metadata:
         """Return the fields, computing them on the first call."""
         with self._lock:
             if self._value is None:
