@@ -9,7 +9,6 @@ neither (:mod:`crawlextract._metadata.head_only`).
 
 from __future__ import annotations
 
-import dataclasses
 import threading
 from typing import TYPE_CHECKING
 
@@ -19,7 +18,7 @@ from ._base.deadline import Deadline
 from ._base.urls import document_base
 from ._html import dom as _dom
 from ._html.decode import Decoded, PendingUTF8
-from ._html.guard import needs_scan, scan
+from ._html.page_text import PageText
 from ._metadata.head_only import head_facts_before_body
 from ._metadata.lexbor_facts import collect_head_facts
 
@@ -55,29 +54,25 @@ class SharedDocument:
         rare case that changes the text. Page details always read the page as
         downloaded, whatever was read first.
         """
-        self._decoded = decoded
         #: The page URL, if known.
         self.url = url
         #: The HTTP response headers.
         self.headers = headers
         #: The options of this extraction.
         self.options = options
-        self._warnings: list[str] = []
         self._lock = threading.Lock()
+        # One ordered list: decoding's warnings, the guard's, the tree's, the outputs'.
+        self._warnings: list[str] = []
         if decoded.truncated:
-            self.warn(f"input truncated to {options.limits.max_input_bytes} bytes")
-        if isinstance(decoded, Decoded):
-            self._warnings.extend(decoded.warnings())
-        self._guarded = False
-        # The page as downloaded, and whether the text is still that page:
-        # removing control characters or defusing hostile markup changes it,
-        # but page details always read the page as downloaded.
-        self._downloaded = decoded
-        self._text_is_downloaded = True
-        self._rewritten = False
+            self._warnings.append(f"input truncated to {options.limits.max_input_bytes} bytes")
+        self._text = PageText(decoded, options.limits.max_depth, self._warnings)
+        # The caches, each made on first use; a tree or facts made from an
+        # older text (see PageText.generation) are made again.
         self._tree: LexborHTMLParser | None = None
+        self._tree_generation = 0
         self._dom: _dom.Element | None = None
         self._head_facts: HeadFacts | None = None
+        self._head_facts_generation = 0
         self._base_url: str | None = None
         self._base_url_known = False
 
@@ -92,7 +87,7 @@ class SharedDocument:
             TimeBudgetExceeded: the parse ran past ``Limits.time_budget``.
         """
         tree = self._tree
-        if tree is None:
+        if tree is None or self._tree_generation != self._text.generation:
             with self._lock:
                 tree = self._parsed()
         return tree
@@ -101,77 +96,27 @@ class SharedDocument:
     def html(self) -> str:
         """The page text, without control characters (and defused, see :attr:`tree`)."""
         with self._lock:
-            self._guard()
-            return self._final_text().text
+            self._text.guard(self.deadline("parse"))
+            return self._text.final().text
 
     @property
     def encoding(self) -> str | None:
         """The web name of the encoding used, ``None`` for ``str`` input."""
         with self._lock:
-            return self._resolved().encoding
-
-    @property
-    def encoding_source(self) -> str:
-        """Which decoding step chose the encoding."""
-        with self._lock:
-            return self._resolved().source
+            return self._text.resolved().encoding
 
     def _parsed(self) -> LexborHTMLParser:
-        # With the lock held: the whole-page parse, made once.
+        # With the lock held: the whole-page parse of the current text, made once
+        # per text (the guard runs first: the parser is quadratic on some markup).
+        text = self._text
         tree = self._tree
-        if tree is None:
-            self._guard()
+        if tree is None or self._tree_generation != text.generation:
+            text.guard(self.deadline("parse"))
             deadline = self.deadline("parse")
-            tree = self._tree = _parse(self._decoded)
+            tree = self._tree = _parse(text.current)
+            self._tree_generation = text.generation
             deadline.check()
         return tree
-
-    def _guard(self) -> None:
-        # With the lock held, before the first whole-page parse: the parser is
-        # quadratic on some hostile markup, so rewrite that first.
-        if self._guarded:
-            return
-        self._guarded = True
-        decoded = self._decoded
-        if not needs_scan(decoded.utf8 if decoded.utf8 is not None else self._resolved().text):
-            return
-        final = self._final_text()  # the rewrite works on the final text
-        text, report = scan(final.text, self.options.limits.max_depth, self.deadline("parse"))
-        if text is not final.text:
-            self._decoded = dataclasses.replace(final, text=text, utf8=None)
-            self._text_is_downloaded = False
-            self._rewritten = True
-        for message in report.warnings(self.options.limits.max_depth):
-            if message not in self._warnings:
-                self._warnings.append(message)
-
-    def _resolved(self) -> Decoded:
-        # With the lock held: check pending UTF-8 bytes, and parse again when
-        # they turn out not to be UTF-8 (or end in a cut character).
-        decoded = self._decoded
-        if isinstance(decoded, PendingUTF8):
-            self._decoded = resolved = decoded.resolved()
-            self._warnings.extend(resolved.warnings())
-            if resolved.utf8 is not decoded.utf8:
-                # Not UTF-8 after all: this text is the page as downloaded.
-                self._downloaded = resolved
-                self._tree = None
-                self._head_facts = None
-            elif self._downloaded is decoded:
-                self._downloaded = resolved
-            return resolved
-        return decoded
-
-    def _final_text(self) -> Decoded:
-        # With the lock held: the decoded page without control characters.
-        decoded = self._resolved()
-        if decoded.unchecked is not None:
-            self._decoded = cleaned = decoded.cleaned()
-            if cleaned.text is not decoded.text:
-                self._tree = None  # parsed from the old text
-                self._text_is_downloaded = False
-            return cleaned
-        return decoded
 
     @property
     def warnings(self) -> tuple[str, ...]:
@@ -182,7 +127,7 @@ class SharedDocument:
         parse and the outputs changed is in once they have run.
         """
         with self._lock:
-            self._resolved()
+            self._text.resolved()
             return tuple(self._warnings)
 
     def warn(self, message: str) -> None:
@@ -210,23 +155,24 @@ class SharedDocument:
         ``lexbor`` metadata extractor and :attr:`base_url`.
         """
         facts = self._head_facts
-        if facts is None:
+        if facts is None or self._head_facts_generation != self._text.downloaded_generation:
             with self._lock:
                 facts = self._head_facts
-                if facts is None:
+                if facts is None or self._head_facts_generation != self._text.downloaded_generation:
                     facts = self._head_facts = self._collect_head_facts()
+                    self._head_facts_generation = self._text.downloaded_generation
         return facts
 
     def _collect_head_facts(self) -> HeadFacts:
         # With the lock held.
-        decoded = self._decoded
+        decoded = self._text.current
         facts = self._facts_as_parsed()
         # Non-ASCII details depend on the encoding: settle it, and read them
         # again if the page turns out not to be UTF-8.
         if (
             isinstance(decoded, PendingUTF8)
             and not facts.is_ascii()
-            and self._resolved().utf8 is not decoded.utf8
+            and self._text.resolved().utf8 is not decoded.utf8
         ):
             facts = self._facts_as_parsed()
         return facts
@@ -237,16 +183,21 @@ class SharedDocument:
         # that page; else the part before <body> when that settles them; else
         # a parse of the page as downloaded (safe unless the guard rewrote it,
         # and then the rewritten page is all there is).
-        if self._tree is not None and self._text_is_downloaded:
+        text = self._text
+        if (
+            self._tree is not None
+            and self._tree_generation == text.generation
+            and text.is_downloaded
+        ):
             return collect_head_facts(self._tree)
-        downloaded = self._downloaded
+        downloaded = text.downloaded
         if downloaded.utf8 is not None:
             deadline = self.deadline("parse")
             facts = head_facts_before_body(downloaded.utf8)
             deadline.check()
             if facts is not None:
                 return facts
-        if self._text_is_downloaded or self._rewritten:
+        if text.is_downloaded or text.rewritten:
             return collect_head_facts(self._parsed())
         return collect_head_facts(_parse(downloaded))
 
@@ -279,8 +230,8 @@ class SharedDocument:
     def _build_dom(self) -> _dom.Element:
         # Called with the lock held. The tree the outputs walk must come from
         # the final text, without control characters.
-        self._guard()
-        self._final_text()
+        self._text.guard(self.deadline("parse"))
+        self._text.final()
         root = self._parsed().root
         if root is None:
             return _dom.Element("#document", {})

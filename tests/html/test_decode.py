@@ -7,9 +7,15 @@ import codecs
 import pytest
 
 import crawlextract
-from crawlextract._html.decode import decode_bytes, web_encoding
+from crawlextract._html.decode import Decoded, decode_page, web_encoding
+from crawlextract._html.page_text import PageText
 
 LIMIT = 1 << 20
+
+
+def decode_bytes(data: bytes, declared_charset: str | None, limit: int) -> Decoded:
+    """Decode as an extraction does: decoding settled, control characters removed."""
+    return PageText(decode_page(data, declared_charset, limit), 200, []).final()
 
 
 def test_utf8_bom_wins_over_everything() -> None:

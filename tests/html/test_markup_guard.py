@@ -6,7 +6,8 @@ from hypothesis import given
 from selectolax.lexbor import LexborHTMLParser
 
 import crawlextract
-from crawlextract._base.deadline import NO_DEADLINE
+from crawlextract._base.deadline import NO_DEADLINE, Deadline
+from crawlextract._html.decode import Decoded
 from crawlextract._html.guard import (
     DEPTH_FACTOR,
     LONG_TAG,
@@ -15,13 +16,22 @@ from crawlextract._html.guard import (
     SCAN_FROM_TAGS,
     GuardReport,
     _Scan,
-    defuse,
     needs_scan,
 )
+from crawlextract._html.page_text import PageText
 from output_contract import check_page
 from strategies import PROPERTY_SETTINGS, html_documents
 
 DEPTH = 200
+
+
+def defuse(html: str, depth: int, deadline: Deadline) -> tuple[str, GuardReport]:
+    """Guard ``html`` as an extraction does (PageText.guard): the text after, and the report."""
+    text = PageText(Decoded(html, None, "str", truncated=False), depth, [])
+    report = text.guard(deadline)
+    return text.current.text, report
+
+
 LIMIT = DEPTH * DEPTH_FACTOR
 
 

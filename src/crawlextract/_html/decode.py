@@ -191,11 +191,6 @@ def decode_text(text: str, max_chars: int) -> Decoded:
     return Decoded(_clean(text), None, "str", truncated)
 
 
-def decode_bytes(data: bytes, declared_charset: str | None, max_bytes: int) -> Decoded:
-    """Decode a downloaded page; see the module docstring for the order."""
-    return resolve(decode_page(data, declared_charset, max_bytes)).cleaned()
-
-
 @dataclass(frozen=True, slots=True)
 class PendingUTF8:
     """Downloaded bytes to be read as UTF-8 if they are valid UTF-8, not yet checked.

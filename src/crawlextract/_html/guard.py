@@ -165,20 +165,6 @@ class GuardReport:
         return messages
 
 
-def defuse(
-    html: str, max_depth: int, deadline: Deadline, utf8: bytes | None = None
-) -> tuple[str, GuardReport]:
-    """Return ``html`` rewritten so the parser stays linear, and what was rewritten.
-
-    Ordinary pages come back unchanged (the same object). ``utf8``, the page's
-    bytes when they are exactly ``html`` in UTF-8, makes the check cheaper: a
-    regex reads bytes faster than a ``str`` holding non-ASCII text.
-    """
-    if not needs_scan(html if utf8 is None else utf8):
-        return html, GuardReport()
-    return scan(html, max_depth, deadline)
-
-
 def scan(html: str, max_depth: int, deadline: Deadline) -> tuple[str, GuardReport]:
     """Rewrite ``html`` where it nests, or piles attributes or options, past the limits."""
     return _Scan(html, max_depth * DEPTH_FACTOR, deadline).run()
