@@ -135,7 +135,7 @@ _END_TAG_SEARCH = 64
 
 @dataclass(frozen=True, slots=True)
 class GuardReport:
-    """What :func:`defuse` had to rewrite."""
+    """What :meth:`~crawlextract._html.page_text.PageText.guard` had to rewrite."""
 
     #: Start tags removed because they nested too deep.
     flattened: int = 0
