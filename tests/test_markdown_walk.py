@@ -56,7 +56,7 @@ def test_wide_page_is_linear() -> None:
     """Sixteen times the page takes about sixteen times as long, far from quadratic's 256."""
 
     def cost(n: int) -> float:
-        # The best of three runs: one pre-empted run on a loaded machine must
+        # The best of three runs: one preempted run on a loaded machine must
         # not look like quadratic work.
         html = "<div><p>para <b>bold</b> <a href='/x'>l</a></p><ul><li>i</li></ul></div>" * n
         best = float("inf")
