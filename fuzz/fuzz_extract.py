@@ -25,9 +25,9 @@ with atheris.instrument_imports():
 
     import crawlextract
     from crawlextract._base.headers import Headers
-    from crawlextract._metadata.lexbor_facts import collect_head_facts
     from crawlextract._metadata.head import metadata_from_facts
     from crawlextract._metadata.head_only import head_facts_before_body
+    from crawlextract._metadata.lexbor_facts import collect_head_facts
 
     # Extractors are imported on first use: use them all now, inside the
     # instrumented block, so their code is coverage-guided too.

@@ -36,8 +36,10 @@ SNIPPETS = (
     "<p>caf\u00e9 \u20ac</p>".encode("cp1252"),
     b"%PDF-1.7\n\x00\x01\x02",
     b"*_[]()#>|`\\ <b>**x**</b>",
-    b"<html lang=en><head><title>t</title><meta name=description content=d>"
-    b"<link rel=canonical href=/c></head><body><p>x</p><meta name=robots content=noindex>",
+    (
+        b"<html lang=en><head><title>t</title><meta name=description content=d>"
+        b"<link rel=canonical href=/c></head><body><p>x</p><meta name=robots content=noindex>"
+    ),
     b"<head><script>'<body>'</script><base href=/b/></head><body title='>'><svg><title>s</title>",
 )
 

@@ -226,7 +226,11 @@ def _params() -> list[object]:
 def test_hostile_page(name: str) -> None:
     """The case finishes within time and memory proportional to its size, with clean output."""
     case = CASES[name]
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    # The child measures its own time and memory, so it runs untraced even
+    # under `coverage run` (which starts coverage in every Python subprocess
+    # that inherits these variables): tracing would inflate both measures.
+    env = {key: text for key, text in os.environ.items() if not key.startswith("COVERAGE_PROCESS")}
+    env["PYTHONPATH"] = os.pathsep.join(sys.path)
     completed = subprocess.run(  # noqa: S603 - our own interpreter and file
         [sys.executable, __file__, name],
         capture_output=True,

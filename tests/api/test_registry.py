@@ -31,8 +31,10 @@ def test_every_output_has_a_builtin() -> None:
 def test_available_extractors_filters_by_output() -> None:
     """Asking for one output lists only its extractors."""
     infos = crawlextract.available_extractors("readable")
-    assert infos
     assert {info.output for info in infos} == {"readable"}
+    everything = crawlextract.available_extractors()
+    assert infos == [info for info in everything if info.output == "readable"]
+    assert {"native", "trafilatura", "readability"} <= {info.name for info in infos}
 
 
 def test_unknown_name_lists_the_choices() -> None:

@@ -81,10 +81,16 @@ def test_jsonl_round_trip_with_dates_and_surrogates(tmp_path):
 
 def test_open_writer_by_suffix(tmp_path):
     """The output format follows the file name; an unknown one is refused."""
-    assert isinstance(open_writer(tmp_path / "a.parquet"), ParquetWriter)
-    jsonl = open_writer(tmp_path / "a.jsonl")
-    assert isinstance(jsonl, JsonlWriter)
-    jsonl.close()
+    rows = [_row(1), _row(2)]
+    for name in ("a.parquet", "a.jsonl"):
+        writer = open_writer(tmp_path / name)
+        for row in rows:
+            writer.write(row)
+        writer.close()
+    assert type(open_writer(tmp_path / "b.parquet")) is ParquetWriter
+    assert pq.read_table(tmp_path / "a.parquet").to_pylist() == rows  # a Parquet file
+    lines = (tmp_path / "a.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["title"] for line in lines] == ["T1", "T2"]  # JSON lines
     with pytest.raises(ValueError, match=r"parquet or \.jsonl"):
         open_writer(tmp_path / "a.csv")
 

@@ -1,6 +1,8 @@
 import datetime as dt
 import gzip
+import itertools
 import shutil
+from types import SimpleNamespace
 
 import pytest
 
@@ -18,6 +20,7 @@ from crawlextract._apps.warc.jobs import (
 )
 from crawlextract._apps.warc.kinds import archive_kind
 from crawlextract._apps.warc.tasks import file_tasks
+from crawlextract._base import deadline as deadline_module
 from warc_helpers import (
     SYNTHETIC,
     damage_warc,
@@ -114,11 +117,18 @@ def test_error_row_keeps_the_record_and_nulls_the_outputs():
     assert list(row) == [column.name for column in WARC_COLUMNS]
 
 
-def test_timeout_in_process_uses_the_time_budget(archive):
-    """warc_rows turns timeout into Limits.time_budget; a generous one fails nothing."""
+def test_timeout_in_process_uses_the_time_budget(archive, monkeypatch):
+    """warc_rows makes timeout the time budget: generous, no page fails; spent, every page does."""
     rows, _ = warc_rows(archive, timeout=60.0)
-    assert rows
+    assert rows == warc_rows(archive)[0]
     assert all(row["error"] is None for row in rows)
+    # A clock that jumps 100 s at every reading: each 60 s budget is spent at its first check.
+    ticks = itertools.count(0.0, 100.0)
+    monkeypatch.setattr(deadline_module, "time", SimpleNamespace(monotonic=lambda: next(ticks)))
+    spent, _ = warc_rows(archive, timeout=60.0)
+    assert [row["url"] for row in spent] == [row["url"] for row in rows]
+    budget_error = "TimeBudgetExceeded: parse ran past its time budget of 60 s"
+    assert [row["error"] for row in spent] == [budget_error] * len(rows)
 
 
 def _chunk_offsets(path, size):

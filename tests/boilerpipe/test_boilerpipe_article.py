@@ -121,7 +121,18 @@ def test_document_keeps_the_classified_blocks() -> None:
     assert [b.text for b in document.blocks if b.is_content] == [f"{_LEAD_TEXT}\n{_ARTICLE_TEXT}"]
 
 
-@pytest.mark.parametrize("html", ["", "   ", "plain text, no tags at all", "<p>", "<<<>>>&&&"])
-def test_pages_without_an_article_give_empty_or_text(html: str) -> None:
-    """Degenerate pages give a string, never an error."""
-    assert isinstance(_native(html), str)
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ("", ""),
+        ("   ", ""),
+        ("plain text, no tags at all", ""),  # six words: too few to be an article
+        ("<p>", ""),
+        ("<<<>>>&&&", ""),  # no words at all
+        (_PARAGRAPH, _PARAGRAPH),  # long text without a single tag is the article
+    ],
+    ids=["empty", "blank", "short-text", "lone-tag", "symbols", "long-text"],
+)
+def test_pages_without_an_article_give_empty_or_text(html: str, expected: str) -> None:
+    """Degenerate pages give "", or their bare text when it is long enough; never an error."""
+    assert _native(html) == expected

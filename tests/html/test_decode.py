@@ -139,8 +139,15 @@ def test_detection_when_nothing_is_declared() -> None:
 
 def test_fallback_replaces_undecodable_bytes() -> None:
     """The last step is windows-1252 with replacement characters."""
+    # Every byte value: no BOM, not UTF-8, nothing declared, nothing detected.
     result = decode_bytes(bytes(range(256)) * 4, None, LIMIT)
-    assert isinstance(result.text, str)
+    assert (result.encoding, result.source) == ("windows-1252", "fallback")
+    # windows-1252 leaves 0x81, 0x8D, 0x8F, 0x90 and 0x9D undefined: one U+FFFD
+    # each, four times over; every other byte from 0x80 up is its windows-1252 letter.
+    assert result.text.count("\ufffd") == 5 * 4
+    assert bytes(range(0x80, 0x100)).decode("windows-1252", "replace") in result.text
+    assert "€" in result.text
+    assert "ÿ" in result.text
 
 
 def test_control_characters_removed() -> None:

@@ -49,11 +49,22 @@ def test_root_is_document_with_html_head_body() -> None:
 
 def test_built_elements_have_every_slot_set() -> None:
     """The builder's fast construction sets every slot `Element.__init__` sets."""
+    built = []
     for element in tree_of("<div a=1><p>x</p><br></div>").iter():
         values = {slot: getattr(element, slot) for slot in Element.__slots__}  # none unset
-        assert isinstance(values["tag"], str)
-        assert isinstance(values["attrs"], dict)
-        assert isinstance(values["children"], list)
+        children = [c if isinstance(c, str) else c.tag for c in values["children"]]
+        built.append((values["tag"], values["attrs"], children))
+        # The same types as __init__ gives, not look-alikes (a fresh dict, a list).
+        assert (type(values["attrs"]), type(values["children"])) == (dict, list)
+    assert built == [
+        ("#document", {}, ["html"]),
+        ("html", {}, ["head", "body"]),
+        ("head", {}, []),
+        ("body", {}, ["div"]),
+        ("div", {"a": "1"}, ["p", "br"]),
+        ("p", {}, ["x"]),
+        ("br", {}, []),
+    ]
 
 
 def test_text_nodes_are_decoded_strings_with_raw_whitespace() -> None:
