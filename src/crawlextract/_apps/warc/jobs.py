@@ -282,15 +282,20 @@ def warc_rows(
         chosen = chosen.replace(limits=dataclasses.replace(chosen.limits, time_budget=timeout))
     stats = WarcStats()
     rows = [
-        record_row(record, lambda record: _extract_one(record, chosen))
+        record_row(record, lambda record: extract_record(record, chosen))
         for record in iter_html_records(path, stats, offset=offset, max_records=max_records)
     ]
     return rows, stats
 
 
-def _extract_one(
+def extract_record(
     record: HtmlRecord, options: Options
 ) -> tuple[dict[str, Any] | None, PageError | None]:
+    """Extract one record in this process: its row's fields, or the error that goes in its row.
+
+    What every engine does with a record it runs in-process (the one-worker
+    local run and the Dask tasks).
+    """
     try:
         page = extract_dict(record.payload, record.info.url, record.headers, options)
     except Exception as error:  # noqa: BLE001 - the page's error goes in its row

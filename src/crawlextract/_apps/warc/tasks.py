@@ -37,7 +37,7 @@ from crawlextract._config import Options, resolve_options
 from .jobs import (
     HtmlRecord,
     WarcStats,
-    _extract_one,
+    extract_record,
     iter_html_records,
     make_row,
     open_warc,
@@ -250,7 +250,7 @@ def run_task(
             chosen = chosen.replace(limits=limits)
 
         def extract(record: HtmlRecord) -> tuple[dict[str, Any] | None, PageError | None]:
-            return _extract_one(record, chosen)
+            return extract_record(record, chosen)
 
     stats = WarcStats()
     records = iter_html_records(
