@@ -226,15 +226,40 @@ def test_manifest_pages_first_then_other_pages_once(tmp_path):
     ]
 
 
-def test_bad_manifest_is_one_line_and_status_2(tmp_path, capsys):
-    """A manifest without a path column is refused before any work."""
-    (tmp_path / "m.csv").write_text("file,url\na.html,https://example.org/\n")
-    assert (
-        cli(["batch", "--manifest", str(tmp_path / "m.csv"), "-o", str(tmp_path / "o.jsonl")]) == 2
-    )
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        ("m.csv", "file,url\na.html,https://e.org/\n",
+         "m.csv: the CSV header row must name a 'path' column"),
+        ("m.csv", "path,url,referer\na.html,https://e.org/,x\n",
+         "m.csv: unknown columns ['referer']; use ['path', 'url', 'headers']"),
+        ("m.csv", 'path,headers\na.html,"{""a"": 1}"\n',
+         "m.csv:2: 'headers': not a [name, value] pair of strings: ('a', 1)"),
+        ("m.jsonl", '{"path": "a.html"}\nnot json\n', "m.jsonl:2: not valid JSON: "),
+        ("m.jsonl", '["a.html"]\n', "m.jsonl:1: each line must be a JSON object"),
+        ("m.jsonl", '{"url": "https://e.org/"}\n', "m.jsonl:1: no 'path'"),
+        ("m.jsonl", '{"path": "a.html", "url": 7}\n', "m.jsonl:1: 'url' must be a string"),
+        ("m.jsonl", '{"path": "a.html", "headers": "gone.headers"}\n',
+         "m.jsonl:1: cannot read {dir}/gone.headers: No such file or directory"),
+        ("m.jsonl", '{"path": "a.html", "headers": [1]}\n',
+         "m.jsonl:1: 'headers': not a [name, value] pair of strings: 1"),
+        ("m.jsonl", None, "cannot read manifest {dir}/m.jsonl: "),
+    ],
+    ids=["no-path-column", "unknown-column", "csv-bad-headers", "bad-json", "not-an-object",
+         "no-path", "url-not-a-string", "headers-file-missing", "bad-header-pair", "no-manifest"],
+)  # fmt: skip
+def test_bad_manifest_is_one_line_and_status_2(tmp_path, capsys, name, text, message):
+    """A manifest that cannot be read or has a bad row is refused before any work, in one line."""
+    if text is not None:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    assert cli(["batch", "--manifest", str(tmp_path / name), "-o", str(out)]) == 2
     lines = _lines(capsys.readouterr().err)
     assert len(lines) == 1
-    assert "'path' column" in lines[0]
+    assert lines[0].startswith("crawlextract: error: ")
+    assert message.format(dir=tmp_path) in lines[0]
+    assert not out.exists()
+    assert not Path(f"{out}.partial").exists()
 
 
 def test_sidecar_url_headers_and_fixture_layout(tmp_path, capsys):
@@ -267,6 +292,26 @@ def test_sidecar_url_headers_and_fixture_layout(tmp_path, capsys):
     assert rows["pages/plain.html"]["url"] is None
     assert rows["pages/plain.html"]["markdown"] == "Read [next](next.html)."
     assert "1 errors" in capsys.readouterr().err
+
+
+def test_bad_fixture_info_is_the_page_error_row(tmp_path, capsys):
+    """A fixture's page.json that is no JSON object, or has a bad URL, is that page's error row."""
+    infos = {"list": "[1]", "url": '{"url": 7}', "json": "{not json"}
+    for name, info in infos.items():
+        (tmp_path / "pages" / name).mkdir(parents=True)
+        (tmp_path / "pages" / name / "page.html").write_text("<title>x</title>")
+        (tmp_path / "pages" / name / "page.json").write_text(info)
+    out = tmp_path / "out.jsonl"
+    assert cli(["batch", str(tmp_path / "pages"), "-o", str(out), "--workers", "1"]) == 0
+    rows = {Path(row["path"]).parent.name: row for row in _rows(out)}
+    assert {name: row["error_type"] for name, row in rows.items()} == dict.fromkeys(
+        infos, "SourceError"
+    )
+    assert rows["list"]["error"].endswith("page.json: must hold a JSON object")
+    assert rows["url"]["error"].endswith("page.json: 'url' must be a string or null")
+    assert rows["json"]["error"].startswith("SourceError: Expecting property name")
+    assert all(row["metadata"] is None and row["markdown"] is None for row in rows.values())
+    assert "3 errors" in capsys.readouterr().err
 
 
 def test_success_replaces_the_output_and_leaves_no_partial(tmp_path, capsys):

@@ -182,9 +182,12 @@ def test_project_fixtures_are_many_and_documented():
     assert len(paths) >= 20
     for path in paths:
         fixture = load_fixture(path)
-        assert fixture.url
-        assert fixture.info["source"]
-        assert fixture.info["licence"]
+        assert fixture.url.startswith(("https://", "http://")), fixture.url
+        assert fixture.info["source"].strip(), path
+        licence = fixture.info["licence"]
+        assert licence.strip(), path
+        if "see " in licence:  # a licence file named beside the fixtures must be there
+            assert (path / licence.split("see ", 1)[1].strip()).is_file(), licence
         assert all((path / name).is_file() for name in GOLDEN_FILES)
     assert (PROJECT_FIXTURES / "LICENSE-aeb").is_file()
 

@@ -1,5 +1,6 @@
 import datetime as dt
 import gzip
+import io
 import itertools
 import shutil
 from types import SimpleNamespace
@@ -19,6 +20,7 @@ from crawlextract._apps.warc.jobs import (
     warc_rows,
 )
 from crawlextract._apps.warc.kinds import archive_kind
+from crawlextract._apps.warc.places import GZIP_MAGIC, gzip_tail, next_start, resync
 from crawlextract._apps.warc.tasks import file_tasks
 from crawlextract._base import deadline as deadline_module
 from warc_helpers import (
@@ -187,6 +189,42 @@ def test_plain_warc_resynchronises_at_the_next_header(tmp_path):
     ]
     assert rows[1]["error_type"] == "ArchiveError"
     assert stats.archive_errors == 1
+
+
+def test_a_plain_warc_record_starts_only_at_a_line_start():
+    """In a .warc, "WARC/1." inside a line is no record start; at the file's start it is."""
+    data = b"junk WARC/1.0 in a line\nWARC/1.0\r\n"
+    assert next_start(io.BytesIO(data), 0, gzipped=False) == data.index(b"\nWARC/1.0") + 1
+    assert next_start(io.BytesIO(b"WARC/1.1\r\n"), 0, gzipped=False) == 0
+    assert next_start(io.BytesIO(b"no record here\n"), 0, gzipped=False) is None
+    assert next_start(io.BytesIO(b"\x1f"), 0, gzipped=True) is None  # shorter than a header
+
+
+def test_gzip_tail_says_where_a_member_stops_making_sense():
+    """A member ending the file: None; bytes after it: their offset; cut or corrupt: its start."""
+    member = gzip.compress(b"x" * 1000)
+    corrupt = member[:10] + b"\xff" * 8 + member[18:]  # its deflate data broken
+    assert gzip_tail(io.BytesIO(member), 0) is None
+    assert gzip_tail(io.BytesIO(member + b"trailing junk"), 0) == len(member)
+    assert gzip_tail(io.BytesIO(member[:-5]), 0) == 0
+    assert gzip_tail(io.BytesIO(b"prefix" + corrupt), 6) == 6
+    assert gzip_tail(io.BytesIO(b"no gzip member here"), 0) is None
+
+
+def test_resync_skips_a_gzip_header_that_reads_no_record(tmp_path):
+    """After damage, reading resumes at the next gzip member that holds a whole record."""
+    from fastwarc import warc  # noqa: PLC0415 - the reader resync drives
+
+    path = tmp_path / "two.warc.gz"
+    page = [("Content-Type", "text/html")]
+    write_records(path, [("https://e.org/1", "200 OK", page, b"<p>one</p>"),
+                         ("https://e.org/2", "200 OK", page, b"<p>two</p>")])  # fmt: skip
+    data = path.read_bytes()
+    second = data.index(GZIP_MAGIC, 1)
+    false_start = GZIP_MAGIC + b"\x00" * 20  # a gzip header, then nothing readable
+    damaged = b"garbage" + false_start + data[second:]
+    assert resync(io.BytesIO(damaged), warc, 0, gzipped=True) == len(b"garbage" + false_start)
+    assert resync(io.BytesIO(b"garbage" + false_start), warc, 0, gzipped=True) is None
 
 
 def test_truncated_record_is_extracted_with_a_warning(tmp_path):
