@@ -416,6 +416,27 @@ def _detect(data: bytes) -> tuple[str, str] | None:
     return web_encoding(best.encoding)
 
 
+# Lead bytes of two-byte UTF-8 sequences checked one by one before the regex
+# takes over: the 181 AEB pages hold 12 on average (no-break spaces, "©"), at
+# most 103, and bytes.find jumps between them at memchr speed, five times
+# faster than the regex's scan of every byte; a page with more costs at most
+# this many finds more than the regex alone.
+_C1_LEAD_CHECKS = 64
+
+
+def _has_c1_control(raw: bytes) -> bool:
+    # Whether the UTF-8 bytes encode a C1 control (U+0080-U+009F): _C1_IN_UTF8.search(raw).
+    find = raw.find
+    at = find(b"\xc2")
+    for _ in range(_C1_LEAD_CHECKS):
+        if at < 0:
+            return False
+        if b"\x80" <= raw[at + 1 : at + 2] < b"\xa0":
+            return True
+        at = find(b"\xc2", at + 1)
+    return at >= 0 and _C1_IN_UTF8.search(raw, at) is not None
+
+
 def _clean(text: str, raw: bytes | None = None) -> str:
     """Drop control characters and references to them; replace lone surrogates.
 
@@ -424,11 +445,7 @@ def _clean(text: str, raw: bytes | None = None) -> str:
     a ``str`` costs ~0.35 ms per 100 kB, while counting control bytes in
     ``raw`` costs a fifth of that, and decoded bytes never hold surrogates.
     """
-    if (
-        raw is None
-        or len(raw.translate(None, _CONTROL_BYTES)) != len(raw)
-        or _C1_IN_UTF8.search(raw)
-    ):
+    if raw is None or len(raw.translate(None, _CONTROL_BYTES)) != len(raw) or _has_c1_control(raw):
         if _CONTROL_CHARACTERS.search(text):
             text = _CONTROL_CHARACTERS.sub("", text)
         if "\x0c" in text:
