@@ -143,23 +143,26 @@ def _collect_short_texts(facts: PageFacts, root: LexborNode) -> None:
 
 def _collect(facts: PageFacts, node: LexborNode, budget: CollectionBudget) -> None:
     tag = node.tag
-    attrs = node.attrs
+    # One dict of the element's attributes, built in one call: the ``attrs``
+    # view answers each lookup with a walk of the attributes, and a missing
+    # one with a raised and caught KeyError (most lookups here miss).
+    attrs = node.attributes
     # Metas and scripts first: most matches, and neither has text to read.
     if tag == "meta":
-        _add_meta(facts, node)
+        _add_meta(facts, attrs)
         if "itemprop" in attrs:
-            _add_microdata(facts, node, budget)
+            _add_microdata(facts, node, attrs, budget)
         return
     if tag == "script":
         if is_json_ld_type(attrs.get("type")):
             facts.json_ld.append(node.text(deep=True))
         return
     if "itemprop" in attrs:
-        _add_microdata(facts, node, budget)
+        _add_microdata(facts, node, attrs, budget)
     elif "itemscope" in attrs and _item_scope(node) is None:
         facts.item_types.append(_clean(attrs.get("itemtype")) or "")
     if tag in {"link", "a"}:
-        _add_link(facts, node)
+        _add_link(facts, node, attrs)
 
 
 def _add_short_texts(facts: PageFacts, node: LexborNode, budget: CollectionBudget) -> None:
@@ -171,8 +174,7 @@ def _add_short_texts(facts: PageFacts, node: LexborNode, budget: CollectionBudge
         _add_short_text(facts.date_lines, node)
 
 
-def _add_link(facts: PageFacts, node: LexborNode) -> None:
-    attrs = node.attrs
+def _add_link(facts: PageFacts, node: LexborNode, attrs: dict[str, str | None]) -> None:
     rel = (_clean(attrs.get("rel")) or "").lower()
     if not {"author", "image_src"}.intersection(rel.split()):
         return  # matched for its class or id only
@@ -191,8 +193,7 @@ def _engine() -> LexborCSSSelector:
     return engine
 
 
-def _add_meta(facts: PageFacts, node: LexborNode) -> None:
-    attrs = node.attrs
+def _add_meta(facts: PageFacts, attrs: dict[str, str | None]) -> None:
     content = _clean(attrs.get("content"))
     if content is None:
         return
@@ -205,8 +206,9 @@ def _add_meta(facts: PageFacts, node: LexborNode) -> None:
         facts.metas.append(("http-equiv:" + meta_key(clean_fragment(equiv)), content))
 
 
-def _add_microdata(facts: PageFacts, node: LexborNode, budget: CollectionBudget) -> None:
-    attrs = node.attrs
+def _add_microdata(
+    facts: PageFacts, node: LexborNode, attrs: dict[str, str | None], budget: CollectionBudget
+) -> None:
     names = tuple((_clean(attrs.get("itemprop")) or "").split())
     if not any(name.lower() in MICRODATA_READ for name in names) or not budget.take("microdata"):
         return
