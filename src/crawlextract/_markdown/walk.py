@@ -23,7 +23,7 @@ from crawlextract._dom import Element
 
 from .escape import strip_markers
 from .hidden import is_hidden
-from .tokens import BLOCK, DATA, LEAVE, MARKER_CLASS, Container, Signal
+from .tokens import BLOCK, DATA, LEAVE, MARKER_CLASS, Container, Payload, Signal
 from .urls import LinkTargets
 
 if TYPE_CHECKING:
@@ -81,6 +81,7 @@ class Walker:
         "image_mark",
         "include_links",
         "link_depth",
+        "link_targets",
         "list_count",
         "list_end",
         "lists",
@@ -99,7 +100,9 @@ class Walker:
         #: Page text and markers, in order ("" first, so ``parts[-1]`` always exists).
         self.parts: list[str] = [""]
         #: Payloads of the :data:`~.tokens.DATA` markers, in order.
-        self.data: list[object] = []
+        self.data: list[Payload] = []
+        #: Targets of the :data:`~.tokens.LINK_END` payloads, in order.
+        self.link_targets: list[str] = []
         #: What is left to visit.
         self.stack: list[Item] = []
         #: Whether to write link targets (``context.include_links``).
@@ -134,12 +137,12 @@ class Walker:
         #: their ``<source>`` candidates).
         self.pictures: list[Element] = []
 
-    def emit(self, payload: object) -> None:
+    def emit(self, payload: Payload) -> None:
         """Write a :data:`~.tokens.DATA` marker carrying ``payload``."""
         self.parts.append(DATA)
         self.data.append(payload)
 
-    def wrote(self, payload: object) -> bool:
+    def wrote(self, payload: Payload) -> bool:
         """Whether the last thing written is the marker carrying ``payload``."""
         data = self.data
         return self.parts[-1] is DATA and bool(data) and data[-1] is payload
