@@ -291,10 +291,7 @@ def _replay(  # noqa: C901, PLR0912, PLR0915
             elif action == inline:
                 pass
             elif action == spaced:
-                if state == 1:
-                    if in_link_text:
-                        link_parts.append(" ")
-                    state = 2
+                state = _spaced(state, link_parts, in_link_text=in_link_text)
             elif action == ignore:
                 in_ignorable += 1
                 pending = True
@@ -337,10 +334,7 @@ def _replay(  # noqa: C901, PLR0912, PLR0915
             elif action == inline:
                 pass
             elif action == spaced:
-                if state == 1:
-                    if in_link_text:
-                        link_parts.append(" ")
-                    state = 2
+                state = _spaced(state, link_parts, in_link_text=in_link_text)
             elif action == ignore:
                 in_ignorable -= 1
                 pending = True
@@ -357,6 +351,19 @@ def _replay(  # noqa: C901, PLR0912, PLR0915
     if state:  # still open, so outside <body> (its end ends its blocks)
         outside_body.close(last_start)
     return outside_body.title, "".join(parts), "".join(link_parts), levels
+
+
+def _spaced(state: int, link_parts: list[str], *, in_link_text: bool) -> int:
+    """An ``abbr`` or ``acronym`` starts or ends: a space, as between words; return the state.
+
+    (Rare tags: the call costs nothing, where it would for the whitespace text
+    that does the same in :func:`_replay`.)
+    """
+    if state == 1:
+        if in_link_text:
+            link_parts.append(" ")
+        return 2
+    return state
 
 
 def _markup_in_raw_text(children: list[Element | str]) -> list[Element | str]:
