@@ -75,7 +75,7 @@ class Walker:
         "clean_text",
         "context",
         "data",
-        "em_depth",
+        "emphasis_depth",
         "exclude",
         "flat",
         "image_mark",
@@ -88,8 +88,6 @@ class Walker:
         "parts",
         "pictures",
         "stack",
-        "strike_depth",
-        "strong_depth",
         "targets",
     )
 
@@ -122,10 +120,8 @@ class Walker:
         self.cell_depth = 0
         #: 1 inside a written link (links do not nest: an inner one is only text).
         self.link_depth = 0
-        #: How many emphasis elements of each kind we are inside.
-        self.strong_depth = 0
-        self.em_depth = 0
-        self.strike_depth = 0
+        #: How many emphasis elements of each kind we are inside (strong, em, strike).
+        self.emphasis_depth = [0, 0, 0]
         #: ``id()`` of elements left out with their subtrees.
         self.exclude: AbstractSet[int] = frozenset()
         #: Whether page text loses marker characters (a hand-made tree carried some).
