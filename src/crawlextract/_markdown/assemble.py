@@ -13,6 +13,7 @@ spaces just inside a span move outside it; a span with nothing in it vanishes.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from .escape import (
     LINE_START_CHARS,
@@ -42,8 +43,12 @@ from .tokens import (
     Literal,
     Opener,
     Payload,
+    Signal,
     TableStart,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 _SPACES = re.compile("  +")
 _EDGE_SPACES = " \n\xa0"
@@ -461,19 +466,15 @@ class _Assembler:
         self.ctx = parent
 
     def structure(self, payload: Payload) -> None:
-        """Start or end a heading or table, or write a code block or rule (the rare payloads)."""
-        if type(payload) is HeadingStart:
+        """The rarer payloads: line breaks, headings, code blocks, tables and rules."""
+        if type(payload) is Signal:
+            _SIGNAL_WORK[payload](self)
+        elif type(payload) is HeadingStart:
             self.start_heading(payload.level)
-        elif payload is HEADING_END:
-            self.end_heading()
         elif type(payload) is CodeBlock:
             self.code_block(payload)
         elif type(payload) is TableStart:
             self.start_table(payload)
-        elif payload is TABLE_END:
-            self.end_table()
-        elif payload is RULE:
-            self.rule()
 
     # -- tables ---------------------------------------------------------------
 
@@ -518,6 +519,17 @@ class _Assembler:
             if len(lines) == 1:
                 lines.append("| " + " | ".join(_DELIMITERS[a] for a in aligns) + " |")
         self.emit(lines)
+
+
+# What the signals that assemble() leaves to _Assembler.structure do.
+_SIGNAL_WORK: dict[Signal, Callable[[_Assembler], None]] = {
+    BR: _Assembler.line_break,
+    CELL: _Assembler.cell,
+    ROW: _Assembler.row,
+    HEADING_END: _Assembler.end_heading,
+    TABLE_END: _Assembler.end_table,
+    RULE: _Assembler.rule,
+}
 
 
 def assemble(  # noqa: C901, PLR0912, PLR0915
@@ -578,12 +590,6 @@ def assemble(  # noqa: C901, PLR0912, PLR0915
             pieces.append(payload.text)
         elif type(payload) is CodeSpan:
             a.code_span(payload)
-        elif payload is BR:
-            a.line_break()
-        elif payload is CELL:
-            a.cell()
-        elif payload is ROW:
-            a.row()
         else:
             a.structure(payload)
             inline = bool(a.heading or a.in_cell)
