@@ -141,6 +141,25 @@ def test_empty_tree_has_no_blocks() -> None:
     assert document.blocks == []
 
 
+def _element(tag: str, *children: Element | str) -> Element:
+    element = Element(tag, {})
+    element.children.extend(children)
+    return element
+
+
+def test_text_outside_body_makes_no_block() -> None:
+    """Text before and after ``<body>`` makes no block, but the ``<title>`` text is the title.
+
+    A hand-made tree, since an HTML5 parse puts such text into ``<body>``. The
+    level of text taken out carries over to the next block, as in boilerpipe.
+    """
+    head = _element("div", _element("div", _element("title", "The title")))
+    body = _element("body", "first", _element("p", "second"))
+    document = segment(_element("#document", head, body, "after the body"), NO_DEADLINE)
+    assert document.title == "The title"
+    assert [(b.text, b.tag_level) for b in document.blocks] == [("first", 3), ("second", 2)]
+
+
 def test_deep_nesting_is_walked_without_recursion() -> None:
     """A tree far deeper than Python's recursion limit is segmented."""
     root = Element("#document", {})

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     import pytest
     from selectolax.lexbor import LexborHTMLParser
 
-    from crawlextract._document import Document
+    from crawlextract._document import SharedDocument as Document
     from crawlextract._html.decode import Decoded, PendingUTF8
 
 

@@ -20,7 +20,7 @@ def test_payload_markers_distinct() -> None:
     markers = [
         tokens.BLOCK, tokens.BR, tokens.STRONG_OPEN, tokens.STRONG_CLOSE, tokens.EM_OPEN,
         tokens.EM_CLOSE, tokens.DEL_OPEN, tokens.DEL_CLOSE, tokens.LINK_OPEN, tokens.ROW,
-        tokens.CELL, tokens.HEADING_END, tokens.TABLE_END, tokens.RULE,
+        tokens.CELL, tokens.HEADING_END, tokens.TABLE_END, tokens.RULE, tokens.LINK_END,
     ]  # fmt: skip
     assert len({id(marker) for marker in markers}) == len(markers)
 

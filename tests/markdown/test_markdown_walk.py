@@ -9,7 +9,7 @@ from crawlextract._base.deadline import NO_DEADLINE
 from crawlextract._html.dom import Element
 from crawlextract._markdown import RenderContext
 from crawlextract._markdown.rules import RULE_BY_TAG
-from crawlextract._markdown.tokens import BLOCK, DATA, LINK_OPEN
+from crawlextract._markdown.tokens import BLOCK, DATA, LINK_END, LINK_OPEN
 from crawlextract._markdown.walk import Walker
 
 
@@ -43,7 +43,8 @@ def test_payload_per_data_marker() -> None:
     walker = make_walker()
     walker.walk([a], RULE_BY_TAG, frozenset())
     assert "".join(walker.parts) == f"{DATA}t{DATA}{DATA}"
-    assert walker.data == [LINK_OPEN, "https://e.com/x", BLOCK]
+    assert walker.data == [LINK_OPEN, LINK_END, BLOCK]
+    assert walker.link_targets == ["https://e.com/x"]
 
 
 def test_deeply_nested_inline_tags() -> None:

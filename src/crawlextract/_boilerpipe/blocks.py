@@ -89,12 +89,12 @@ def segment(dom: Element, deadline: Deadline) -> TextDocument:
         texts = text.split(separator)
         if len(texts) != len(levels) + 1:
             raise AssertionError("block texts and blocks disagree")  # pragma: no cover
-    texts.pop()  # the empty piece after the last block
+    del texts[0]  # the empty piece before the first block
     if separator == "\x00":
         linked = count_words_between(link_text)
     else:
         linked = count_words_each(link_text.split(separator + " "))
-    linked.pop()
+    del linked[0]
     return TextDocument(title, _make_blocks(texts, linked, levels))
 
 
@@ -111,39 +111,85 @@ def _make_blocks(texts: list[str], linked: list[int], levels: list[int]) -> list
     return list(map(TextBlock, texts, words, linked, range(len(texts)), levels))
 
 
+class _OutsideBody:
+    """Text outside ``<body>``: it makes no block, but a ``<title>``'s text is the title.
+
+    Such a block's text is written like any other block's (without the
+    separator), and taken back out when the block ends.
+    """
+
+    __slots__ = ("link_parts", "opened_at", "parts", "title")
+
+    def __init__(self, parts: list[str], link_parts: list[str]) -> None:
+        """Watch the texts and link texts being written."""
+        self.parts = parts
+        self.link_parts = link_parts
+        #: The page title (the text of the last ``<title>`` that has some).
+        self.title: str | None = None
+        #: Where in ``parts`` and ``link_parts`` the open block began, when it
+        #: began outside ``<body>`` (else ``None``).
+        self.opened_at: tuple[int, int] | None = None
+
+    def open(self) -> None:
+        """A block starts outside ``<body>``."""
+        self.opened_at = (len(self.parts), len(self.link_parts))
+
+    def close(self, last_start: str) -> None:
+        """The block that began outside ``<body>`` ends: take its text back out.
+
+        It ends outside too: the start and the end of ``<body>`` both end the
+        open block. Its text is the title when ``last_start``, the last tag
+        started, is ``title``.
+        """
+        opened_at = self.opened_at
+        if opened_at is None:
+            return
+        self.opened_at = None
+        parts = self.parts
+        text = "".join(parts[opened_at[0] :])
+        del parts[opened_at[0] :]
+        del self.link_parts[opened_at[1] :]
+        if last_start == "title":
+            text = text.strip()
+            if text:
+                self.title = text
+
+
 def _replay(  # noqa: C901, PLR0912, PLR0915
     dom: Element, deadline: Deadline, separator: str
 ) -> tuple[str | None, str, str, list[int]]:
     """Replay boilerpipe's events; return the title and the blocks' texts, link texts, levels.
 
-    The texts of all blocks come back as one string, each block followed by
-    ``separator``. Their link texts come back the same way, each followed by
+    The texts of all blocks come back as one string, each block preceded by
+    ``separator``. Their link texts come back the same way, each preceded by
     ``separator`` and a space, for :func:`count_words_between`: without the
     non-ASCII characters that are no word characters. Text outside ``<body>``
     makes no block.
     """
     # One function with local state and local names: this loop runs for every
     # node of the page, and per-event calls and global lookups cost more than
-    # everything else here together. For the same reason a block in <body> is
-    # closed (the appends under "close the block") where it ends, not in a
-    # helper; only blocks outside <body> (the title) go through one.
+    # everything else here together (a call per block alone adds about 1.5%).
+    # So a block is written where its first text is: ending it then only
+    # resets its state, and takes it back out when it began outside <body>
+    # (_OutsideBody.close, called only then).
     block, inline, anchor, spaced, ignore = _BLOCK, _INLINE, _ANCHOR, _SPACED, _IGNORE
     void, raw_text, check_every = _VOID_TAG, _RAW_TAG, _CHECK_EVERY
     action_of = _ACTIONS.get
     blank_non_words = NON_ASCII_NON_WORD.sub
-    # A block's link text may be empty: the space keeps two separators apart.
-    link_separator = separator + " "
-    # The text of all blocks so far: pieces of text, single spaces, and a
-    # separator after each block; joined once at the end.
+    # The text of all blocks so far: a separator before each block, then
+    # pieces of text and single spaces; joined once at the end.
     parts: list[str] = []
-    link_parts: list[str] = []  # the same, only what lies inside links
+    # The same, only what lies inside links. Link text is only ever counted,
+    # so it keeps only the words, and gets its spaces at once. A block's link
+    # text may be empty: the space keeps two separators apart.
+    link_parts: list[str] = []
+    link_separator = separator + " "
     levels: list[int] = []
+    outside_body = _OutsideBody(parts, link_parts)
     # The open block: 0 while it has no text, else 1, or 2 when it ends with a
     # space. That space is written only when more text follows, so a block
-    # never ends with one: block texts come out stripped. (Link texts, only
-    # ever counted, get their spaces at once.)
+    # never ends with one: block texts come out stripped.
     state = 0
-    has_link = False  # the open block has link text
     # boilerpipe's link state is a property of the event stream, not of a
     # block: text is link text when the last link boundary before it was a
     # start, even when the link began in the previous block.
@@ -152,10 +198,11 @@ def _replay(  # noqa: C901, PLR0912, PLR0915
     pending = False
     in_body = in_anchor = in_ignorable = 0
     level = 0
-    first_level = -1  # nesting level of the open block's first text
+    # Nesting level of the first text since the last block written: a block
+    # outside <body> makes no block, and its level carries over to the next
+    # one, as boilerpipe's does.
+    first_level = -1
     last_start = ""
-    title: str | None = None
-    opened_at = (0, 0)  # where in parts and link_parts a block outside <body> began
 
     # The walk: the children still to read and their parent's action, and the
     # same for every open ancestor (to resume when the parent ends). In locals
@@ -169,16 +216,10 @@ def _replay(  # noqa: C901, PLR0912, PLR0915
             if isinstance(node, str):
                 if pending:
                     pending = False
-                    if state:  # close the block
-                        if in_body:
-                            parts.append(separator)
-                            link_parts.append(link_separator)
-                            levels.append(first_level)
-                            first_level = -1
-                        else:
-                            title = _take_out(parts, link_parts, opened_at, last_start, title)
+                    if state:
                         state = 0
-                        has_link = False
+                        if outside_body.opened_at is not None:
+                            outside_body.close(last_start)
                 if in_ignorable:
                     continue
                 stripped = node.strip()
@@ -186,7 +227,6 @@ def _replay(  # noqa: C901, PLR0912, PLR0915
                     if state == 1:
                         if in_link_text:
                             link_parts.append(" ")
-                            has_link = True
                         state = 2
                     continue
                 if state == 2:
@@ -196,18 +236,22 @@ def _replay(  # noqa: C901, PLR0912, PLR0915
                         parts.append(" ")
                         if in_link_text:
                             link_parts.append(" ")
-                else:
+                else:  # the block's first text
                     if first_level < 0:
                         first_level = level
-                    if not in_body:
-                        opened_at = (len(parts), len(link_parts))
+                    if in_body:
+                        parts.append(separator)
+                        link_parts.append(link_separator)
+                        levels.append(first_level)
+                        first_level = -1
+                    else:
+                        outside_body.open()
                 parts.append(stripped)
                 if in_link_text:
                     # Link text is only counted: only its words need to be kept.
                     link_parts.append(
                         stripped if stripped.isascii() else blank_non_words(" ", stripped)
                     )
-                    has_link = True
                 if stripped is not node and node[-1].isspace():
                     if in_link_text:
                         link_parts.append(" ")
@@ -231,10 +275,10 @@ def _replay(  # noqa: C901, PLR0912, PLR0915
                 if in_anchor > 1:
                     in_anchor -= 1  # a link in a link: boilerpipe closes the outer one
                 if not in_ignorable:
-                    # A link boundary is a space on both sides.
-                    if state == 1:
+                    # A link boundary is a space on both sides (in link
+                    # text, a space more or less changes no count).
+                    if state:
                         state = 2
-                    if has_link:
                         link_parts.append(" ")
                     in_link_text = True
             elif action == void:
@@ -247,11 +291,7 @@ def _replay(  # noqa: C901, PLR0912, PLR0915
             elif action == inline:
                 pass
             elif action == spaced:
-                if state == 1:
-                    if in_link_text:
-                        link_parts.append(" ")
-                        has_link = True
-                    state = 2
+                state = _spaced(state, link_parts, in_link_text=in_link_text)
             elif action == ignore:
                 in_ignorable += 1
                 pending = True
@@ -264,17 +304,11 @@ def _replay(  # noqa: C901, PLR0912, PLR0915
                 children = iter(_markup_in_raw_text(node.children))
                 open_action = block
                 break
-            else:  # body
-                if state:  # close the block
-                    if in_body:
-                        parts.append(separator)
-                        link_parts.append(link_separator)
-                        levels.append(first_level)
-                        first_level = -1
-                    else:
-                        title = _take_out(parts, link_parts, opened_at, last_start, title)
+            else:  # body: the block before it ends
+                if state:
                     state = 0
-                    has_link = False
+                    if outside_body.opened_at is not None:
+                        outside_body.close(last_start)
                 in_body += 1
                 level += 1
             last_start = tag
@@ -290,18 +324,7 @@ def _replay(  # noqa: C901, PLR0912, PLR0915
             if action == block:
                 pending = True
                 level -= 1
-                if state:  # close the block
-                    if in_body:
-                        parts.append(separator)
-                        link_parts.append(link_separator)
-                        levels.append(first_level)
-                        first_level = -1
-                    else:
-                        title = _take_out(parts, link_parts, opened_at, last_start, title)
-                    state = 0
-                    has_link = False
-                continue
-            if action == anchor:
+            elif action == anchor:
                 level -= 1
                 in_anchor -= 1
                 if not in_anchor and not in_ignorable:
@@ -311,62 +334,36 @@ def _replay(  # noqa: C901, PLR0912, PLR0915
             elif action == inline:
                 pass
             elif action == spaced:
-                if state == 1:
-                    if in_link_text:
-                        link_parts.append(" ")
-                        has_link = True
-                    state = 2
+                state = _spaced(state, link_parts, in_link_text=in_link_text)
             elif action == ignore:
                 in_ignorable -= 1
                 pending = True
                 level -= 1
-            else:  # body
-                if state:  # close the block (in <body>)
-                    parts.append(separator)
-                    link_parts.append(link_separator)
-                    levels.append(first_level)
-                    first_level = -1
-                    state = 0
-                    has_link = False
+            else:  # body: its last block ends with it, as at a block tag's end
                 in_body -= 1
                 level -= 1
+                pending = True
             # The pending flag stays set until the next text, as in boilerpipe.
-            if pending and state:  # close the block
-                if in_body:
-                    parts.append(separator)
-                    link_parts.append(link_separator)
-                    levels.append(first_level)
-                    first_level = -1
-                else:
-                    title = _take_out(parts, link_parts, opened_at, last_start, title)
+            if pending and state:
                 state = 0
-                has_link = False
-    if state:
-        title = _take_out(parts, link_parts, opened_at, last_start, title)
-    return title, "".join(parts), "".join(link_parts), levels
+                if outside_body.opened_at is not None:
+                    outside_body.close(last_start)
+    if state:  # still open, so outside <body> (its end ends its blocks)
+        outside_body.close(last_start)
+    return outside_body.title, "".join(parts), "".join(link_parts), levels
 
 
-def _take_out(
-    parts: list[str],
-    link_parts: list[str],
-    opened_at: tuple[int, int],
-    last_start: str,
-    title: str | None,
-) -> str | None:
-    """Close a block outside ``<body>``: take its text back out; return the new title.
+def _spaced(state: int, link_parts: list[str], *, in_link_text: bool) -> int:
+    """An ``abbr`` or ``acronym`` starts or ends: a space, as between words; return the state.
 
-    It makes no block, but when it is the text of a ``<title>`` it is the title.
-    (The level of its text carries over to the next block, as boilerpipe's does:
-    the caller leaves it alone.)
+    (Rare tags: the call costs nothing, where it would for the whitespace text
+    that does the same in :func:`_replay`.)
     """
-    text = "".join(parts[opened_at[0] :])
-    del parts[opened_at[0] :]
-    del link_parts[opened_at[1] :]
-    if last_start == "title":
-        text = text.strip()
-        if text:
-            return text
-    return title
+    if state == 1:
+        if in_link_text:
+            link_parts.append(" ")
+        return 2
+    return state
 
 
 def _markup_in_raw_text(children: list[Element | str]) -> list[Element | str]:

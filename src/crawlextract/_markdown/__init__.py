@@ -90,7 +90,7 @@ def render(
         text = "".join(walker.parts)
     context.deadline.check()
     text = clean_text(text, controls=not context.text_is_clean)
-    return assemble(escape_text(text), walker.data)
+    return assemble(escape_text(text), walker.data, walker.link_targets)
 
 
 def html_fragment_to_markdown(html: str, base_url: str | None, options: Options) -> str:

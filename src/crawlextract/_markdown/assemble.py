@@ -13,6 +13,7 @@ spaces just inside a span move outside it; a span with nothing in it vanishes.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from .escape import (
     LINE_START_CHARS,
@@ -29,6 +30,7 @@ from .tokens import (
     DATA,
     HEADING_END,
     LEAVE,
+    LINK_END,
     ROW,
     RULE,
     TABLE_END,
@@ -40,8 +42,13 @@ from .tokens import (
     HeadingStart,
     Literal,
     Opener,
+    Payload,
+    Signal,
     TableStart,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 _SPACES = re.compile("  +")
 _EDGE_SPACES = " \n\xa0"
@@ -458,6 +465,17 @@ class _Assembler:
                 self.out[-1] = self.out[-1].rstrip()
         self.ctx = parent
 
+    def structure(self, payload: Payload) -> None:
+        """The rarer payloads: line breaks, headings, code blocks, tables and rules."""
+        if type(payload) is Signal:
+            _SIGNAL_WORK[payload](self)
+        elif type(payload) is HeadingStart:
+            self.start_heading(payload.level)
+        elif type(payload) is CodeBlock:
+            self.code_block(payload)
+        elif type(payload) is TableStart:
+            self.start_table(payload)
+
     # -- tables ---------------------------------------------------------------
 
     def start_table(self, start: TableStart) -> None:
@@ -503,13 +521,29 @@ class _Assembler:
         self.emit(lines)
 
 
-def assemble(text: str, data: list[object]) -> str:  # noqa: C901, PLR0912, PLR0915
+# What the signals that assemble() leaves to _Assembler.structure do.
+_SIGNAL_WORK: dict[Signal, Callable[[_Assembler], None]] = {
+    BR: _Assembler.line_break,
+    CELL: _Assembler.cell,
+    ROW: _Assembler.row,
+    HEADING_END: _Assembler.end_heading,
+    TABLE_END: _Assembler.end_table,
+    RULE: _Assembler.rule,
+}
+
+
+def assemble(  # noqa: C901, PLR0912, PLR0915
+    text: str, data: list[Payload], link_targets: list[str]
+) -> str:
+    """Build the markdown from cleaned, escaped text with markers, their payloads, link targets."""
     # One loop over every marker of the page: kept flat because it is hot.
-    """Build the markdown from cleaned, escaped text with markers and their payloads."""
+    # The most common payloads first; classes are told apart with type()
+    # rather than isinstance(): cheaper, and none is subclassed.
     # A run of block boundaries needs no merging first: after a boundary the
     # paragraph is empty, so the next ones and the spaces between them add
     # nothing, and in a heading or cell the extra spaces collapse like any others.
     texts = iter(text.split(DATA))
+    targets = iter(link_targets)
     a = _Assembler()
     pieces = a.pieces
     opens = a.opens
@@ -529,56 +563,37 @@ def assemble(text: str, data: list[object]) -> str:  # noqa: C901, PLR0912, PLR0
                     a.flush()
                 else:
                     a.paragraph()  # the common case, one call fewer
+        elif payload is LINK_END:
+            a.close_link(next(targets))
+        elif payload is LEAVE:
+            if pieces and not a.heading:
+                a.flush()
+            a.leave()
+        elif type(payload) is Opener:
+            markup = payload.markup
+            if markup == "[" and pieces and pieces[-1][-1:] == "!":
+                # "!" right before a link would make it an image.
+                pieces[-1] = pieces[-1][:-1] + "\\!"
+            opens.append((markup, len(pieces), payload.target))
+            pieces.append(markup)
+        elif type(payload) is Container:
+            # A list item or quote starts: the blocks before it are not in it.
+            if pieces and not a.heading:
+                a.flush()
+            ctx = a.ctx
+            ctx_stack.append(ctx)
+            if len(ctx.containers) < MAX_CONTAINER_DEPTH:
+                a.ctx = Context(ctx, payload)
+        elif type(payload) is Closer:
+            a.close_emphasis(payload.markup, following)
+        elif type(payload) is Literal:
+            pieces.append(payload.text)
+        elif type(payload) is CodeSpan:
+            a.code_span(payload)
         else:
-            kind = type(payload)
-            if kind is Container:
-                # A list item or quote starts: the blocks before it are not in it.
-                if pieces and not a.heading:
-                    a.flush()
-                ctx = a.ctx
-                ctx_stack.append(ctx)
-                if len(ctx.containers) < MAX_CONTAINER_DEPTH:
-                    a.ctx = Context(ctx, payload)  # type: ignore[arg-type]
-            elif payload is LEAVE:
-                if pieces and not a.heading:
-                    a.flush()
-                a.leave()
-            elif kind is str:
-                a.close_link(payload)  # type: ignore[arg-type]
-            elif kind is Opener:
-                markup = payload.markup  # type: ignore[attr-defined]
-                if markup == "[" and pieces and pieces[-1][-1:] == "!":
-                    # "!" right before a link would make it an image.
-                    pieces[-1] = pieces[-1][:-1] + "\\!"
-                opens.append((markup, len(pieces), payload.target))  # type: ignore[attr-defined]
-                pieces.append(markup)
-            elif kind is Closer:
-                a.close_emphasis(payload.markup, following)  # type: ignore[attr-defined]
-            elif kind is Literal:
-                pieces.append(payload.text)  # type: ignore[attr-defined]
-            elif kind is CodeSpan:
-                a.code_span(payload)  # type: ignore[arg-type]
-            elif payload is BR:
-                a.line_break()
-            elif payload is CELL:
-                a.cell()
-            elif payload is ROW:
-                a.row()
-            else:
-                if kind is HeadingStart:
-                    a.start_heading(payload.level)  # type: ignore[attr-defined]
-                elif payload is HEADING_END:
-                    a.end_heading()
-                elif kind is CodeBlock:
-                    a.code_block(payload)  # type: ignore[arg-type]
-                elif kind is TableStart:
-                    a.start_table(payload)  # type: ignore[arg-type]
-                elif payload is TABLE_END:
-                    a.end_table()
-                elif payload is RULE:
-                    a.rule()
-                inline = bool(a.heading or a.in_cell)
-                in_cell = a.in_cell
+            a.structure(payload)
+            inline = bool(a.heading or a.in_cell)
+            in_cell = a.in_cell
         if following and (pieces or following != " "):
             if in_cell and "|" in following:
                 pieces.append(following.replace("|", "\\|"))

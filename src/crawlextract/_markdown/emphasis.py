@@ -24,67 +24,52 @@ from .tokens import (
 if TYPE_CHECKING:
     from crawlextract._html.dom import Element
 
-    from .walk import Walker
+    from .walk import After, Walker
 
 STRONG_TAGS = ("strong", "b")
 EM_TAGS = ("em", "i", "cite", "dfn")
 STRIKE_TAGS = ("del", "s", "strike")
 
 
-def _open(walker: Walker, opener: Opener, closer: Closer) -> None:
-    if walker.wrote(closer):
-        walker.unwrite()  # continue the span that just closed
-    else:
-        walker.emit(opener)
+class _Span:
+    """One kind of emphasis: its markers and where the walker counts its nesting."""
+
+    __slots__ = ("_end", "closer", "kind", "opener")
+
+    def __init__(self, kind: int, opener: Opener, closer: Closer) -> None:
+        #: Index of the kind in ``Walker.emphasis_depth``.
+        self.kind = kind
+        self.opener = opener
+        self.closer = closer
+        # The work left for after the element: one tuple serves every element.
+        self._end: After = (self.end, None)
+
+    def start(self, walker: Walker, element: Element) -> None:
+        """Open the span, unless an element of the kind around it already did."""
+        depth = walker.emphasis_depth
+        depth[self.kind] += 1
+        if depth[self.kind] == 1:
+            if walker.wrote(self.closer):
+                walker.unwrite()  # continue the span that just closed
+            else:
+                walker.emit(self.opener)
+        walker.stack.append(self._end)
+        walker.stack.extend(reversed(element.children))
+
+    def end(self, walker: Walker, _: object) -> None:
+        """Close the span when the outermost element of the kind ends."""
+        depth = walker.emphasis_depth
+        depth[self.kind] -= 1
+        if not depth[self.kind]:
+            if walker.wrote(self.opener):
+                walker.unwrite()  # nothing inside
+            else:
+                walker.emit(self.closer)
 
 
-def _close(walker: Walker, opener: Opener, closer: Closer) -> None:
-    if walker.wrote(opener):
-        walker.unwrite()  # nothing inside
-    else:
-        walker.emit(closer)
-
-
-def strong(walker: Walker, element: Element) -> None:
-    """``<strong>``/``<b>``."""
-    walker.strong_depth += 1
-    if walker.strong_depth == 1:
-        _open(walker, STRONG_OPEN, STRONG_CLOSE)
-    walker.stack.append((_end_strong, None))
-    walker.stack.extend(reversed(element.children))
-
-
-def _end_strong(walker: Walker, _: object) -> None:
-    walker.strong_depth -= 1
-    if not walker.strong_depth:
-        _close(walker, STRONG_OPEN, STRONG_CLOSE)
-
-
-def em(walker: Walker, element: Element) -> None:
-    """``<em>``/``<i>``."""
-    walker.em_depth += 1
-    if walker.em_depth == 1:
-        _open(walker, EM_OPEN, EM_CLOSE)
-    walker.stack.append((_end_em, None))
-    walker.stack.extend(reversed(element.children))
-
-
-def _end_em(walker: Walker, _: object) -> None:
-    walker.em_depth -= 1
-    if not walker.em_depth:
-        _close(walker, EM_OPEN, EM_CLOSE)
-
-
-def strike(walker: Walker, element: Element) -> None:
-    """``<del>``/``<s>``/``<strike>``."""
-    walker.strike_depth += 1
-    if walker.strike_depth == 1:
-        _open(walker, DEL_OPEN, DEL_CLOSE)
-    walker.stack.append((_end_strike, None))
-    walker.stack.extend(reversed(element.children))
-
-
-def _end_strike(walker: Walker, _: object) -> None:
-    walker.strike_depth -= 1
-    if not walker.strike_depth:
-        _close(walker, DEL_OPEN, DEL_CLOSE)
+#: ``<strong>``/``<b>``.
+strong = _Span(0, STRONG_OPEN, STRONG_CLOSE).start
+#: ``<em>``/``<i>``.
+em = _Span(1, EM_OPEN, EM_CLOSE).start
+#: ``<del>``/``<s>``/``<strike>``.
+strike = _Span(2, DEL_OPEN, DEL_CLOSE).start

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from crawlextract._html.visibility import INVISIBLE_TAGS, is_hidden
 
 from .escape import link_title, strip_markers
-from .tokens import DATA, LINK_OPEN, Opener
+from .tokens import DATA, LINK_END, LINK_OPEN, Opener
 
 if TYPE_CHECKING:
     from crawlextract._html.dom import Element
@@ -36,19 +36,20 @@ def link(walker: Walker, element: Element) -> None:
                 text = children[0]
                 parts.append(strip_markers(text) if walker.clean_text else text)
                 parts.append(DATA)
-                data.append(url)
+                data.append(LINK_END)
+                walker.link_targets.append(url)
                 return
             walker.link_depth = 1  # never more: a link inside a link is only text
             # The link may hold blocks (a card, a teaser): its opener carries the
             # target, so the assembler can link the text of every block in it.
             data[-1] = opener = Opener("[", url)
-            walker.stack.append((_close, (opener, element)))
+            walker.stack.append((_close, (opener, url, element)))
     walker.stack.extend(reversed(children))
 
 
-def _close(walker: Walker, closing: tuple[Opener, Element]) -> None:
+def _close(walker: Walker, closing: tuple[Opener, str, Element]) -> None:
     walker.link_depth = 0
-    opener, element = closing
+    opener, url, element = closing
     parts = walker.parts
     data = walker.data
     # walker.wrote(opener), inline.
@@ -60,7 +61,8 @@ def _close(walker: Walker, closing: tuple[Opener, Element]) -> None:
             return
         parts.append(strip_markers(label) if walker.clean_text else label)
     parts.append(DATA)
-    data.append(opener.target)  # a str payload is a link end
+    data.append(LINK_END)
+    walker.link_targets.append(url)
 
 
 # The text of a link showing only a nameless picture: a symbol, not a word

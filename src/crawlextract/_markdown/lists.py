@@ -102,11 +102,11 @@ def blank(children: list[Element | str]) -> bool:
         if not stack:
             return True
         node = stack.pop()
-        if type(node) is str:
+        if isinstance(node, str):
             if node and not node.isspace():
                 return False
-        elif node.tag in _WRAPPERS:  # type: ignore[union-attr]
-            stack.extend(node.children)  # type: ignore[union-attr]
+        elif node.tag in _WRAPPERS:
+            stack.extend(node.children)
         else:
             # An inline element (an icon, a link without text, an <svg>) is
             # something the markdown cannot show, not nothing.

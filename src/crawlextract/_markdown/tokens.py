@@ -4,7 +4,8 @@ The walk does not build markdown directly. It appends page text untouched and,
 between the text, one *marker* character, :data:`DATA`, taken from the
 high-surrogate range (U+D800..U+DBFF); the n-th marker in the text stands for
 the n-th object in the walk's ``data`` list (a block boundary, an emphasis
-opener, a link's target, a list item's context ...). Text from the Lexbor parse
+opener, a link's end, a list item's context ...: one of the :data:`Payload`
+types, told apart by identity or by type). Text from the Lexbor parse
 is decoded UTF-8, which can never hold a surrogate, so a marker can never be
 confused with page text; the walker still checks (see :mod:`.walk`) and falls
 back to cleaning every text node if a hand-made tree smuggles one in.
@@ -18,7 +19,7 @@ makes that possible) and builds the lines.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -34,52 +35,35 @@ UNUSED_MARKERS = "\ud801-\udbff"
 MARKER_CLASS = "[\ud800-\udbff]"
 
 
+@dataclass(frozen=True, slots=True, eq=False)
 class Signal:
-    """A payload without data."""
+    """A payload without data; each is one object, told apart by identity."""
 
-    __slots__ = ("name",)
-
-    def __init__(self, name: str) -> None:
-        """Name the signal (for ``repr``)."""
-        #: What the signal means.
-        self.name = name
-
-    def __repr__(self) -> str:
-        """``<name>``."""
-        return f"<{self.name}>"
+    #: What the signal means (for ``repr``).
+    name: str
 
 
+# Payloads are told apart by identity and type (eq=False: no value equality).
+# Those made per element (an opener of a link around blocks, a literal, a code
+# span) are not frozen: a frozen dataclass takes about twice as long to make,
+# its __init__ going through object.__setattr__.
+@dataclass(slots=True, eq=False)
 class Opener:
-    """Opens an emphasis span or a link's text."""
+    """Opens an emphasis span, an inline HTML span or a link's text."""
 
-    __slots__ = ("markup", "target")
-
-    def __init__(self, markup: str, target: str | None = None) -> None:
-        """Keep the markup the opener writes (and a link's target, when known up front)."""
-        #: ``**``, ``*``, ``~~`` or ``[``.
-        self.markup = markup
-        #: A link's target, for a link whose text may span blocks (it is then
-        #: closed at each block's end and opened again in the next block).
-        self.target = target
-
-    def __repr__(self) -> str:
-        """``<open markup>``."""
-        return f"<open {self.markup}>"
+    #: ``**``, ``*``, ``~~``, ``<sup>``, ``<sub>`` or ``[``.
+    markup: str
+    #: A link's target, for a link whose text may span blocks (it is then
+    #: closed at each block's end and opened again in the next block).
+    target: str | None = None
 
 
+@dataclass(frozen=True, slots=True, eq=False)
 class Closer:
-    """Closes an emphasis span (a link closes with its target, a ``str`` payload)."""
+    """Closes the emphasis or inline HTML span its :class:`Opener` opened."""
 
-    __slots__ = ("markup",)
-
-    def __init__(self, markup: str) -> None:
-        """Keep the markup the closer writes."""
-        #: ``**``, ``*`` or ``~~``.
-        self.markup = markup
-
-    def __repr__(self) -> str:
-        """``<close markup>``."""
-        return f"<close {self.markup}>"
+    #: The opener's markup: ``**``, ``*``, ``~~``, ``<sup>`` or ``<sub>``.
+    markup: str
 
 
 #: Ends the current block (paragraph): a ``<div>``, ``<p>`` ... boundary.
@@ -95,8 +79,13 @@ EM_CLOSE = Closer("*")
 #: ``<del>``/``<s>`` opens and closes.
 DEL_OPEN = Opener("~~")
 DEL_CLOSE = Closer("~~")
-#: A link's text starts (a ``str`` payload, its target, ends it).
+#: A link's text starts.
 LINK_OPEN = Opener("[")
+#: A link's text ends: the link is written ``[text](target)``. Its target is
+#: the next of the walk's ``link_targets`` (the n-th link end takes the n-th):
+#: links are the most common payload with data, and a target kept in a list
+#: beside the payloads costs no object per link.
+LINK_END = Signal("link end")
 #: The innermost container (list item, block quote) ends; a
 #: :class:`Container` payload starts one.
 LEAVE = Signal("leave container")
@@ -163,32 +152,22 @@ class Context:
             self.groups = parent.groups
 
 
+@dataclass(slots=True, eq=False)
 class Literal:
-    """Finished inline markdown (an image, a code span): emitted as is, never escaped.
+    """Finished inline markdown (an image, a code span): emitted as is, never escaped."""
 
-    (A link's end carries its target as a plain ``str`` payload: links are the
-    most common payload, and a ``str`` costs nothing to make.)
-    """
-
-    __slots__ = ("text",)
-
-    def __init__(self, text: str) -> None:
-        """Wrap the markdown."""
-        #: The markdown.
-        self.text = text
+    #: The markdown.
+    text: str
 
 
+@dataclass(slots=True, eq=False)
 class CodeSpan:
     """Inline code: its collapsed text (two spans in a row merge into one)."""
 
-    __slots__ = ("in_table", "text")
-
-    def __init__(self, text: str, *, in_table: bool) -> None:
-        """Keep the text; the span is written when the line is assembled."""
-        #: The code, whitespace collapsed, not empty.
-        self.text = text
-        #: Whether it is inside a table cell (``|`` must be escaped).
-        self.in_table = in_table
+    #: The code, whitespace collapsed, not empty.
+    text: str
+    #: Whether it is inside a table cell (``|`` must be escaped).
+    in_table: bool = field(kw_only=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,3 +206,16 @@ HEADING_END = Signal("heading end")
 TABLE_END = Signal("table end")
 #: An ``<hr>``.
 RULE = Signal("rule")
+
+#: What the walk's ``data`` list holds: the payload of each marker.
+Payload = (
+    Signal
+    | Opener
+    | Closer
+    | Container
+    | Literal
+    | CodeSpan
+    | HeadingStart
+    | CodeBlock
+    | TableStart
+)

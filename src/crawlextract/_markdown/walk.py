@@ -23,7 +23,7 @@ from crawlextract._html.dom import Element
 from crawlextract._html.visibility import is_hidden
 
 from .escape import strip_markers
-from .tokens import BLOCK, DATA, LEAVE, MARKER_CLASS, Container, Signal
+from .tokens import BLOCK, DATA, LEAVE, MARKER_CLASS, Container, Payload, Signal
 from .urls import LinkTargets
 
 if TYPE_CHECKING:
@@ -75,20 +75,19 @@ class Walker:
         "clean_text",
         "context",
         "data",
-        "em_depth",
+        "emphasis_depth",
         "exclude",
         "flat",
         "image_mark",
         "include_links",
         "link_depth",
+        "link_targets",
         "list_count",
         "list_end",
         "lists",
         "parts",
         "pictures",
         "stack",
-        "strike_depth",
-        "strong_depth",
         "targets",
     )
 
@@ -99,7 +98,9 @@ class Walker:
         #: Page text and markers, in order ("" first, so ``parts[-1]`` always exists).
         self.parts: list[str] = [""]
         #: Payloads of the :data:`~.tokens.DATA` markers, in order.
-        self.data: list[object] = []
+        self.data: list[Payload] = []
+        #: Targets of the :data:`~.tokens.LINK_END` payloads, in order.
+        self.link_targets: list[str] = []
         #: What is left to visit.
         self.stack: list[Item] = []
         #: Whether to write link targets (``context.include_links``).
@@ -119,10 +120,8 @@ class Walker:
         self.cell_depth = 0
         #: 1 inside a written link (links do not nest: an inner one is only text).
         self.link_depth = 0
-        #: How many emphasis elements of each kind we are inside.
-        self.strong_depth = 0
-        self.em_depth = 0
-        self.strike_depth = 0
+        #: How many emphasis elements of each kind we are inside (strong, em, strike).
+        self.emphasis_depth = [0, 0, 0]
         #: ``id()`` of elements left out with their subtrees.
         self.exclude: AbstractSet[int] = frozenset()
         #: Whether page text loses marker characters (a hand-made tree carried some).
@@ -134,12 +133,12 @@ class Walker:
         #: their ``<source>`` candidates).
         self.pictures: list[Element] = []
 
-    def emit(self, payload: object) -> None:
+    def emit(self, payload: Payload) -> None:
         """Write a :data:`~.tokens.DATA` marker carrying ``payload``."""
         self.parts.append(DATA)
         self.data.append(payload)
 
-    def wrote(self, payload: object) -> bool:
+    def wrote(self, payload: Payload) -> bool:
         """Whether the last thing written is the marker carrying ``payload``."""
         data = self.data
         return self.parts[-1] is DATA and bool(data) and data[-1] is payload
