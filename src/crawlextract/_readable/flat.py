@@ -149,84 +149,78 @@ def flatten(  # noqa: C901, PLR0912, PLR0915
     while stack:
         for child in stack[-1]:
             if isinstance(child, str):
-                text = child.strip()
-                if not text:
+                # A text node: counted below, for the element being read.
+                text = child
+                here = index
+                here_block = block
+                here_linked = linked
+            else:
+                tag = child.tag
+                attrs = child.attrs
+                # Most attributes (href, src, alt...) say nothing: only elements
+                # with a telling one pay for the call.
+                flags = (
+                    element_flags(tag, attrs, name_cache, word_cache)
+                    if attrs and not telling(attrs)
+                    else tag_flags(tag, 0)
+                )
+                add_element(child)
+                parent[count] = index
+                if flags:
+                    flag_list[count] = flags
+                count += 1
+                # A subtree not walked into ends here; one walked into is closed
+                # when its iterator runs out.
+                end[count - 1] = count
+                if count == size:
+                    if deadline is not None:
+                        deadline.check()
+                    for column in (
+                        parent,
+                        end,
+                        flag_list,
+                        own,
+                        own_link,
+                        block_chars,
+                        block_link,
+                        block_punct,
+                    ):
+                        column.extend([0] * _CHUNK)
+                    size += _CHUNK
+                children = child.children
+                if flags & hidden or not children:
                     continue
-                length = len(text)
-                own[index] += length
-                block_chars[block] += length
-                if linked:
-                    own_link[index] += length
-                    block_link[block] += length
-                elif length > 1:
-                    block_punct[block] += _punctuation(text)
-                if sampled < _SAMPLE and length > 20:
-                    samples.append(text)
-                    sampled += length
-                continue
-            tag = child.tag
-            attrs = child.attrs
-            # Most attributes (href, src, alt...) say nothing: only elements
-            # with a telling one pay for the call.
-            flags = (
-                element_flags(tag, attrs, name_cache, word_cache)
-                if attrs and not telling(attrs)
-                else tag_flags(tag, 0)
-            )
-            add_element(child)
-            parent[count] = index
-            if flags:
-                flag_list[count] = flags
-            count += 1
-            # A subtree not walked into ends here; one walked into is closed
-            # when its iterator runs out.
-            end[count - 1] = count
-            if count == size:
-                if deadline is not None:
-                    deadline.check()
-                for column in (
-                    parent,
-                    end,
-                    flag_list,
-                    own,
-                    own_link,
-                    block_chars,
-                    block_link,
-                    block_punct,
-                ):
-                    column.extend([0] * _CHUNK)
-                size += _CHUNK
-            children = child.children
-            if flags & hidden or not children:
-                continue
-            here = count - 1
-            if len(children) == 1 and isinstance(children[0], str):
+                here = count - 1
+                if len(children) != 1 or not isinstance(children[0], str):
+                    saved.append((index, block, linked))
+                    index = here
+                    if tag not in inline:
+                        block = here
+                    linked = linked or tag == "a"
+                    stack.append(iter(children))
+                    break
                 # One text node only (a link, a span, a heading: a third of
-                # the elements walked into): counted here as above, without
-                # opening a level of the walk.
-                text = children[0].strip()
-                if not text:
-                    continue
-                length = len(text)
-                own[here] += length
+                # the elements walked into): counted below like any text,
+                # without opening a level of the walk.
+                text = children[0]
                 here_block = block if tag in inline else here
-                block_chars[here_block] += length
-                if linked or tag == "a":
-                    own_link[here] += length
-                    block_link[here_block] += length
-                elif length > 1:
-                    block_punct[here_block] += _punctuation(text)
-                if sampled < _SAMPLE and length > 20:
-                    samples.append(text)
-                    sampled += length
+                here_linked = linked or tag == "a"
+            # The one place text is counted: for the element `here`, in the
+            # block `here_block`, as link text when inside a link.
+            text = text.strip()
+            if not text:
                 continue
-            saved.append((index, block, linked))
-            index = here
-            if tag not in inline:
-                block = here
-            linked = linked or tag == "a"
-            stack.append(iter(children))
-            break
+            length = len(text)
+            own[here] += length
+            block_chars[here_block] += length
+            if here_linked:
+                own_link[here] += length
+                block_link[here_block] += length
+            elif length > 1:
+                block_punct[here_block] += _punctuation(text)
+            if sampled < _SAMPLE and length > 20:
+                samples.append(text)
+                sampled += length
         else:
             stack.pop()
             if saved:
