@@ -50,3 +50,20 @@ def test_hinted_element_holding_most_of_the_content_is_kept() -> None:
         f"<p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div></div></body>"
     )
     assert "div.has-comments" not in excluded_tags(html)
+
+
+def test_mobile_copy_inside_the_content_is_dropped() -> None:
+    """Of a desktop and a phone copy of the same text, the phone copy goes; the desktop one stays.
+
+    The desktop copy carries a hiding class that a wider breakpoint undoes, so it is no
+    longer hidden softly either.
+    """
+    html = (
+        f"<body><article><p>{PROSE}</p>"
+        f"<div class='hidden lg:block'><p>{PROSE}</p></div>"
+        f"<div class='lg:hidden'><p>{PROSE}</p></div>"
+        f"<p>{PROSE}</p></article></body>"
+    )
+    dropped = excluded_tags(html)
+    assert "div.lg:hidden" in dropped
+    assert "div.hidden lg:block" not in dropped

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .signals import MOBILE_ONLY
+
 if TYPE_CHECKING:
     from crawlextract._readable.flat import Flat
     from crawlextract._readable.scoring import Scores
@@ -26,7 +28,9 @@ def prune(
     blocks are its items, not navigation, and stay.
     """
     flags = flat.flags
-    hidden = flat.hidden
+    # What the walk hid, and what a desktop screen does not show (the
+    # mobile copy of the content beside it).
+    skipped = flat.hidden | MOBILE_ONLY
     end = flat.end
     chars = flat.chars
     link_chars = flat.link_chars
@@ -47,7 +51,7 @@ def prune(
     stop = end[root]
     while index < stop:
         tag = elements[index].tag
-        if flags[index] & hidden or tag == title:
+        if flags[index] & skipped or tag == title:
             drop = True
         elif tag == "form" and not paragraphs[index]:
             # A form with no prose is its fields' labels (a sign-up box, a

@@ -48,6 +48,10 @@ CONTENT = 4  #: a content hint
 #: framework hiding classes (a page that scripts reveal). Skipped like
 #: HIDDEN, unless a page shows too little text without it (see :mod:`.reveal`).
 SOFT_HIDDEN = 8
+#: Shown only on small screens (``md:hidden``, ``d-lg-none``): often the
+#: mobile copy of what the desktop layout shows beside it. Counted like any
+#: text, but left out inside the chosen content.
+MOBILE_ONLY = 16
 
 #: Tags hidden only softly (see SOFT_HIDDEN).
 SOFT_HIDDEN_TAGS = frozenset({"noscript"})
@@ -107,14 +111,70 @@ _FUNCTION = frozenset(word for word in _FUNCTION_WORDS if not word.endswith("*")
 _PREFIXES = tuple(word[:-1] for word in _FUNCTION_WORDS if word.endswith("*"))
 
 
+# Responsive display classes of the common CSS frameworks, for the
+# breakpoints a desktop screen (1280 px wide) passes: Tailwind ``md:hidden``
+# / ``lg:block``, Bootstrap 4-5 ``d-lg-none`` / ``d-md-flex``, and the older
+# ``visible-xs`` / ``hidden-lg`` / ``hidden-md-up`` forms, which name the
+# screens an element shows on. Each maps to (rank, shown on a desktop): the
+# class for the widest breakpoint wins, as in the frameworks' cascades. 2xl /
+# xxl (1400-1536 px) are left out: many desktop screens are narrower.
+_BREAKPOINTS = {"sm": 1, "md": 2, "lg": 3, "xl": 4}
+_DISPLAYS = (
+    "block", "flex", "grid", "inline", "inline-block", "inline-flex", "table",
+    "table-cell", "contents", "flow-root",
+)  # fmt: skip
+# The older forms name the desktop range itself: they outrank every breakpoint.
+_DESKTOP_RANGE = 9
+_RESPONSIVE = {
+    **{f"{size}:hidden": (rank, False) for size, rank in _BREAKPOINTS.items()},
+    **{f"d-{size}-none": (rank, False) for size, rank in _BREAKPOINTS.items()},
+    **{
+        name: (rank, True)
+        for size, rank in _BREAKPOINTS.items()
+        for display in _DISPLAYS
+        for name in (f"{size}:{display}", f"d-{size}-{display}")
+    },
+    **dict.fromkeys(
+        ("visible-xs", "visible-sm", "visible-md", "hidden-lg"), (_DESKTOP_RANGE, False)
+    ),
+    **{
+        name: (_DESKTOP_RANGE, False)
+        for size in ("sm", "md", "lg")
+        for name in (f"hidden-up-{size}", f"hidden-{size}-up")
+    },
+    "visible-lg": (_DESKTOP_RANGE, True),
+}
+_RESPONSIVE_NAMES = frozenset(_RESPONSIVE)
+
+
+def desktop_display(classes: list[str]) -> bool | None:
+    """Whether responsive classes show (True) or hide (False) an element on a desktop screen.
+
+    ``classes`` are the element's class (and id) names. ``None`` when none of
+    them is a responsive display class: the base classes decide.
+    """
+    if _RESPONSIVE_NAMES.isdisjoint(classes):
+        return None
+    return max(_RESPONSIVE[name] for name in classes if name in _RESPONSIVE_NAMES)[1]
+
+
 def name_flags(names: str, word_cache: dict[str, int] | None = None) -> int:
     """Flags from a ``class`` + ``id`` string: SOFT_HIDDEN, BOILERPLATE, CONTENT or none.
+
+    MOBILE_ONLY is added when responsive classes hide the element on a desktop screen.
 
     ``word_cache`` keeps what each word says between calls (one dict per page:
     words repeat across a page's names far more than whole names do).
     """
-    if not _HIDING_CLASSES.isdisjoint(names.split()):
-        return SOFT_HIDDEN
+    classes = names.split()
+    if _RESPONSIVE_NAMES.isdisjoint(classes):  # most names: one set test in C
+        if not _HIDING_CLASSES.isdisjoint(classes):
+            return SOFT_HIDDEN
+        mobile = 0
+    else:
+        # A hiding class beside one that shows the element on wider screens
+        # ("hidden lg:block") hides it on phones only: a desktop reader sees it.
+        mobile = 0 if desktop_display(classes) else MOBILE_ONLY
     lowered = names.lower()
     # Every content phrase holds "body" or "content" (a test checks), so most
     # names skip the loop.
@@ -123,7 +183,7 @@ def name_flags(names: str, word_cache: dict[str, int] | None = None) -> int:
             if phrase in lowered:
                 # A name that says "article body" outweighs any other word
                 # beside it ("article-body pagination-first").
-                return CONTENT
+                return CONTENT | mobile
     # camelCase joins words too ("theiaStickySidebar"); most names have no
     # capital letter, and those skip the costlier split.
     split = " ".join(_CAMEL.split(names)).lower() if lowered != names else lowered
@@ -134,7 +194,7 @@ def name_flags(names: str, word_cache: dict[str, int] | None = None) -> int:
         if known is None:
             known = cache[word] = _word_bits(word)
         bits |= known
-    return _FLAGS_BY_WORD_BITS[bits]
+    return _FLAGS_BY_WORD_BITS[bits] | mobile
 
 
 # What one word of a name says, as bits (combined by OR over a name's words).
