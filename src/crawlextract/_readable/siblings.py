@@ -77,15 +77,22 @@ def repeated_siblings(flat: Flat, scores: Scores, root: int, tuning: Tuning) -> 
 def lead_siblings(flat: Flat, scores: Scores, root: int, tuning: Tuning) -> list[int]:
     """Prose-holding siblings just before ``root`` (a lead beside a paywall box), in order.
 
-    Walks back from ``root`` over its earlier siblings: empty ones are passed
+    Walks back from ``root`` (or from the outermost wrapper holding just its
+    text) over its earlier siblings: empty ones are passed
     over, the first that holds too little prose (a caption, a dateline), is hinted
     or is mostly links ends the walk.
     """
-    up = flat.parent[root]
-    if up < 0:
-        return []
     chars = flat.chars
     link_chars = flat.link_chars
+    parent = flat.parent
+    # The root's wrappers that hold nothing else (a component around the
+    # rich text around the paragraphs) are the root as a reader sees it: a
+    # lead sits beside the outermost of them.
+    while parent[root] > 0 and chars[parent[root]] == chars[root]:
+        root = parent[root]
+    up = parent[root]
+    if up < 0:
+        return []
     before = [child for child in _children(flat, up) if child < root]
     found: list[int] = []
     for child in reversed(before):
