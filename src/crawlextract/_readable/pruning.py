@@ -9,9 +9,11 @@ groups of short labels with no paragraph (share rows, tag lists,
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import compress
 from typing import TYPE_CHECKING
 
-from .signals import MOBILE_ONLY
+from .signals import LABEL, MOBILE_ONLY
 
 if TYPE_CHECKING:
     from crawlextract._readable.flat import Flat
@@ -71,3 +73,25 @@ def prune(
         else:
             index += 1
     return dropped
+
+
+def with_form_labels(flat: Flat, roots: list[int], dropped: list[int]) -> list[int]:
+    """``dropped`` and every ``<label>`` left under ``roots``.
+
+    A label names a form field ("First Name", "Email"): interface, not text.
+    Added last, so their text still counts when the root is judged a fragment
+    (the form is part of what a reader sees there). Only flagged elements are
+    looked at (``compress`` skips the rest in C).
+    """
+    flags = flat.flags
+    end = flat.end
+    ordered = sorted(dropped)
+    labels: list[int] = []
+    for root in roots:
+        stop = end[root]
+        for index in compress(range(root, stop), flags[root:stop]):
+            if flags[index] & LABEL:
+                skip = bisect_right(ordered, index) - 1
+                if skip < 0 or index >= end[ordered[skip]]:
+                    labels.append(index)
+    return dropped + labels if labels else dropped

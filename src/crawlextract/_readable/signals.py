@@ -52,6 +52,8 @@ SOFT_HIDDEN = 8
 #: mobile copy of what the desktop layout shows beside it. Counted like any
 #: text, but left out inside the chosen content.
 MOBILE_ONLY = 16
+#: A form field's ``<label>`` ("First Name", "Email"): interface, not text.
+LABEL = 32
 
 #: Tags hidden only softly (see SOFT_HIDDEN).
 SOFT_HIDDEN_TAGS = frozenset({"noscript"})
