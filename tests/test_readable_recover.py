@@ -170,6 +170,20 @@ def test_a_lead_beside_the_wrappers_of_the_chosen_container_is_kept() -> None:
     assert "Another story" not in text
 
 
+def test_the_section_heading_just_before_the_chosen_container_is_kept() -> None:
+    """An <h2> over the chosen block comes with it; the page's <h1> does not."""
+    more = "".join(
+        f"<li><a href=/{n}>Another story about the sea, number {n}</a></li>" for n in range(14)
+    )
+    html = (
+        "<body><div class=page><h1>The page</h1><h2>Lanterns on the pier</h2>"
+        f"<div class=body-block>{f'<p>{PROSE}</p>' * 12}</div><ul>{more}</ul></div></body>"
+    )
+    text = readable(html)
+    assert text.index("Lanterns on the pier") < text.index("old lanterns")
+    assert "The page" not in text
+
+
 def test_a_form_without_prose_is_left_out() -> None:
     """A sign-up form's labels inside the article are not article text."""
     html = (

@@ -14,6 +14,9 @@ from typing import TYPE_CHECKING
 
 from .signals import HEADINGS
 
+# Headings below the page's title (<h1>): a section's heading.
+SECTION_HEADINGS = HEADINGS - {"h1"}
+
 if TYPE_CHECKING:
     from .flat import Flat
     from .scoring import Scores
@@ -80,7 +83,8 @@ def lead_siblings(flat: Flat, scores: Scores, root: int, tuning: Tuning) -> list
     Walks back from ``root`` (or from the outermost wrapper holding just its
     text) over its earlier siblings: empty ones are passed
     over, the first that holds too little prose (a caption, a dateline), is hinted
-    or is mostly links ends the walk.
+    or is mostly links ends the walk. A section heading (``<h2>``-``<h6>``) is
+    taken and ends the walk; the ``<h1>`` (the title) ends it untaken.
     """
     chars = flat.chars
     link_chars = flat.link_chars
@@ -98,9 +102,19 @@ def lead_siblings(flat: Flat, scores: Scores, root: int, tuning: Tuning) -> list
     for child in reversed(before):
         if not chars[child]:
             continue
+        tag = flat.elements[child].tag
+        if (
+            tag in SECTION_HEADINGS
+            and not scores.hinted[child]
+            and link_chars[child] <= tuning.max_link_density * chars[child]
+        ):
+            # The heading of the section the root (and its lead) opens: it
+            # belongs to them, and ends the walk as the title would.
+            found.append(child)
+            break
         if (
             scores.raw[child] < tuning.lead_min_chars / flat.scale
-            or flat.elements[child].tag in HEADINGS  # the title: the top of the article
+            or tag in HEADINGS  # the title: the top of the article
             or scores.hinted[child]
             or link_chars[child] > tuning.max_link_density * chars[child]
             or len(found) == tuning.lead_siblings
