@@ -24,6 +24,7 @@ from crawlextract._readable import signals
         "wp-caption",
         "byline",
         "tags",
+        "blog_cta-holder",
     ],
 )
 def test_boilerplate_names(names: str) -> None:
