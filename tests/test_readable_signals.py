@@ -25,6 +25,9 @@ from crawlextract._readable import signals
         "byline",
         "tags",
         "blog_cta-holder",
+        "author-bio",
+        "site-copyright",
+        "page-feedback",
     ],
 )
 def test_boilerplate_names(names: str) -> None:
