@@ -156,6 +156,8 @@ _RESPONSIVE = {
     "visible-lg": (_DESKTOP_RANGE, True),
 }
 _RESPONSIVE_NAMES = frozenset(_RESPONSIVE)
+# Every class name that hides or shows an element: the common test.
+_DISPLAY_NAMES = _RESPONSIVE_NAMES | _HIDING_CLASSES
 
 
 def desktop_display(classes: list[str]) -> bool | None:
@@ -178,14 +180,14 @@ def name_flags(names: str, word_cache: dict[str, int] | None = None) -> int:
     words repeat across a page's names far more than whole names do).
     """
     classes = names.split()
-    if _RESPONSIVE_NAMES.isdisjoint(classes):  # most names: one set test in C
-        if not _HIDING_CLASSES.isdisjoint(classes):
-            return SOFT_HIDDEN
-        mobile = 0
-    else:
+    mobile = 0
+    if not _DISPLAY_NAMES.isdisjoint(classes):  # one set test in C for most names
+        desktop = desktop_display(classes)
+        if desktop is None:
+            return SOFT_HIDDEN  # a hiding class alone
         # A hiding class beside one that shows the element on wider screens
         # ("hidden lg:block") hides it on phones only: a desktop reader sees it.
-        mobile = 0 if desktop_display(classes) else MOBILE_ONLY
+        mobile = 0 if desktop else MOBILE_ONLY
     lowered = names.lower()
     # Every content phrase holds "body" or "content" (a test checks), so most
     # names skip the loop.
