@@ -50,3 +50,34 @@ def test_hinted_element_holding_most_of_the_content_is_kept() -> None:
         f"<p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div></div></body>"
     )
     assert "div.has-comments" not in excluded_tags(html)
+
+
+def test_mobile_copy_inside_the_content_is_dropped() -> None:
+    """Of a desktop and a phone copy of the same text, the phone copy goes; the desktop one stays.
+
+    The desktop copy carries a hiding class that a wider breakpoint undoes, so it is no
+    longer hidden softly either.
+    """
+    html = (
+        f"<body><article><p>{PROSE}</p>"
+        f"<div class='hidden lg:block'><p>{PROSE}</p></div>"
+        f"<div class='lg:hidden'><p>{PROSE}</p></div>"
+        f"<p>{PROSE}</p></article></body>"
+    )
+    dropped = excluded_tags(html)
+    assert "div.lg:hidden" in dropped
+    assert "div.hidden lg:block" not in dropped
+
+
+def test_form_field_labels_inside_the_content_are_dropped() -> None:
+    """A sign-up form with prose inside the article keeps its prose, not its field labels."""
+    html = (
+        f"<body><article><p>{PROSE}</p><p>{PROSE}</p>"
+        "<form><p>Fill out the form, and we will send you a copy of the report.</p>"
+        "<div class=field><label for=a>First Name</label><input id=a></div>"
+        "<div class=field><label for=b>Email</label><input id=b></div></form>"
+        f"<p>{PROSE}</p></article></body>"
+    )
+    dropped = excluded_tags(html)
+    assert "label." in dropped
+    assert "form." not in dropped

@@ -148,6 +148,42 @@ def test_a_lead_beside_the_chosen_container_is_kept() -> None:
     assert "Another story" not in text
 
 
+def test_a_lead_beside_the_wrappers_of_the_chosen_container_is_kept() -> None:
+    """A lead beside a wrapper that holds only the chosen container is kept too.
+
+    Page builders wrap each block in components: the lead's component sits
+    beside the component around the body's rich text, not beside the body.
+    """
+    lead = "In a town by the sea, an old quarrel, over light, came back this spring. " * 6
+    more = "".join(
+        f"<li><a href=/{n}>Another story about the sea, number {n}</a></li>" for n in range(14)
+    )
+    # Long enough that the body's own wrapper outscores the column holding both.
+    body = f"<p>{PROSE}</p>" * 30
+    html = (
+        f"<body><div class=column><div class=intro-block><div class=rich><p>{lead}</p>"
+        f"</div></div><div class=body-block><div class=rich><div>{body}</div></div></div>"
+        f"</div><ul>{more}</ul></body>"
+    )
+    text = readable(html)
+    assert text.index("old quarrel") < text.index("old lanterns")
+    assert "Another story" not in text
+
+
+def test_the_section_heading_just_before_the_chosen_container_is_kept() -> None:
+    """An <h2> over the chosen block comes with it; the page's <h1> does not."""
+    more = "".join(
+        f"<li><a href=/{n}>Another story about the sea, number {n}</a></li>" for n in range(14)
+    )
+    html = (
+        "<body><div class=page><h1>The page</h1><h2>Lanterns on the pier</h2>"
+        f"<div class=body-block>{f'<p>{PROSE}</p>' * 12}</div><ul>{more}</ul></div></body>"
+    )
+    text = readable(html)
+    assert text.index("Lanterns on the pier") < text.index("old lanterns")
+    assert "The page" not in text
+
+
 def test_a_form_without_prose_is_left_out() -> None:
     """A sign-up form's labels inside the article are not article text."""
     html = (

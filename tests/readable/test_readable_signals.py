@@ -24,6 +24,10 @@ from crawlextract._readable import signals
         "wp-caption",
         "byline",
         "tags",
+        "blog_cta-holder",
+        "author-bio",
+        "site-copyright",
+        "page-feedback",
     ],
 )
 def test_boilerplate_names(names: str) -> None:
@@ -70,3 +74,31 @@ def test_layer_names_are_softly_hidden() -> None:
     assert signals.name_flags("modal fade") == signals.SOFT_HIDDEN
     assert signals.name_flags("cookieConsent") == signals.SOFT_HIDDEN
     assert signals.name_flags("enable-lightbox container") == 0
+
+
+@pytest.mark.parametrize(
+    ("names", "shown"),
+    [
+        ("hidden lg:block", True),
+        ("d-none d-md-flex", True),
+        ("block lg:hidden xl:block", True),
+        ("visible-lg", True),
+        ("md:hidden", False),
+        ("flex d-lg-none", False),
+        ("visible-xs", False),
+        ("product-description hidden-up-md", False),
+        ("hidden-xs", None),
+        ("card-body", None),
+    ],
+)
+def test_desktop_display(names: str, *, shown: bool | None) -> None:
+    """Responsive classes say what a desktop screen shows; the widest breakpoint wins."""
+    assert signals.desktop_display(names.split()) is shown
+
+
+def test_responsive_classes_decide_over_hiding_classes() -> None:
+    """Shown from a breakpoint up is visible; shown on phones only is mobile-only, not hidden."""
+    assert signals.name_flags("hidden lg:block") == 0
+    assert signals.name_flags("d-none d-lg-block") == 0
+    assert signals.name_flags("md:hidden") == signals.MOBILE_ONLY
+    assert signals.name_flags("md:hidden sidebar") == signals.MOBILE_ONLY | signals.BOILERPLATE

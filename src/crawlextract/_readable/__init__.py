@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from . import signals
 from .flat import Flat, flatten
-from .pruning import prune
+from .pruning import prune, with_form_labels
 from .recover import all_text, is_fragment, kept_text, own_text, widen
 from .reveal import renderable_roots
 from .scoring import Scores, score
@@ -73,6 +73,7 @@ def select_content(
             flat = revealed
             roots, dropped = _choose(flat, tuning)[:2]
     elements = flat.elements
+    dropped = with_form_labels(flat, roots, dropped)
     return Selection(
         _elements(flat, roots, dropped), frozenset(id(elements[index]) for index in dropped)
     )

@@ -61,6 +61,7 @@ _TAG_FLAGS = {
     **dict.fromkeys(signals.BOILERPLATE_TAGS, signals.BOILERPLATE),
     "article": signals.CONTENT,
     "main": signals.CONTENT,
+    "label": signals.LABEL,
 }
 
 

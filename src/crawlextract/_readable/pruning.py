@@ -9,7 +9,11 @@ groups of short labels with no paragraph (share rows, tag lists,
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import compress
 from typing import TYPE_CHECKING
+
+from .signals import LABEL, MOBILE_ONLY
 
 if TYPE_CHECKING:
     from crawlextract._readable.flat import Flat
@@ -26,7 +30,9 @@ def prune(
     blocks are its items, not navigation, and stay.
     """
     flags = flat.flags
-    hidden = flat.hidden
+    # What the walk hid, and what a desktop screen does not show (the
+    # mobile copy of the content beside it).
+    skipped = flat.hidden | MOBILE_ONLY
     end = flat.end
     chars = flat.chars
     link_chars = flat.link_chars
@@ -47,7 +53,7 @@ def prune(
     stop = end[root]
     while index < stop:
         tag = elements[index].tag
-        if flags[index] & hidden or tag == title:
+        if flags[index] & skipped or tag == title:
             drop = True
         elif tag == "form" and not paragraphs[index]:
             # A form with no prose is its fields' labels (a sign-up box, a
@@ -67,3 +73,25 @@ def prune(
         else:
             index += 1
     return dropped
+
+
+def with_form_labels(flat: Flat, roots: list[int], dropped: list[int]) -> list[int]:
+    """``dropped`` and every ``<label>`` left under ``roots``.
+
+    A label names a form field ("First Name", "Email"): interface, not text.
+    Added last, so their text still counts when the root is judged a fragment
+    (the form is part of what a reader sees there). Only flagged elements are
+    looked at (``compress`` skips the rest in C).
+    """
+    flags = flat.flags
+    end = flat.end
+    ordered = sorted(dropped)
+    labels: list[int] = []
+    for root in roots:
+        stop = end[root]
+        for index in compress(range(root, stop), flags[root:stop]):
+            if flags[index] & LABEL:
+                skip = bisect_right(ordered, index) - 1
+                if skip < 0 or index >= end[ordered[skip]]:
+                    labels.append(index)
+    return dropped + labels if labels else dropped

@@ -14,6 +14,9 @@ from typing import TYPE_CHECKING
 
 from .signals import HEADINGS
 
+# Headings below the page's title (<h1>): a section's heading.
+SECTION_HEADINGS = HEADINGS - {"h1"}
+
 if TYPE_CHECKING:
     from .flat import Flat
     from .scoring import Scores
@@ -77,23 +80,41 @@ def repeated_siblings(flat: Flat, scores: Scores, root: int, tuning: Tuning) -> 
 def lead_siblings(flat: Flat, scores: Scores, root: int, tuning: Tuning) -> list[int]:
     """Prose-holding siblings just before ``root`` (a lead beside a paywall box), in order.
 
-    Walks back from ``root`` over its earlier siblings: empty ones are passed
+    Walks back from ``root`` (or from the outermost wrapper holding just its
+    text) over its earlier siblings: empty ones are passed
     over, the first that holds too little prose (a caption, a dateline), is hinted
-    or is mostly links ends the walk.
+    or is mostly links ends the walk. A section heading (``<h2>``-``<h6>``) is
+    taken and ends the walk; the ``<h1>`` (the title) ends it untaken.
     """
-    up = flat.parent[root]
-    if up < 0:
-        return []
     chars = flat.chars
     link_chars = flat.link_chars
+    parent = flat.parent
+    # The root's wrappers that hold nothing else (a component around the
+    # rich text around the paragraphs) are the root as a reader sees it: a
+    # lead sits beside the outermost of them.
+    while parent[root] > 0 and chars[parent[root]] == chars[root]:
+        root = parent[root]
+    up = parent[root]
+    if up < 0:
+        return []
     before = [child for child in _children(flat, up) if child < root]
     found: list[int] = []
     for child in reversed(before):
         if not chars[child]:
             continue
+        tag = flat.elements[child].tag
+        if (
+            tag in SECTION_HEADINGS
+            and not scores.hinted[child]
+            and link_chars[child] <= tuning.max_link_density * chars[child]
+        ):
+            # The heading of the section the root (and its lead) opens: it
+            # belongs to them, and ends the walk as the title would.
+            found.append(child)
+            break
         if (
             scores.raw[child] < tuning.lead_min_chars / flat.scale
-            or flat.elements[child].tag in HEADINGS  # the title: the top of the article
+            or tag in HEADINGS  # the title: the top of the article
             or scores.hinted[child]
             or link_chars[child] > tuning.max_link_density * chars[child]
             or len(found) == tuning.lead_siblings
