@@ -15,6 +15,9 @@ import lxml.html
 
 from crawlextract._base.urls import document_base
 from crawlextract._html.visibility import in_html_namespace
+
+# The collection rules both backends share, read through their module.
+from crawlextract._metadata import page_facts as facts_rules
 from crawlextract._metadata.details import extended_from_facts
 from crawlextract._metadata.head import (
     EXTENDED_FIELD_NAMES,
@@ -23,20 +26,6 @@ from crawlextract._metadata.head import (
     metadata_from_facts,
 )
 from crawlextract._metadata.language import language_detector
-from crawlextract._metadata.page_facts import (
-    DETECTION_TEXT_CHARS,
-    MAX_BYLINE_WORDS,
-    MICRODATA_READ,
-    URL_ATTRIBUTES,
-    CollectionBudget,
-    MicrodataProperty,
-    PageFacts,
-    is_byline_holder,
-    is_date_holder,
-    is_json_ld_type,
-    meta_key,
-    microdata_value_attribute,
-)
 
 if TYPE_CHECKING:
     from crawlextract._base.types import OutputKind
@@ -79,7 +68,7 @@ class LxmlMetadata:
         page_facts = (
             collect_page_facts(root, text_sample=detector is not None)
             if root is not None
-            else PageFacts()
+            else facts_rules.PageFacts()
         )
         extended = extended_from_facts(
             page_facts,
@@ -105,19 +94,23 @@ def _parse(html: str) -> Any:
         return None
 
 
-def collect_page_facts(root: Any, *, text_sample: bool = False) -> PageFacts:
+def collect_page_facts(root: Any, *, text_sample: bool = False) -> facts_rules.PageFacts:
     """Collect what the extended page-detail rules read from an lxml tree (document order)."""
-    facts = PageFacts()
-    budget = CollectionBudget()
+    facts = facts_rules.PageFacts()
+    budget = facts_rules.CollectionBudget()
     for element in root.iter(lxml.etree.Element):
         _collect(facts, element, budget)
     if text_sample:
         texts = (" ".join(" ".join(p.itertext()).split()) for p in root.iter("p"))
-        facts.text_sample = " ".join(text for text in texts if text)[:DETECTION_TEXT_CHARS]
+        facts.text_sample = " ".join(text for text in texts if text)[
+            : facts_rules.DETECTION_TEXT_CHARS
+        ]
     return facts
 
 
-def _collect(facts: PageFacts, element: Any, budget: CollectionBudget) -> None:
+def _collect(
+    facts: facts_rules.PageFacts, element: Any, budget: facts_rules.CollectionBudget
+) -> None:
     # The same order of checks as the Lexbor collector, so both agree.
     attrs = element.attrib
     tag = str(element.tag).lower()
@@ -127,33 +120,35 @@ def _collect(facts: PageFacts, element: Any, budget: CollectionBudget) -> None:
             _add_microdata(facts, element, budget)
         return
     if tag == "script":
-        if is_json_ld_type(attrs.get("type")):
+        if facts_rules.is_json_ld_type(attrs.get("type")):
             facts.json_ld.append(element.text_content())
         return
     if "itemprop" in attrs:
         _add_microdata(facts, element, budget)
     elif "itemscope" in attrs and _item_scope(element) is None:
         facts.item_types.append(attrs.get("itemtype") or "")
-    if is_byline_holder(attrs.get("class"), attrs.get("id")) and budget.take("bylines"):
+    if facts_rules.is_byline_holder(attrs.get("class"), attrs.get("id")) and budget.take("bylines"):
         _add_short_text(facts.bylines, element)
-    if is_date_holder(attrs.get("class"), attrs.get("id")) and budget.take("date_lines"):
+    if facts_rules.is_date_holder(attrs.get("class"), attrs.get("id")) and budget.take(
+        "date_lines"
+    ):
         _add_short_text(facts.date_lines, element)
     if tag in {"link", "a"}:
         _add_link(facts, element, tag)
 
 
-def _add_meta(facts: PageFacts, attrs: Any) -> None:
+def _add_meta(facts: facts_rules.PageFacts, attrs: Any) -> None:
     content = attrs.get("content")
     if content is None:
         return
     key = attrs.get("property") or attrs.get("name")
     if key:
-        facts.metas.append((meta_key(key), content))
+        facts.metas.append((facts_rules.meta_key(key), content))
     elif attrs.get("http-equiv"):
-        facts.metas.append(("http-equiv:" + meta_key(attrs.get("http-equiv")), content))
+        facts.metas.append(("http-equiv:" + facts_rules.meta_key(attrs.get("http-equiv")), content))
 
 
-def _add_link(facts: PageFacts, element: Any, tag: str) -> None:
+def _add_link(facts: facts_rules.PageFacts, element: Any, tag: str) -> None:
     rel = (element.get("rel") or "").lower()
     if not {"author", "image_src"}.intersection(rel.split()):
         return
@@ -164,26 +159,30 @@ def _add_link(facts: PageFacts, element: Any, tag: str) -> None:
         facts.author_links.append(element.text_content())
 
 
-def _add_microdata(facts: PageFacts, element: Any, budget: CollectionBudget) -> None:
+def _add_microdata(
+    facts: facts_rules.PageFacts, element: Any, budget: facts_rules.CollectionBudget
+) -> None:
     names = tuple((element.get("itemprop") or "").split())
-    if not any(name.lower() in MICRODATA_READ for name in names) or not budget.take("microdata"):
+    if not any(name.lower() in facts_rules.MICRODATA_READ for name in names) or not budget.take(
+        "microdata"
+    ):
         return
     is_url = False
     if element.get("itemscope") is not None:
         found = element.xpath('.//*[contains(concat(" ", @itemprop, " "), " name ")]')
         value = found[0].text_content() if found else None
     else:
-        attribute = microdata_value_attribute(str(element.tag))
+        attribute = facts_rules.microdata_value_attribute(str(element.tag))
         if attribute is None:
             value = element.text_content()
         else:
             value = element.get(attribute)
-            is_url = attribute in URL_ATTRIBUTES
+            is_url = attribute in facts_rules.URL_ATTRIBUTES
             if value is None and attribute == "datetime":
                 value = element.text_content()
     scope = _item_scope(element)
     facts.microdata.append(
-        MicrodataProperty(
+        facts_rules.MicrodataProperty(
             names,
             value,
             scope.get("itemtype") if scope is not None else None,
@@ -203,5 +202,5 @@ def _item_scope(element: Any) -> Any:
 
 def _add_short_text(texts: list[str], element: Any) -> None:
     words = " ".join(element.itertext()).split()  # as Lexbor's text(separator=" ")
-    if words and len(words) <= MAX_BYLINE_WORDS:
+    if words and len(words) <= facts_rules.MAX_BYLINE_WORDS:
         texts.append(" ".join(words))
