@@ -38,14 +38,21 @@ def test_only_the_open_element_gets_an_end_tag() -> None:
     assert closed == html.replace(' width="0" />', ' width="0" /></iframe>')
 
 
-def test_end_tag_is_added_with_any_case_and_for_other_raw_text_elements() -> None:
-    """Tag names in any case, and every raw-text element, not only iframes."""
-    html = "<NOSCRIPT><IFRAME SRC='x'><Style>p{}</noscript><p>after</p>"
+def test_end_tag_is_added_for_raw_text_elements_in_any_case() -> None:
+    """Raw-text tag names in any case, and every raw-text element, not only iframes."""
+    html = "<noscript><IFRAME SRC='x'><Style>p{}</NOSCRIPT><p>after</p>"
     closed, count = close_raw_text(html)
     assert count == 2  # once the iframe ends, the parser would open the <style>
-    assert closed == "<NOSCRIPT><IFRAME SRC='x'></iframe><Style></style>p{}</noscript><p>after</p>"
+    assert closed == "<noscript><IFRAME SRC='x'></iframe><Style></style>p{}</NOSCRIPT><p>after</p>"
     closed, count = close_raw_text("<noscript><style>p{}</noscript><p>after</p>")
     assert (closed, count) == ("<noscript><style></style>p{}</noscript><p>after</p>", 1)
+
+
+def test_noscript_tag_is_looked_for_in_lowercase_only() -> None:
+    """The check on every page is a plain substring search: tag managers write lowercase."""
+    html = "<NOSCRIPT><iframe src='x' /></NOSCRIPT><p>after</p>"
+    assert not needs_closing(html)
+    assert close_raw_text(html) == (html, 0)
 
 
 def test_well_formed_noscript_is_left_as_it_is() -> None:
@@ -56,6 +63,7 @@ def test_well_formed_noscript_is_left_as_it_is() -> None:
         f"<body><iframe src='x' />{ARTICLE}</body>",  # outside <noscript> a browser too reads it so
         f"<body>{ARTICLE}</body>",
         "<body><noscript><iframe src='x' title='a>b'",  # a start tag that never ends
+        "<body><noscripts><iframe src='x' /></noscripts>",  # not a <noscript>
     ):
         assert not needs_closing(html)
         assert not needs_closing(html.encode())

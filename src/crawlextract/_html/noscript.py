@@ -13,9 +13,14 @@ opens the iframe.
 So before the parse, inside each ``<noscript>``, a raw-text element
 (``<iframe>``, ``<script>``, ``<style>``, ...) whose end tag does not come
 before ``</noscript>`` gets one right after its start tag. Nothing else is
-touched: a page without such an element is not rewritten at all, and the
-check is a few searches per ``<noscript>`` of the page, on the UTF-8 bytes
-when there are any (so the check alone never decodes the page).
+touched: a page without such an element is not rewritten at all. The check
+runs on every page, so it looks for the start tag written in lowercase with
+a plain substring search (a case-blind regex costs five times as much: 0.6
+against 0.13 million instructions on a 160 KB page, 2% of an extraction);
+tags written in upper or mixed case, which tag managers do not write, are
+left as they are. Inside each ``<noscript>`` found, a few bounded searches
+follow; they read the UTF-8 bytes when there are any (so the check alone
+never decodes the page).
 """
 
 from __future__ import annotations
@@ -36,6 +41,9 @@ _RAW_TEXT = ("iframe", "script", "style", "textarea", "title", "xmp", "noembed",
 
 @dataclass(frozen=True, slots=True)
 class _Patterns(Generic[AnyStr]):
+    # The start tag's name as tag managers write it, for a substring search.
+    noscript_name: AnyStr
+    # What may follow that name in a start tag (the rest of the tag).
     noscript_start: re.Pattern[AnyStr]
     noscript_end: re.Pattern[AnyStr]
     raw_text_start: re.Pattern[AnyStr]
@@ -45,12 +53,13 @@ class _Patterns(Generic[AnyStr]):
 
 
 _SOURCES = (
-    rf"<noscript{_NAME_END}{_TAG_REST}",
+    rf"{_NAME_END}{_TAG_REST}",
     rf"</noscript{_NAME_END}",
     rf"<({'|'.join(_RAW_TEXT)}){_NAME_END}{_TAG_REST}",
 )
 _NOSCRIPT_START, _NOSCRIPT_END, _RAW_TEXT_START = _SOURCES
 _IN_TEXT: _Patterns[str] = _Patterns(
+    noscript_name="<noscript",
     noscript_start=re.compile(_NOSCRIPT_START, re.IGNORECASE),
     noscript_end=re.compile(_NOSCRIPT_END, re.IGNORECASE),
     raw_text_start=re.compile(_RAW_TEXT_START, re.IGNORECASE),
@@ -58,6 +67,7 @@ _IN_TEXT: _Patterns[str] = _Patterns(
     tag_end=">",
 )
 _IN_BYTES: _Patterns[bytes] = _Patterns(
+    noscript_name=b"<noscript",
     noscript_start=re.compile(_NOSCRIPT_START.encode("ascii"), re.IGNORECASE),
     noscript_end=re.compile(_NOSCRIPT_END.encode("ascii"), re.IGNORECASE),
     raw_text_start=re.compile(_RAW_TEXT_START.encode("ascii"), re.IGNORECASE),
@@ -72,8 +82,13 @@ _IN_BYTES: _Patterns[bytes] = _Patterns(
 def _left_open(markup: AnyStr, patterns: _Patterns[AnyStr]) -> list[tuple[int, AnyStr]]:
     # Where each raw-text start tag left open inside a <noscript> ends, with its name.
     found: list[tuple[int, AnyStr]] = []
+    name_length = len(patterns.noscript_name)
     position = 0
-    while (start := patterns.noscript_start.search(markup, position)) is not None:
+    while (found_at := markup.find(patterns.noscript_name, position)) >= 0:
+        start = patterns.noscript_start.match(markup, found_at + name_length)
+        if start is None:  # <noscripts>, not a <noscript>
+            position = found_at + name_length
+            continue
         end = patterns.noscript_end.search(markup, start.end())
         stop = len(markup) if end is None else end.start()
         inner = start.end()
