@@ -8,7 +8,9 @@ parse that the markdown and readable outputs walk:
    (:meth:`PageText.resolved`);
 2. **control characters removed** (:meth:`PageText.final`);
 3. **hostile markup defused** before the first whole-page parse, since the
-   parser is quadratic on some of it (:meth:`PageText.guard`).
+   parser is quadratic on some of it, and raw-text elements left open inside
+   ``<noscript>`` closed, which would hide the rest of the page
+   (:meth:`PageText.guard`).
 
 Each step runs only when an output needs it, at most once. :attr:`PageText.current`
 is the text to parse now; :attr:`PageText.generation` changes whenever it does,
@@ -26,6 +28,7 @@ from crawlextract._base.deadline import Deadline
 
 from .decode import Decoded, PendingUTF8
 from .guard import GuardReport, needs_scan, scan
+from .noscript import close_raw_text, needs_closing
 
 
 class PageText:
@@ -92,10 +95,18 @@ class PageText:
             return GuardReport()
         self._guarded = True
         current = self.current
-        if not needs_scan(current.utf8 if current.utf8 is not None else self.resolved().text):
+        markup = current.utf8 if current.utf8 is not None else self.resolved().text
+        deep = needs_scan(markup)
+        unclosed = needs_closing(markup)
+        if not deep and not unclosed:
             return GuardReport()
-        final = self.final()  # the rewrite works on the final text
-        text, report = scan(final.text, self._max_depth, deadline)
+        final = self.final()  # the rewrites work on the final text
+        text = final.text
+        if unclosed:
+            text, _ = close_raw_text(text)
+        report = GuardReport()
+        if deep:
+            text, report = scan(text, self._max_depth, deadline)
         if text is not final.text:
             self.current = dataclasses.replace(final, text=text, utf8=None)
             self.generation += 1
