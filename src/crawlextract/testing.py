@@ -20,6 +20,7 @@ import threading
 from typing import TYPE_CHECKING, Any
 
 from ._api import decode_document
+from ._base.chars import ASCII_WHITESPACE, controls_except
 from ._base.exceptions import ExtractorContractError
 from ._base.types import OUTPUT_KINDS, HeadersInput, HTMLInput, URLInput
 from ._config import Document, Extractor, Options, resolve_options
@@ -72,9 +73,9 @@ HOSTILE_INPUTS: tuple[HTMLInput, ...] = (
     b"\x00\x00<p>nul</p>",
 )
 
-# Control characters no output may hold (C0 but tab, line feed and carriage
-# return, and DEL): they break the JSON, CSV and terminals outputs go to.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# Control characters no output may hold (all but HTML's whitespace): they
+# break the JSON, CSV and terminals outputs go to.
+_CONTROL = re.compile(f"[{controls_except(ASCII_WHITESPACE)}]")
 
 
 def make_document(
