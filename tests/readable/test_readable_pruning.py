@@ -81,3 +81,20 @@ def test_form_field_labels_inside_the_content_are_dropped() -> None:
     dropped = excluded_tags(html)
     assert "label." in dropped
     assert "form." not in dropped
+
+
+def test_section_heading_linking_to_its_own_anchor_is_kept() -> None:
+    """A heading wrapped in a link to its own anchor (documentation pages) stays.
+
+    A heading that links to another page (a teaser's title) is still navigation.
+    """
+    html = (
+        f"<body><article><p>{PROSE}</p>"
+        "<h2 id=setup class=anchored><a href=#setup>Setting it up</a></h2>"
+        f"<p>{PROSE}</p>"
+        "<h2 class=teaser><a href=/other>Another story</a></h2>"
+        f"<p>{PROSE}</p></article></body>"
+    )
+    dropped = excluded_tags(html)
+    assert "h2.anchored" not in dropped
+    assert "h2.teaser" in dropped

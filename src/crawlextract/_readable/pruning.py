@@ -13,7 +13,10 @@ from bisect import bisect_right
 from itertools import compress
 from typing import TYPE_CHECKING
 
-from .signals import LABEL, MOBILE_ONLY
+from .signals import HEADINGS, LABEL, MOBILE_ONLY
+
+# Headings below the page's title (<h1>): a section's heading.
+SECTION_HEADINGS = HEADINGS - {"h1"}
 
 if TYPE_CHECKING:
     from crawlextract._readable.flat import Flat
@@ -64,6 +67,11 @@ def prune(
         elif is_block[index]:
             size = chars[index]
             drop = bool(size) and link_chars[index] > size * max_link
+            if drop and tag in SECTION_HEADINGS and _links_within_page(flat, index):
+                # A section heading that links to itself (the anchor a
+                # documentation generator wraps every heading in) is a heading,
+                # not navigation.
+                drop = False
             drop = drop or (not paragraphs[index] and net[index] < prune_below)
         else:
             drop = False
@@ -95,3 +103,14 @@ def with_form_labels(flat: Flat, roots: list[int], dropped: list[int]) -> list[i
                 if skip < 0 or index >= end[ordered[skip]]:
                     labels.append(index)
     return dropped + labels if labels else dropped
+
+
+def _links_within_page(flat: Flat, index: int) -> bool:
+    """Whether every link under ``index`` points into the page itself (``href="#..."``)."""
+    found = False
+    for element in flat.elements[index + 1 : flat.end[index]]:
+        if element.tag == "a":
+            if not element.attrs.get("href", "").startswith("#"):
+                return False
+            found = True
+    return found
