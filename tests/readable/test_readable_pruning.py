@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from crawlextract import extract
 from crawlextract._api import decode_document
 from crawlextract._config import Options
 from crawlextract._readable import select_content
@@ -98,3 +99,33 @@ def test_section_heading_linking_to_its_own_anchor_is_kept() -> None:
     dropped = excluded_tags(html)
     assert "h2.anchored" not in dropped
     assert "h2.teaser" in dropped
+
+
+def test_permalinks_are_left_out_but_footnotes_and_pictures_stay() -> None:
+    """A link into the page showing only an icon or a sign (a heading's permalink) goes.
+
+    A footnote reference into the page (a digit) and a picture in such a link stay.
+    """
+    html = (
+        f"<body><article><p>{PROSE}</p>"
+        "<h2 id=usage>Usage <a class=icon href=#usage aria-label='Direct link'><svg></svg></a>"
+        "<a class=sign href=#usage>\u00b6</a></h2>"
+        f"<p>{PROSE}<a class=note href=#fn1>1</a></p>"
+        "<p><a class=photo href=#><img src=a.jpg alt=Pier></a></p>"
+        f"<p>{PROSE}</p></article></body>"
+    )
+    dropped = excluded_tags(html)
+    assert {"a.icon", "a.sign"} <= dropped
+    assert not {"a.note", "a.photo", "h2."} & dropped
+
+
+def test_readable_markdown_has_no_permalink_labels() -> None:
+    """The heading's permalink label does not reach the readable markdown."""
+    html = (
+        f"<body><article><p>{PROSE}</p>"
+        "<h2 id=usage>Usage<a href=#usage aria-label='Direct link to heading'><svg></svg></a></h2>"
+        f"<p>{PROSE}</p></article></body>"
+    )
+    markdown = extract(html, "https://example.com/").readable_markdown
+    assert "## Usage" in markdown
+    assert "Direct link" not in markdown

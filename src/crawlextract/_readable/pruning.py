@@ -64,6 +64,8 @@ def prune(
             drop = True
         elif hinted[index]:
             drop = raw[index] < keep_share
+        elif tag == "a":
+            drop = chars[index] <= 1 and _is_permalink(flat, index)
         elif is_block[index]:
             size = chars[index]
             drop = bool(size) and link_chars[index] > size * max_link
@@ -114,3 +116,25 @@ def _links_within_page(flat: Flat, index: int) -> bool:
                 return False
             found = True
     return found
+
+
+# Pictures a link may wrap that belong to the text (a photo that opens larger).
+_PICTURES = frozenset({"img", "picture", "video"})
+
+
+def _is_permalink(flat: Flat, index: int) -> bool:
+    """Whether the link at ``index`` is a permalink: into the page, showing an icon or a sign.
+
+    Documentation generators put one beside every heading and definition
+    (``<a href="#usage"><svg/></a>``, ``<a class=headerlink href="#usage">¶</a>``);
+    the renderer writes its ``aria-label`` ("Direct link to heading") or a
+    sign, which is no part of the text. A footnote reference (``[1]``) has a
+    letter or digit and stays; so does a picture in a link.
+    """
+    element = flat.elements[index]
+    if not element.attrs.get("href", "").startswith("#"):
+        return False
+    text = element.text().strip()
+    if text and (len(text) > 1 or text.isalnum()):
+        return False
+    return all(inner.tag not in _PICTURES for inner in flat.elements[index + 1 : flat.end[index]])
