@@ -33,7 +33,7 @@ from . import signals
 from .flat import Flat, flatten
 from .pruning import prune, with_form_labels
 from .recover import all_text, is_fragment, kept_text, own_text, widen
-from .reveal import renderable_roots
+from .reveal import collapsed_panels, open_panels, renderable_roots
 from .scoring import Scores, score
 from .select import choose_root, fallback_root
 from .siblings import lead_siblings, repeated_siblings
@@ -74,8 +74,12 @@ def select_content(
             roots, dropped = _choose(flat, tuning)[:2]
     elements = flat.elements
     dropped = with_form_labels(flat, roots, dropped)
+    # Collapsed panels (an FAQ's answers, closed tabs) in the content are opened.
+    panels = collapsed_panels(flat, dropped)
+    opened = set(panels)
     return Selection(
-        _elements(flat, roots, dropped), frozenset(id(elements[index]) for index in dropped)
+        _elements(flat, roots, dropped, panels),
+        frozenset(id(elements[index]) for index in dropped if index not in opened),
     )
 
 
@@ -166,8 +170,12 @@ def link_items(
     return dropped
 
 
-def _elements(flat: Flat, roots: list[int], dropped: list[int]) -> tuple[Element, ...]:
+def _elements(
+    flat: Flat, roots: list[int], dropped: list[int], panels: list[int]
+) -> tuple[Element, ...]:
     elements = flat.elements
     if not flat.hidden & signals.SOFT_HIDDEN:  # a revealed walk
         roots = renderable_roots(flat, roots, dropped)
+    if panels:
+        return tuple(open_panels(flat, roots, panels, dropped))
     return tuple(elements[root] for root in roots)
