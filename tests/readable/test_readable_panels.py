@@ -57,3 +57,28 @@ def test_hidden_element_that_is_no_panel_stays_out() -> None:
     assert "Terms text" not in markdown
     assert "Sign up now" not in markdown
     assert "committee" in markdown
+
+
+def test_text_hidden_from_screen_readers_only_is_shown() -> None:
+    """``aria-hidden`` text in the content (a carousel's card) is seen by the eye: shown.
+
+    Hidden as well by CSS, or too short to be a paragraph (an icon's glyph), it stays out.
+    """
+    html = article(
+        "<ul><li aria-hidden=true><p>A quiet house by the river, three rooms and a garden.</p></li>"
+        "<li aria-hidden=true style='display:none'><p>A flat above the bakery, two rooms.</p></li>"
+        "</ul><span aria-hidden=true>\u2605\u2605\u2605</span>"
+    )
+    markdown = readable(html)
+    assert "A quiet house by the river" in markdown
+    assert "above the bakery" not in markdown
+    assert "\u2605" not in markdown
+
+
+def test_aria_hidden_text_larger_than_the_content_stays_out() -> None:
+    """An ``aria-hidden`` block with more text than the content shows (a hidden menu) stays out."""
+    menu = "".join(f"<p>Menu entry number {n} with its own description.</p>" for n in range(40))
+    html = article(f"<div aria-hidden=true>{menu}</div>")
+    markdown = readable(html)
+    assert "Menu entry" not in markdown
+    assert "committee" in markdown

@@ -33,7 +33,7 @@ from . import signals
 from .flat import Flat, flatten
 from .pruning import prune, with_form_labels
 from .recover import all_text, is_fragment, kept_text, own_text, widen
-from .reveal import collapsed_panels, open_panels, renderable_roots
+from .reveal import collapsed_panels, open_panels, renderable_roots, shown_to_the_eye
 from .scoring import Scores, score
 from .select import choose_root, fallback_root
 from .siblings import lead_siblings, repeated_siblings
@@ -74,8 +74,11 @@ def select_content(
             roots, dropped = _choose(flat, tuning)[:2]
     elements = flat.elements
     dropped = with_form_labels(flat, roots, dropped)
-    # Collapsed panels (an FAQ's answers, closed tabs) in the content are opened.
-    panels = collapsed_panels(flat, dropped)
+    # Collapsed panels (an FAQ's answers, closed tabs) in the content are
+    # opened, and what is hidden from screen readers only is shown.
+    panels = sorted(
+        collapsed_panels(flat, dropped) + shown_to_the_eye(flat, roots, dropped, tuning)
+    )
     opened = set(panels)
     return Selection(
         _elements(flat, roots, dropped, panels),

@@ -13,7 +13,9 @@ an FAQ, the body of an accordion or of a tab that is not active is hidden
 until a reader clicks, and the page says so in its markup (the WAI-ARIA
 disclosure pattern: a trigger's ``aria-controls`` names the panel, or the
 panel is a ``region`` or ``tabpanel`` labelled by its trigger). Such a panel
-inside the chosen content is part of it; its children become roots.
+inside the chosen content is part of it; its children become roots. So is
+text hidden from screen readers only (``aria-hidden``), which the eye sees
+(:func:`shown_to_the_eye`).
 """
 
 from __future__ import annotations
@@ -21,12 +23,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from crawlextract._html.dom import Element
+from crawlextract._html.visibility import is_hidden
 
 from . import signals
 from .signals import SOFT_HIDDEN_TAGS
 
 if TYPE_CHECKING:
     from .flat import Flat
+    from .tuning import Tuning
 
 
 def _skipped_by_renderer(element: Element) -> bool:
@@ -138,6 +142,39 @@ def collapsed_panels(flat: Flat, dropped: list[int]) -> list[int]:
     ):
         controlled = _controlled_ids(flat)
     return [index for index in candidates if _is_panel(elements[index], controlled)]
+
+
+def shown_to_the_eye(flat: Flat, roots: list[int], dropped: list[int], tuning: Tuning) -> list[int]:
+    """The elements among ``dropped`` hidden from screen readers only (``aria-hidden``).
+
+    ``aria-hidden="true"`` hides nothing from the eye: the cards of a
+    carousel, a visual copy of a price. Such an element with at least a
+    paragraph's worth of text, and no more text than the ``roots`` show
+    (``tuning.aria_hidden_share``), is part of what a reader sees. One
+    hidden as well by CSS, the ``hidden`` attribute, a hiding class or a
+    layer's name stays out.
+    """
+    elements = flat.elements
+    flags = flat.flags
+    least = tuning.min_paragraph_chars / flat.scale
+    most = tuning.aria_hidden_share * sum(flat.chars[root] for root in roots)
+    found = []
+    for index in dropped:
+        element = elements[index]
+        attrs = element.attrs
+        if (
+            attrs.get("aria-hidden", "").lower() != "true"
+            or element.tag in signals.NEVER_CONTENT
+            or flags[index] & signals.MOBILE_ONLY
+            or is_hidden({name: value for name, value in attrs.items() if name != "aria-hidden"})
+        ):
+            continue
+        names = " ".join(filter(None, (attrs.get("class"), attrs.get("id"))))
+        if names and signals.name_flags(names) & (signals.SOFT_HIDDEN | signals.MOBILE_ONLY):
+            continue
+        if least <= len(element.text().strip()) <= most:
+            found.append(index)
+    return found
 
 
 def open_panels(

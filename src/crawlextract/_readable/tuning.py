@@ -125,6 +125,12 @@ class Tuning:
     #: 0.0018 below 0.3 and 0.0005 at 0.3-0.4 (one page), none at 0.6; 0.3.
     #: Odd halves at 0.3: wcxb +0.0045, AEB unchanged.
     link_items_share: float = 0.3
+    #: Inside the chosen content, an element hidden from screen readers only
+    #: (``aria-hidden``: a carousel's cards, a visual copy of a price) is shown
+    #: when it holds at most this share of the roots' text. On the wcxb tuning
+    #: half: 0.1 +0.0004 F1, 0.3-1.0 +0.0034, no limit +0.0028 (a collection's
+    #: hidden menus came in); check half +0.0001, AEB halves +0.0001 at 1.0.
+    aria_hidden_share: float = 1.0
     #: Hinted elements with these tags stay hinted even when the hint-trust
     #: rule voids other hints: the legal fine print of a <footer> won on
     #: product pages. On the even halves: {footer} +0.0008 F1 on wcxb, AEB the
