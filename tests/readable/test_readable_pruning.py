@@ -6,6 +6,7 @@ from crawlextract import extract
 from crawlextract._api import decode_document
 from crawlextract._config import Options
 from crawlextract._readable import select_content
+from crawlextract._readable.pruning import site_of
 from crawlextract._readable.tuning import Tuning
 
 PROSE = "The council agreed, after a long debate, to keep the old lanterns on the pier. "
@@ -129,3 +130,34 @@ def test_readable_markdown_has_no_permalink_labels() -> None:
     markdown = extract(html, "https://example.com/").readable_markdown
     assert "## Usage" in markdown
     assert "Direct link" not in markdown
+
+
+def test_short_links_to_other_sites_are_kept_internal_ones_dropped() -> None:
+    """A short link line to another site (where to buy the reviewed thing) stays.
+
+    The same line linking within the page's own site is navigation; without
+    the page's URL nothing tells them apart, and both go.
+    """
+    html = (
+        f"<body><article><p>{PROSE}</p>"
+        "<p class=shop><a href='https://shop.example.net/kettle'>Buy it at Example Shop</a></p>"
+        "<p class=own><a href='https://www.news.example.com/more'>More from our site</a></p>"
+        f"<p>{PROSE}</p></article></body>"
+    )
+    dom = decode_document(html, None, None, Options()).dom
+    for url, expected in (
+        ("https://news.example.com/story", {"p.own"}),
+        (None, {"p.own", "p.shop"}),
+    ):
+        selection = select_content(dom, Tuning(), url=url)
+        dropped = {
+            f"{e.tag}.{e.attrs.get('class', '')}" for e in dom.iter() if id(e) in selection.exclude
+        }
+        assert dropped & {"p.own", "p.shop"} == expected
+
+
+def test_site_of_keeps_the_last_two_labels() -> None:
+    """The site of a URL is its host's last two labels."""
+    assert site_of("https://www.news.example.com/a") == "example.com"
+    assert site_of("not a url") is None
+    assert site_of(None) is None

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from . import signals
 from .flat import Flat, flatten
-from .pruning import prune, with_form_labels
+from .pruning import prune, site_of, with_form_labels
 from .recover import all_text, is_fragment, kept_text, own_text, widen
 from .reveal import collapsed_panels, open_panels, renderable_roots, shown_to_the_eye
 from .scoring import Scores, score
@@ -59,16 +59,26 @@ class Selection:
 
 
 def select_content(
-    dom: Element, tuning: Tuning = DEFAULT_TUNING, deadline: Deadline | None = None
+    dom: Element,
+    tuning: Tuning = DEFAULT_TUNING,
+    deadline: Deadline | None = None,
+    url: str | None = None,
 ) -> Selection:
-    """Find the main content under ``dom`` (the compact tree's ``#document``)."""
+    """Find the main content under ``dom`` (the compact tree's ``#document``).
+
+    ``url``, the page's address, tells links to other sites (a list of
+    sources) from the site's own navigation.
+    """
+    site = site_of(url)
     flat = flatten(dom, deadline)
+    flat.site = site
     roots, dropped = _choose(flat, tuning)[:2]
     shown = own_text(flat, fallback_root(flat))
     if shown < tuning.reveal_below:
         # Too little text shows: the page may keep its text in <noscript> (what
         # a reader without scripts sees) or in a container scripts reveal.
         revealed = flatten(dom, deadline, reveal=True)
+        revealed.site = site
         if own_text(revealed, fallback_root(revealed)) >= tuning.reveal_gain * max(shown, 1):
             flat = revealed
             roots, dropped = _choose(flat, tuning)[:2]

@@ -71,7 +71,7 @@ class Flat:
 
     __slots__ = (
         "block_chars", "block_link", "block_punct", "busy", "chars", "elements", "end", "flags",
-        "hidden", "is_block", "link_chars", "parent", "scale",
+        "hidden", "is_block", "link_chars", "parent", "scale", "site",
     )  # fmt: skip
 
     def __init__(self) -> None:
@@ -102,6 +102,8 @@ class Flat:
         self.scale = 1.0
         #: The flags that hid an element from this walk (SOFT_HIDDEN unless revealed).
         self.hidden = signals.HIDDEN | signals.SOFT_HIDDEN
+        #: The page's site (the last two labels of its host), if known.
+        self.site: str | None = None
 
 
 # One hot loop over every node of the page: split into per-node calls it ran

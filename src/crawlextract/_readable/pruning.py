@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from itertools import compress
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from .signals import HEADINGS, LABEL, MOBILE_ONLY
 
@@ -73,6 +74,10 @@ def prune(
                 # A section heading that links to itself (the anchor a
                 # documentation generator wraps every heading in) is a heading,
                 # not navigation.
+                drop = False
+            if drop and flat.site and _cites(flat, index, tuning):
+                # Links to other sites (a list of sources, where to buy what
+                # the article reviews) are no navigation of this one.
                 drop = False
             drop = drop or (not paragraphs[index] and net[index] < prune_below)
         else:
@@ -138,3 +143,35 @@ def _is_permalink(flat: Flat, index: int) -> bool:
     if text and (len(text) > 1 or text.isalnum()):
         return False
     return all(inner.tag not in _PICTURES for inner in flat.elements[index + 1 : flat.end[index]])
+
+
+def site_of(url: str | None) -> str | None:
+    """The last two labels of ``url``'s host (``example.com`` for ``www.example.com``), or ``None``.
+
+    Two labels, not a public-suffix lookup: under a suffix such as ``co.uk``
+    every site looks alike, so their links count as the page's own and are
+    pruned as before.
+    """
+    if not url:
+        return None
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return None
+    return ".".join(host.split(".")[-2:]) if host else None
+
+
+def _cites(flat: Flat, index: int, tuning: Tuning) -> bool:
+    """Whether the block's absolute links point to other sites than the page's."""
+    web = elsewhere = 0
+    for element in flat.elements[index + 1 : flat.end[index]]:
+        if element.tag == "a":
+            href = element.attrs.get("href", "")
+            if href.startswith(_WEB):
+                web += 1
+                if site_of(href if href[0] != "/" else "http:" + href) != flat.site:
+                    elsewhere += 1
+    return bool(web) and elsewhere >= tuning.cited_share * web
+
+
+_WEB = ("http://", "https://", "//")
