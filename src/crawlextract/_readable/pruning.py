@@ -9,6 +9,7 @@ groups of short labels with no paragraph (share rows, tag lists,
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from itertools import compress
 from typing import TYPE_CHECKING
@@ -158,7 +159,7 @@ def site_of(url: str | None) -> str | None:
         host = urlsplit(url).hostname
     except ValueError:
         return None
-    return ".".join(host.split(".")[-2:]) if host else None
+    return ".".join(host.rstrip(".").split(".")[-2:]) if host else None
 
 
 def _cites(flat: Flat, index: int, tuning: Tuning) -> bool:
@@ -169,9 +170,18 @@ def _cites(flat: Flat, index: int, tuning: Tuning) -> bool:
             href = element.attrs.get("href", "")
             if href.startswith(_WEB):
                 web += 1
-                if site_of(href if href[0] != "/" else "http:" + href) != flat.site:
+                if _link_site(href) != flat.site:
                     elsewhere += 1
     return bool(web) and elsewhere >= tuning.cited_share * web
 
 
 _WEB = ("http://", "https://", "//")
+_HOST_END = re.compile(r"[/?#\\]")
+
+
+def _link_site(href: str) -> str:
+    # site_of for an absolute link, by string operations (a few per block):
+    # the host is what follows "//" up to the path, less user and port.
+    host = _HOST_END.split(href.split("//", 1)[1], 1)[0].rpartition("@")[2]
+    host = host.rpartition(":")[0] if host.count(":") == 1 else host
+    return ".".join(host.lower().rstrip(".").split(".")[-2:])

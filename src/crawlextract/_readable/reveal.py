@@ -159,7 +159,10 @@ def shown_to_the_eye(flat: Flat, roots: list[int], dropped: list[int], tuning: T
     least = tuning.min_paragraph_chars / flat.scale
     most = tuning.aria_hidden_share * sum(flat.chars[root] for root in roots)
     found = []
+    hard = signals.HIDDEN
     for index in dropped:
+        if not flags[index] & hard:  # aria-hidden hides hard; most dropped are hinted
+            continue
         element = elements[index]
         attrs = element.attrs
         if (
