@@ -86,20 +86,26 @@ def test_form_field_labels_inside_the_content_are_dropped() -> None:
 
 
 def test_section_heading_linking_to_its_own_anchor_is_kept() -> None:
-    """A heading wrapped in a link to its own anchor (documentation pages) stays.
+    """A heading wrapped in a link to its own anchor (documentation pages) stays, however long.
 
-    A heading that links to another page (a teaser's title) is still navigation.
+    A heading that links to another page (a listicle's item) is no navigation
+    either, but a long one costs like a label and goes.
     """
     html = (
         f"<body><article><p>{PROSE}</p>"
-        "<h2 id=setup class=anchored><a href=#setup>Setting it up</a></h2>"
+        "<h2 id=setup class=anchored><a href=#setup>Setting it up on a server of your own</a></h2>"
         f"<p>{PROSE}</p>"
-        "<h2 class=teaser><a href=/other>Another story</a></h2>"
-        f"<p>{PROSE}</p></article></body>"
+        "<h2 class=item><a href=/ninja>3. Ninja Promo</a></h2>"
+        f"<p>{PROSE}</p>"
+        "<h2 class=teaser><a href=/other>Another story about the lanterns on the pier</a></h2>"
+        f"<p>{PROSE}</p><h2 class=home><a href=/>Home</a></h2></article></body>"
     )
     dropped = excluded_tags(html)
     assert "h2.anchored" not in dropped
+    assert "h2.item" not in dropped
     assert "h2.teaser" in dropped
+    # A linked heading with nothing after it heads nothing.
+    assert "h2.home" in dropped
 
 
 def test_permalinks_are_left_out_but_footnotes_and_pictures_stay() -> None:

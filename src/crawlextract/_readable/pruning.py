@@ -68,14 +68,23 @@ def prune(
             drop = raw[index] < keep_share
         elif tag == "a":
             drop = chars[index] <= 1 and _is_permalink(flat, index)
+        elif tag in SECTION_HEADINGS:
+            # A section heading that is a link (a listicle's item, a card's
+            # title) heads content inside the root: no navigation, dropped
+            # only as a label; one that links to itself (the anchor a
+            # documentation generator wraps every heading in) never. A
+            # linked heading with no text after it heads nothing (a "Home"
+            # link styled as a heading at the end).
+            drop = (
+                not paragraphs[index]
+                and net[index] < prune_below
+                and not _links_within_page(flat, index)
+            ) or (
+                link_chars[index] > chars[index] * max_link and not _text_after(flat, index, stop)
+            )
         elif is_block[index]:
             size = chars[index]
             drop = bool(size) and link_chars[index] > size * max_link
-            if drop and tag in SECTION_HEADINGS and _links_within_page(flat, index):
-                # A section heading that links to itself (the anchor a
-                # documentation generator wraps every heading in) is a heading,
-                # not navigation.
-                drop = False
             if drop and flat.site and _cites(flat, index, tuning):
                 # Links to other sites (a list of sources, where to buy what
                 # the article reviews) are no navigation of this one.
@@ -111,6 +120,18 @@ def with_form_labels(flat: Flat, roots: list[int], dropped: list[int]) -> list[i
                 if skip < 0 or index >= end[ordered[skip]]:
                     labels.append(index)
     return dropped + labels if labels else dropped
+
+
+def _text_after(flat: Flat, index: int, stop: int) -> bool:
+    """Whether any text follows the subtree of ``index`` before ``stop``."""
+    chars = flat.chars
+    end = flat.end
+    after = end[index]
+    while after < stop:
+        if chars[after]:
+            return True
+        after = end[after]
+    return False
 
 
 def _links_within_page(flat: Flat, index: int) -> bool:
