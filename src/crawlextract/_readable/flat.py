@@ -297,7 +297,10 @@ def element_flags(
 _ANCHOR_ID_WORDS = 3
 _ID_WORD = re.compile(r"[^\W_]+")
 _NOT_ALNUM = re.compile(r"[\W_]+")
-# How many elements into a hinted subtree to look for its heading.
+# How many elements into a hinted subtree to look for its heading. Not
+# swept: a section's heading is its first or second element, or a few
+# wrappers down; 8 finds every heading of the pages that changed and keeps
+# the look short on large subtrees.
 _HEADING_REACH = 8
 
 
