@@ -5,6 +5,7 @@ from __future__ import annotations
 from crawlextract._api import decode_document
 from crawlextract._config import Options
 from crawlextract._html.dom import Element
+from crawlextract._readable import signals
 from crawlextract._readable.flat import flatten
 
 
@@ -75,3 +76,30 @@ def test_pages_past_the_first_list_block_are_counted_alike() -> None:
     assert flat.chars[0] == items * per_item
     assert flat.link_chars[0] == items * len("link")
     assert {flat.block_chars[i] for i in items_at} == {per_item}
+
+
+def test_an_id_spelling_the_heading_is_an_anchor_not_a_hint() -> None:
+    """A section whose id is its heading's slug is not hinted by the words in it.
+
+    "social" in ``what-is-social-media-marketing`` says nothing about the
+    section; a short id that names a role (``comments``) still hints.
+    """
+    flat = flatten(
+        dom(
+            "<body><section id=what-is-social-media-marketing><h2>What is social media"
+            " marketing?</h2><p>Text.</p></section>"
+            "<section id=comments><h2>Comments</h2><p>Nice.</p></section></body>"
+        )
+    )
+    sections = [i for i, e in enumerate(flat.elements) if e.tag == "section"]
+    assert not flat.flags[sections[0]] & signals.BOILERPLATE
+    assert flat.flags[sections[1]] & signals.BOILERPLATE
+
+
+def test_an_id_hint_stays_when_the_id_is_not_the_heading() -> None:
+    """A long id that is not the heading's slug still hints."""
+    flat = flatten(
+        dom("<body><div id=related-posts-list-box><h3>Read next</h3><p>x</p></div></body>")
+    )
+    box = next(i for i, e in enumerate(flat.elements) if e.tag == "div")
+    assert flat.flags[box] & signals.BOILERPLATE

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from crawlextract import extract
 from crawlextract._api import decode_document
 from crawlextract._config import Options
 from crawlextract._readable import select_content
+from crawlextract._readable.pruning import site_of
 from crawlextract._readable.tuning import Tuning
 
 PROSE = "The council agreed, after a long debate, to keep the old lanterns on the pier. "
@@ -81,3 +83,87 @@ def test_form_field_labels_inside_the_content_are_dropped() -> None:
     dropped = excluded_tags(html)
     assert "label." in dropped
     assert "form." not in dropped
+
+
+def test_section_heading_linking_to_its_own_anchor_is_kept() -> None:
+    """A heading wrapped in a link to its own anchor (documentation pages) stays, however long.
+
+    A heading that links to another page (a listicle's item) is no navigation
+    either, but a long one costs like a label and goes.
+    """
+    html = (
+        f"<body><article><p>{PROSE}</p>"
+        "<h2 id=setup class=anchored><a href=#setup>Setting it up on a server of your own</a></h2>"
+        f"<p>{PROSE}</p>"
+        "<h2 class=item><a href=/ninja>3. Ninja Promo</a></h2>"
+        f"<p>{PROSE}</p>"
+        "<h2 class=teaser><a href=/other>Another story about the lanterns on the pier</a></h2>"
+        f"<p>{PROSE}</p><h2 class=home><a href=/>Home</a></h2></article></body>"
+    )
+    dropped = excluded_tags(html)
+    assert "h2.anchored" not in dropped
+    assert "h2.item" not in dropped
+    assert "h2.teaser" in dropped
+    # A linked heading with nothing after it heads nothing.
+    assert "h2.home" in dropped
+
+
+def test_permalinks_are_left_out_but_footnotes_and_pictures_stay() -> None:
+    """A link into the page showing only an icon or a sign (a heading's permalink) goes.
+
+    A footnote reference into the page (a digit) and a picture in such a link stay.
+    """
+    html = (
+        f"<body><article><p>{PROSE}</p>"
+        "<h2 id=usage>Usage <a class=icon href=#usage aria-label='Direct link'><svg></svg></a>"
+        "<a class=sign href=#usage>\u00b6</a></h2>"
+        f"<p>{PROSE}<a class=note href=#fn1>1</a></p>"
+        "<p><a class=photo href=#><img src=a.jpg alt=Pier></a></p>"
+        f"<p>{PROSE}</p></article></body>"
+    )
+    dropped = excluded_tags(html)
+    assert {"a.icon", "a.sign"} <= dropped
+    assert not {"a.note", "a.photo", "h2."} & dropped
+
+
+def test_readable_markdown_has_no_permalink_labels() -> None:
+    """The heading's permalink label does not reach the readable markdown."""
+    html = (
+        f"<body><article><p>{PROSE}</p>"
+        "<h2 id=usage>Usage<a href=#usage aria-label='Direct link to heading'><svg></svg></a></h2>"
+        f"<p>{PROSE}</p></article></body>"
+    )
+    markdown = extract(html, "https://example.com/").readable_markdown
+    assert "## Usage" in markdown
+    assert "Direct link" not in markdown
+
+
+def test_short_links_to_other_sites_are_kept_internal_ones_dropped() -> None:
+    """A short link line to another site (where to buy the reviewed thing) stays.
+
+    The same line linking within the page's own site is navigation; without
+    the page's URL nothing tells them apart, and both go.
+    """
+    html = (
+        f"<body><article><p>{PROSE}</p>"
+        "<p class=shop><a href='https://shop.example.net/kettle'>Buy it at Example Shop</a></p>"
+        "<p class=own><a href='https://www.news.example.com/more'>More from our site</a></p>"
+        f"<p>{PROSE}</p></article></body>"
+    )
+    dom = decode_document(html, None, None, Options()).dom
+    for url, expected in (
+        ("https://news.example.com/story", {"p.own"}),
+        (None, {"p.own", "p.shop"}),
+    ):
+        selection = select_content(dom, Tuning(), url=url)
+        dropped = {
+            f"{e.tag}.{e.attrs.get('class', '')}" for e in dom.iter() if id(e) in selection.exclude
+        }
+        assert dropped & {"p.own", "p.shop"} == expected
+
+
+def test_site_of_keeps_the_last_two_labels() -> None:
+    """The site of a URL is its host's last two labels."""
+    assert site_of("https://www.news.example.com/a") == "example.com"
+    assert site_of("not a url") is None
+    assert site_of(None) is None

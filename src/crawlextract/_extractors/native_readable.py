@@ -26,7 +26,9 @@ class NativeReadable:
 
     def extract(self, document: Document) -> str:
         """Select the main content of the page and render it as markdown."""
-        selection = select_content(document.dom, deadline=document.deadline("readable"))
+        selection = select_content(
+            document.dom, deadline=document.deadline("readable"), url=document.url
+        )
         context = RenderContext.for_document(document, "readable")
         markdown = render(selection.roots, context, selection.exclude)
         if document.options.readable_title:

@@ -31,9 +31,9 @@ from typing import TYPE_CHECKING
 
 from . import signals
 from .flat import Flat, flatten
-from .pruning import prune, with_form_labels
+from .pruning import prune, site_of, with_form_labels
 from .recover import all_text, is_fragment, kept_text, own_text, widen
-from .reveal import renderable_roots
+from .reveal import collapsed_panels, open_panels, renderable_roots, shown_to_the_eye
 from .scoring import Scores, score
 from .select import choose_root, fallback_root
 from .siblings import lead_siblings, repeated_siblings
@@ -59,23 +59,40 @@ class Selection:
 
 
 def select_content(
-    dom: Element, tuning: Tuning = DEFAULT_TUNING, deadline: Deadline | None = None
+    dom: Element,
+    tuning: Tuning = DEFAULT_TUNING,
+    deadline: Deadline | None = None,
+    url: str | None = None,
 ) -> Selection:
-    """Find the main content under ``dom`` (the compact tree's ``#document``)."""
+    """Find the main content under ``dom`` (the compact tree's ``#document``).
+
+    ``url``, the page's address, tells links to other sites (a list of
+    sources) from the site's own navigation.
+    """
+    site = site_of(url)
     flat = flatten(dom, deadline)
+    flat.site = site
     roots, dropped = _choose(flat, tuning)[:2]
     shown = own_text(flat, fallback_root(flat))
     if shown < tuning.reveal_below:
         # Too little text shows: the page may keep its text in <noscript> (what
         # a reader without scripts sees) or in a container scripts reveal.
         revealed = flatten(dom, deadline, reveal=True)
+        revealed.site = site
         if own_text(revealed, fallback_root(revealed)) >= tuning.reveal_gain * max(shown, 1):
             flat = revealed
             roots, dropped = _choose(flat, tuning)[:2]
     elements = flat.elements
     dropped = with_form_labels(flat, roots, dropped)
+    # Collapsed panels (an FAQ's answers, closed tabs) in the content are
+    # opened, and what is hidden from screen readers only is shown.
+    panels = sorted(
+        collapsed_panels(flat, dropped) + shown_to_the_eye(flat, roots, dropped, tuning)
+    )
+    opened = set(panels)
     return Selection(
-        _elements(flat, roots, dropped), frozenset(id(elements[index]) for index in dropped)
+        _elements(flat, roots, dropped, panels),
+        frozenset(id(elements[index]) for index in dropped if index not in opened),
     )
 
 
@@ -166,8 +183,12 @@ def link_items(
     return dropped
 
 
-def _elements(flat: Flat, roots: list[int], dropped: list[int]) -> tuple[Element, ...]:
+def _elements(
+    flat: Flat, roots: list[int], dropped: list[int], panels: list[int]
+) -> tuple[Element, ...]:
     elements = flat.elements
     if not flat.hidden & signals.SOFT_HIDDEN:  # a revealed walk
         roots = renderable_roots(flat, roots, dropped)
+    if panels:
+        return tuple(open_panels(flat, roots, panels, dropped))
     return tuple(elements[root] for root in roots)

@@ -9,11 +9,16 @@ groups of short labels with no paragraph (share rows, tag lists,
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from itertools import compress
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
-from .signals import LABEL, MOBILE_ONLY
+from .signals import HEADINGS, LABEL, MOBILE_ONLY
+
+# Headings below the page's title (<h1>): a section's heading.
+SECTION_HEADINGS = HEADINGS - {"h1"}
 
 if TYPE_CHECKING:
     from crawlextract._readable.flat import Flat
@@ -61,9 +66,29 @@ def prune(
             drop = True
         elif hinted[index]:
             drop = raw[index] < keep_share
+        elif tag == "a":
+            drop = chars[index] <= 1 and _is_permalink(flat, index)
+        elif tag in SECTION_HEADINGS:
+            # A section heading that is a link (a listicle's item, a card's
+            # title) heads content inside the root: no navigation, dropped
+            # only as a label; one that links to itself (the anchor a
+            # documentation generator wraps every heading in) never. A
+            # linked heading with no text after it heads nothing (a "Home"
+            # link styled as a heading at the end).
+            drop = (
+                not paragraphs[index]
+                and net[index] < prune_below
+                and not _links_within_page(flat, index)
+            ) or (
+                link_chars[index] > chars[index] * max_link and not _text_after(flat, index, stop)
+            )
         elif is_block[index]:
             size = chars[index]
             drop = bool(size) and link_chars[index] > size * max_link
+            if drop and flat.site and _cites(flat, index, tuning):
+                # Links to other sites (a list of sources, where to buy what
+                # the article reviews) are no navigation of this one.
+                drop = False
             drop = drop or (not paragraphs[index] and net[index] < prune_below)
         else:
             drop = False
@@ -95,3 +120,89 @@ def with_form_labels(flat: Flat, roots: list[int], dropped: list[int]) -> list[i
                 if skip < 0 or index >= end[ordered[skip]]:
                     labels.append(index)
     return dropped + labels if labels else dropped
+
+
+def _text_after(flat: Flat, index: int, stop: int) -> bool:
+    """Whether any text follows the subtree of ``index`` before ``stop``."""
+    chars = flat.chars
+    end = flat.end
+    after = end[index]
+    while after < stop:
+        if chars[after]:
+            return True
+        after = end[after]
+    return False
+
+
+def _links_within_page(flat: Flat, index: int) -> bool:
+    """Whether every link under ``index`` points into the page itself (``href="#..."``)."""
+    found = False
+    for element in flat.elements[index + 1 : flat.end[index]]:
+        if element.tag == "a":
+            if not element.attrs.get("href", "").startswith("#"):
+                return False
+            found = True
+    return found
+
+
+# Pictures a link may wrap that belong to the text (a photo that opens larger).
+_PICTURES = frozenset({"img", "picture", "video"})
+
+
+def _is_permalink(flat: Flat, index: int) -> bool:
+    """Whether the link at ``index`` is a permalink: into the page, showing an icon or a sign.
+
+    Documentation generators put one beside every heading and definition
+    (``<a href="#usage"><svg/></a>``, ``<a class=headerlink href="#usage">¶</a>``);
+    the renderer writes its ``aria-label`` ("Direct link to heading") or a
+    sign, which is no part of the text. A footnote reference (``[1]``) has a
+    letter or digit and stays; so does a picture in a link.
+    """
+    element = flat.elements[index]
+    if not element.attrs.get("href", "").startswith("#"):
+        return False
+    text = element.text().strip()
+    if text and (len(text) > 1 or text.isalnum()):
+        return False
+    return all(inner.tag not in _PICTURES for inner in flat.elements[index + 1 : flat.end[index]])
+
+
+def site_of(url: str | None) -> str | None:
+    """The last two labels of ``url``'s host (``example.com`` for ``www.example.com``), or ``None``.
+
+    Two labels, not a public-suffix lookup: under a suffix such as ``co.uk``
+    every site looks alike, so their links count as the page's own and are
+    pruned as before.
+    """
+    if not url:
+        return None
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return None
+    return ".".join(host.rstrip(".").split(".")[-2:]) if host else None
+
+
+def _cites(flat: Flat, index: int, tuning: Tuning) -> bool:
+    """Whether the block's absolute links point to other sites than the page's."""
+    web = elsewhere = 0
+    for element in flat.elements[index + 1 : flat.end[index]]:
+        if element.tag == "a":
+            href = element.attrs.get("href", "")
+            if href.startswith(_WEB):
+                web += 1
+                if _link_site(href) != flat.site:
+                    elsewhere += 1
+    return bool(web) and elsewhere >= tuning.cited_share * web
+
+
+_WEB = ("http://", "https://", "//")
+_HOST_END = re.compile(r"[/?#\\]")
+
+
+def _link_site(href: str) -> str:
+    # site_of for an absolute link, by string operations (a few per block):
+    # the host is what follows "//" up to the path, less user and port.
+    host = _HOST_END.split(href.split("//", 1)[1], 1)[0].rpartition("@")[2]
+    host = host.rpartition(":")[0] if host.count(":") == 1 else host
+    return ".".join(host.lower().rstrip(".").split(".")[-2:])

@@ -219,6 +219,12 @@ def name_flags(names: str, word_cache: dict[str, int] | None = None) -> int:
     return _FLAGS_BY_WORD_BITS[bits] | mobile
 
 
+def is_layer(names: str) -> bool:
+    """Whether a ``class`` + ``id`` string names a layer over the page (a modal, a pop-up)."""
+    split = " ".join(_CAMEL.split(names)).lower().replace("-", " ").replace("_", " ")
+    return any(word in _LAYER_WORDS for word in split.split())
+
+
 # What one word of a name says, as bits (combined by OR over a name's words).
 _EMBED_WORD = 1
 _FUNCTION_WORD = 2

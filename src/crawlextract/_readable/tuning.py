@@ -125,6 +125,23 @@ class Tuning:
     #: 0.0018 below 0.3 and 0.0005 at 0.3-0.4 (one page), none at 0.6; 0.3.
     #: Odd halves at 0.3: wcxb +0.0045, AEB unchanged.
     link_items_share: float = 0.3
+    #: Inside the chosen content, an element hidden from screen readers only
+    #: (``aria-hidden``: a carousel's cards, a visual copy of a price) is shown
+    #: when it holds at most this share of the roots' text. On the wcxb tuning
+    #: half: 0.1 +0.0004 F1, 0.3-1.0 +0.0034, no limit +0.0028 (a collection's
+    #: hidden menus came in); check half +0.0001, AEB halves +0.0001 at 1.0.
+    aria_hidden_share: float = 1.0
+    #: Inside the chosen content, a link-heavy block is kept (not navigation)
+    #: when at least this share of its absolute links point to other sites
+    #: (a list of sources, where to buy what an article reviews). A group of
+    #: such links with no paragraph is still dropped as labels (a row of
+    #: social profiles). Needs the page's URL. On the tuning halves: wcxb
+    #: +0.0003, AEB +0.0014 (precision +0.0019); check halves +0.0005 and
+    #: +0.0006 (precision +0.0004); 0.5, 0.8 and 1.0 gave the same. Keeping
+    #: such link groups from the label rule too gained more on wcxb (+0.0010
+    #: tuning, +0.0013 check) but cost the AEB check half 0.0013 precision
+    #: (shop links and sponsored course lists came in).
+    cited_share: float = 1.0
     #: Hinted elements with these tags stay hinted even when the hint-trust
     #: rule voids other hints: the legal fine print of a <footer> won on
     #: product pages. On the even halves: {footer} +0.0008 F1 on wcxb, AEB the
