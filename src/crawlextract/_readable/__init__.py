@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from . import signals
+from .bylines import with_bylines
 from .flat import Flat, flatten
 from .pruning import prune, with_form_labels
 from .recover import all_text, is_fragment, kept_text, own_text, widen
@@ -73,7 +74,7 @@ def select_content(
             flat = revealed
             roots, dropped = _choose(flat, tuning)[:2]
     elements = flat.elements
-    dropped = with_form_labels(flat, roots, dropped)
+    dropped = with_form_labels(flat, roots, with_bylines(flat, roots, dropped, tuning))
     return Selection(
         _elements(flat, roots, dropped), frozenset(id(elements[index]) for index in dropped)
     )

@@ -130,3 +130,11 @@ class Tuning:
     #: product pages. On the even halves: {footer} +0.0008 F1 on wcxb, AEB the
     #: same; adding nav and aside changed nothing more there, so the smaller set.
     firm_tags: frozenset[str] = frozenset({"footer"})
+    #: The authors and dates of posts are kept (see :mod:`.bylines`) when the
+    #: chosen content marks up at least this many author names and as many
+    #: dates: one article has one byline (or a few names in it), a thread one
+    #: per post. On the even half of wcxb 2, 3 and 5 tied (+0.0006 F1, five
+    #: forum pages up by 0.004-0.065), 10 lost one page (0.44 -> 0.40); AEB
+    #: unchanged at all four. 3 is the smallest count no single byline reaches.
+    #: Without the dates, a service page's list of its people came in (-0.003).
+    byline_authors: int = 3

@@ -1,0 +1,130 @@
+"""Who wrote each post, and when: the bylines of a thread's posts.
+
+A forum thread or a Q&A page shows each post with its author's name and its
+date, and a reader takes them as part of the thread (the issue's "all posts,
+in order, with authors"). Pruning drops them: the name is a link to the
+author's profile and the date a permalink (link-heavy blocks), and both often
+sit in a ``<header>`` (a boilerplate hint).
+
+The evidence is the page's own markup, not its words: schema.org microdata
+names the author (``itemprop="name"`` inside a ``Person``, or a plain
+``itemprop="author"``) and ``<time>`` (or ``itemprop="datePublished"``) the
+date. An article has one byline, which the benchmarks' annotated bodies leave
+out; so bylines are kept only when the chosen content holds the authors of
+several posts. A dropped subtree that holds a byline is then replaced by the
+parts of it beside the path down to the byline: the name and the date come
+back, the avatar, the buttons and the counters beside them stay out. Hidden
+elements stay out whatever they hold.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import TYPE_CHECKING
+
+from .signals import MOBILE_ONLY
+
+if TYPE_CHECKING:
+    from .flat import Flat
+    from .tuning import Tuning
+
+_DATE_PROPERTIES = frozenset({"datepublished", "datecreated"})
+_AUTHOR_PROPERTIES = frozenset({"author", "creator"})
+
+
+def _in_person(flat: Flat, index: int, top: int) -> bool:
+    # Whether the nearest item scope around ``index`` (itself included, up to
+    # ``top``) is a schema.org Person.
+    parent = flat.parent
+    elements = flat.elements
+    here = index
+    while here >= top:
+        attrs = elements[here].attrs
+        if "itemscope" in attrs:
+            return attrs.get("itemtype", "").rstrip("/").lower().endswith("person")
+        here = parent[here]
+    return False
+
+
+def _bylines(flat: Flat, root: int) -> tuple[list[int], list[int]]:
+    # The author names and the dates under ``root``, in document order.
+    authors: list[int] = []
+    dates: list[int] = []
+    elements = flat.elements
+    chars = flat.chars
+    end = flat.end
+    index = root
+    stop = end[root]
+    while index < stop:
+        if not chars[index]:  # nothing to read below
+            index = end[index]
+            continue
+        element = elements[index]
+        itemprop = element.attrs.get("itemprop")
+        if element.tag == "time":
+            dates.append(index)
+            index = end[index]
+            continue
+        if itemprop:
+            properties = set(itemprop.lower().split())
+            if properties & _DATE_PROPERTIES:
+                dates.append(index)
+                index = end[index]
+                continue
+            if ("name" in properties and _in_person(flat, index, root)) or (
+                properties & _AUTHOR_PROPERTIES and "itemscope" not in element.attrs
+            ):
+                # A Person's name, or a plain author name.
+                authors.append(index)
+                index = end[index]
+                continue
+        index += 1
+    return authors, dates
+
+
+def _children(flat: Flat, index: int) -> list[int]:
+    end = flat.end
+    child = index + 1
+    found = []
+    while child < end[index]:
+        found.append(child)
+        child = end[child]
+    return found
+
+
+def with_bylines(flat: Flat, roots: list[int], dropped: list[int], tuning: Tuning) -> list[int]:
+    """``dropped``, less what hides the authors and dates of several posts under ``roots``."""
+    found = [_bylines(flat, root) for root in roots]
+    authors = [index for one in found for index in one[0]]
+    dates = [index for one in found for index in one[1]]
+    # Posts are dated: a list of people (a firm's team) names them undated.
+    if min(len(authors), len(dates)) < tuning.byline_authors:
+        return dropped
+    wanted = sorted(authors + dates)
+    parent = flat.parent
+    end = flat.end
+    flags = flat.flags
+    hidden = flat.hidden | MOBILE_ONLY
+    kept: list[int] = []
+    for skip in dropped:
+        first = bisect_left(wanted, skip)
+        # The paths from ``skip`` down to its bylines, none through a hidden element.
+        paths: set[int] = set()
+        if not flags[skip] & hidden:
+            for index in wanted[first : bisect_left(wanted, end[skip], first)]:
+                path = []
+                here = index
+                while here != skip and not flags[here] & hidden:
+                    path.append(here)
+                    here = parent[here]
+                if here == skip:
+                    paths.update(path)
+                    paths.add(skip)
+        if not paths:
+            kept.append(skip)
+            continue
+        # What sits beside the paths stays out: the avatar, the buttons, the counters.
+        for node in sorted(paths):
+            if node not in wanted:
+                kept.extend(child for child in _children(flat, node) if child not in paths)
+    return sorted(kept)

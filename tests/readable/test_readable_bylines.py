@@ -1,0 +1,52 @@
+"""The authors and dates of a thread's posts come with the posts; an article's byline does not."""
+
+from __future__ import annotations
+
+import crawlextract
+
+PROSE = "The council agreed, after a long debate, to keep the old lanterns on the pier. "
+NAMES = ("Ada", "Brendan", "Chiara", "Dmitri")
+
+
+def _post(number: int, name: str) -> str:
+    return (
+        "<article class='message'>"
+        "<section itemscope itemtype='https://schema.org/Person'>"
+        f"<a href='/members/{number}/'><img src='/a/{number}.png' alt='{name}'></a>"
+        f"<h4><a href='/members/{number}/' itemprop='name'>{name}</a></h4>"
+        f"<div class='extras'><a href='/members/{number}/posts'>Posts</a></div></section>"
+        f"<header><a href='/t/1#post-{number}'>"
+        f"<time datetime='2025-03-2{number}'>Mar 2{number}, 2025</time></a>"
+        f"<a href='/t/1#post-{number}'>#{number}</a></header>"
+        f"<div class='body'><p>{name} writes: {PROSE * 3}</p></div>"
+        "<footer><a href='#'>Reply</a> <a href='#'>Report</a></footer></article>"
+    )
+
+
+def test_each_post_keeps_its_author_and_date_in_order() -> None:
+    """Names in Person microdata and <time> dates are kept, the buttons beside them are not."""
+    posts = "".join(_post(number, name) for number, name in enumerate(NAMES, 1))
+    html = f"<body><nav><a href=/>Home</a></nav><main><h1>Lanterns</h1>{posts}</main></body>"
+    text = crawlextract.extract(html).readable_markdown
+    places = [text.index(f"[{name}]") for name in NAMES]
+    assert places == sorted(places)
+    for number, name in enumerate(NAMES, 1):
+        assert text.index(f"Mar 2{number}, 2025") < text.index(f"{name} writes")
+    assert "Reply" not in text
+    assert "#2" not in text
+    assert "Posts" not in text
+
+
+def test_an_article_byline_stays_out() -> None:
+    """One author and one date are an article's byline, which readable markdown leaves out."""
+    html = (
+        "<body><article><h1>Lanterns</h1>"
+        "<div itemscope itemtype='https://schema.org/Person'>"
+        "<a href='/by/ada' itemprop='name'>Ada</a></div>"
+        "<a href='/2025/03'><time datetime='2025-03-21'>Mar 21, 2025</time></a>"
+        f"<p>{PROSE * 6}</p></article></body>"
+    )
+    text = crawlextract.extract(html).readable_markdown
+    assert "The council agreed" in text
+    assert "Mar 21, 2025" not in text
+    assert "Ada" not in text
