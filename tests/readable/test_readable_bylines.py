@@ -50,3 +50,18 @@ def test_an_article_byline_stays_out() -> None:
     assert "The council agreed" in text
     assert "Mar 21, 2025" not in text
     assert "Ada" not in text
+
+
+def test_a_name_linked_like_the_avatar_before_it_is_an_author() -> None:
+    """Without microdata, the text link to the avatar's address is the post's author."""
+    posts = "".join(
+        f"<div class='post'><div class='user'><a href='/u/{name}'><img src='/a/{name}.png'></a>"
+        f"<h4><a href='/u/{name}'>{name}</a></h4><a href='/u/{name}/posts'>All posts</a></div>"
+        f"<a href='/t/1#p{number}'><time datetime='2025-03-2{number}'>Mar 2{number}</time></a>"
+        f"<p>{name} writes: {PROSE * 3}</p></div>"
+        for number, name in enumerate(NAMES, 1)
+    )
+    text = crawlextract.extract(f"<body><main>{posts}</main></body>").readable_markdown
+    for number, name in enumerate(NAMES, 1):
+        assert text.index(f"[{name}]") < text.index(f"Mar 2{number}") < text.index(f"{name} writes")
+    assert "All posts" not in text

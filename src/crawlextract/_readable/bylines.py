@@ -8,13 +8,16 @@ sit in a ``<header>`` (a boilerplate hint).
 
 The evidence is the page's own markup, not its words: schema.org microdata
 names the author (``itemprop="name"`` inside a ``Person``, or a plain
-``itemprop="author"``) and ``<time>`` (or ``itemprop="datePublished"``) the
-date. An article has one byline, which the benchmarks' annotated bodies leave
-out; so bylines are kept only when the chosen content holds the authors of
-several posts. A dropped subtree that holds a byline is then replaced by the
-parts of it beside the path down to the byline: the name and the date come
-back, the avatar, the buttons and the counters beside them stay out. Hidden
-elements stay out whatever they hold.
+``itemprop="author"``), and so does a text link to the same address as the
+avatar before it (a link around a picture and no text: both go to the
+author's profile; on a listing, the title beside a card's picture);
+``<time>`` (or ``itemprop="datePublished"``) is the date. An article has one
+byline, which the benchmarks' annotated bodies leave out; so bylines are kept
+only when the chosen content holds the authors and dates of several posts.
+A dropped subtree that holds a byline is then replaced by the parts of it
+beside the path down to the byline: the name and the date come back, the
+avatar, the buttons and the counters beside them stay out. Hidden elements
+stay out whatever they hold.
 """
 
 from __future__ import annotations
@@ -53,13 +56,26 @@ def _bylines(flat: Flat, root: int) -> tuple[list[int], list[int]]:
     elements = flat.elements
     chars = flat.chars
     end = flat.end
+    # The target of the last avatar (a link around a picture and no text):
+    # the name beside it links to the same profile.
+    avatar = None
     index = root
     stop = end[root]
     while index < stop:
-        if not chars[index]:  # nothing to read below
+        element = elements[index]
+        if not chars[index]:  # no text below, maybe an avatar
+            if element.tag == "a":
+                if any(elements[inner].tag == "img" for inner in range(index + 1, end[index])):
+                    avatar = element.attrs.get("href") or None
+                index = end[index]
+            else:
+                index += 1
+            continue
+        if avatar is not None and element.tag == "a" and element.attrs.get("href") == avatar:
+            authors.append(index)
+            avatar = None
             index = end[index]
             continue
-        element = elements[index]
         itemprop = element.attrs.get("itemprop")
         if element.tag == "time":
             dates.append(index)
