@@ -65,3 +65,18 @@ def test_a_name_linked_like_the_avatar_before_it_is_an_author() -> None:
     for number, name in enumerate(NAMES, 1):
         assert text.index(f"[{name}]") < text.index(f"Mar 2{number}") < text.index(f"{name} writes")
     assert "All posts" not in text
+
+
+def test_a_quote_keeps_its_attribution_in_a_thread() -> None:
+    """A quote's first line that is all link ("Ada said:") comes back with the thread's bylines."""
+    quote = (
+        "<blockquote><div class='title'><a href='/t/1#post-1'>Ada said:</a></div>"
+        "<div class='quoted'>Keep the old lanterns.</div></blockquote>"
+    )
+    posts = "".join(
+        _post(number, name).replace("<div class='body'>", f"<div class='body'>{quote}")
+        for number, name in enumerate(NAMES, 1)
+    )
+    text = crawlextract.extract(f"<body><main>{posts}</main></body>").readable_markdown
+    assert text.count("Ada said:") == len(NAMES)
+    assert text.index("Ada said:") < text.index("Keep the old lanterns")

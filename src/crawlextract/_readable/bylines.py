@@ -14,6 +14,8 @@ author's profile; on a listing, the title beside a card's picture);
 ``<time>`` (or ``itemprop="datePublished"``) is the date. An article has one
 byline, which the benchmarks' annotated bodies leave out; so bylines are kept
 only when the chosen content holds the authors and dates of several posts.
+A quote's attribution ("Ada said:", the first line of a ``<blockquote>``,
+all link: it links to the post quoted) comes back with them.
 A dropped subtree that holds a byline is then replaced by the parts of it
 beside the path down to the byline: the name and the date come back, the
 avatar, the buttons and the counters beside them stay out. Hidden elements
@@ -49,10 +51,11 @@ def _in_person(flat: Flat, index: int, top: int) -> bool:
     return False
 
 
-def _bylines(flat: Flat, root: int) -> tuple[list[int], list[int]]:
-    # The author names and the dates under ``root``, in document order.
+def _bylines(flat: Flat, root: int) -> tuple[list[int], list[int], list[int]]:
+    # The author names, the dates and the quotes' attributions under ``root``.
     authors: list[int] = []
     dates: list[int] = []
+    quotes: list[int] = []
     elements = flat.elements
     chars = flat.chars
     end = flat.end
@@ -71,31 +74,53 @@ def _bylines(flat: Flat, root: int) -> tuple[list[int], list[int]]:
             else:
                 index += 1
             continue
-        if avatar is not None and element.tag == "a" and element.attrs.get("href") == avatar:
-            authors.append(index)
+        if element.tag == "blockquote":
+            quotes.extend(_attribution(flat, index))
+        kind = _kind(flat, index, root)
+        if kind is None and avatar is not None and element.tag == "a":
+            kind = _AUTHOR if element.attrs.get("href") == avatar else None
+        if kind is None:
+            index += 1
+            continue
+        (authors if kind == _AUTHOR else dates).append(index)
+        if kind == _AUTHOR:
             avatar = None
-            index = end[index]
-            continue
-        itemprop = element.attrs.get("itemprop")
-        if element.tag == "time":
-            dates.append(index)
-            index = end[index]
-            continue
-        if itemprop:
-            properties = set(itemprop.lower().split())
-            if properties & _DATE_PROPERTIES:
-                dates.append(index)
-                index = end[index]
-                continue
-            if ("name" in properties and _in_person(flat, index, root)) or (
-                properties & _AUTHOR_PROPERTIES and "itemscope" not in element.attrs
-            ):
-                # A Person's name, or a plain author name.
-                authors.append(index)
-                index = end[index]
-                continue
-        index += 1
-    return authors, dates
+        index = end[index]
+    return authors, dates, quotes
+
+
+_AUTHOR = "author"
+_DATE = "date"
+
+
+def _kind(flat: Flat, index: int, root: int) -> str | None:
+    # Whether the markup says ``index`` is a date or an author's name.
+    element = flat.elements[index]
+    if element.tag == "time":
+        return _DATE
+    itemprop = element.attrs.get("itemprop")
+    if not itemprop:
+        return None
+    properties = set(itemprop.lower().split())
+    if properties & _DATE_PROPERTIES:
+        return _DATE
+    if ("name" in properties and _in_person(flat, index, root)) or (
+        properties & _AUTHOR_PROPERTIES and "itemscope" not in element.attrs
+    ):
+        return _AUTHOR  # a Person's name, or a plain author name
+    return None
+
+
+def _attribution(flat: Flat, quote: int) -> list[int]:
+    # A quote's first line when it is all link ("Ada said:", linking to the post quoted).
+    chars = flat.chars
+    end = flat.end
+    first = quote + 1
+    while first < end[quote] and not chars[first]:
+        first = end[first]
+    if first < end[quote] and flat.link_chars[first] == chars[first]:
+        return [first]
+    return []
 
 
 def _children(flat: Flat, index: int) -> list[int]:
@@ -116,7 +141,7 @@ def with_bylines(flat: Flat, roots: list[int], dropped: list[int], tuning: Tunin
     # Posts are dated: a list of people (a firm's team) names them undated.
     if min(len(authors), len(dates)) < tuning.byline_authors:
         return dropped
-    wanted = sorted(authors + dates)
+    wanted = sorted(authors + dates + [index for one in found for index in one[2]])
     parent = flat.parent
     end = flat.end
     flags = flat.flags
