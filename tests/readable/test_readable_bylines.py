@@ -80,3 +80,23 @@ def test_a_quote_keeps_its_attribution_in_a_thread() -> None:
     text = crawlextract.extract(f"<body><main>{posts}</main></body>").readable_markdown
     assert text.count("Ada said:") == len(NAMES)
     assert text.index("Ada said:") < text.index("Keep the old lanterns")
+
+
+def test_a_thread_leaves_out_each_members_counters_and_keeps_one_line_posts() -> None:
+    """In a thread, the label group beside each post goes; a post of one short line stays."""
+    extras = (
+        "<dl><dt>Joined</dt><dd>Jun 29, 2016</dd></dl><dl><dt>Messages</dt><dd>11</dd></dl>"
+        "<dl><dt>Reaction score</dt><dd>10</dd></dl><dl><dt>Points</dt><dd>4,726</dd></dl>"
+    )
+    posts = "".join(
+        _post(number, name)
+        .replace("<div class='extras'>", f"<div class='extras'>{extras}")
+        .replace(f"{name} writes: {PROSE * 3}", "Next stop Paris!" if number == 2 else PROSE)
+        for number, name in enumerate(NAMES, 1)
+    )
+    text = crawlextract.extract(f"<body><main>{posts}</main></body>").readable_markdown
+    assert "Next stop Paris!" in text
+    assert text.count("The council agreed") == len(NAMES) - 1
+    assert "Joined" not in text
+    assert "4,726" not in text
+    assert "[Brendan]" in text

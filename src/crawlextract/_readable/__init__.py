@@ -26,11 +26,11 @@ of every element to skip, which is exactly what the markdown renderer takes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from . import signals
-from .bylines import with_bylines
+from .bylines import post_labels, thread_bylines, with_bylines
 from .flat import Flat, flatten
 from .pruning import prune, with_form_labels
 from .recover import all_text, is_fragment, kept_text, own_text, widen
@@ -74,7 +74,7 @@ def select_content(
             flat = revealed
             roots, dropped = _choose(flat, tuning)[:2]
     elements = flat.elements
-    dropped = with_form_labels(flat, roots, with_bylines(flat, roots, dropped, tuning))
+    dropped = with_form_labels(flat, roots, dropped)
     return Selection(
         _elements(flat, roots, dropped), frozenset(id(elements[index]) for index in dropped)
     )
@@ -132,7 +132,27 @@ def _choose(flat: Flat, tuning: Tuning) -> tuple[list[int], list[int], int]:
             # replies, just before their container.
             opening, opening_dropped = _lead(flat, scores, flat.parent[run[0]], tuning)
             roots, dropped, kept = [*opening, *run], opening_dropped + run_dropped, run_kept
-    return roots, link_items(flat, scores, roots, dropped, tuning), kept
+    return roots, _thread(flat, scores, roots, dropped, tuning), kept
+
+
+def _thread(
+    flat: Flat, scores: Scores, roots: list[int], dropped: list[int], tuning: Tuning
+) -> list[int]:
+    # What to drop under the final roots: their items kept (6b), and on a
+    # thread, each post's labels left out and its byline kept (6c).
+    items = link_items(flat, scores, roots, dropped, tuning)
+    bylines = thread_bylines(flat, roots, tuning)
+    if not bylines:
+        return items
+    if items is dropped:  # no list of linked items: pruned as a thread
+        # The label groups of each post (a member's title, join date and
+        # post count) go; its author and date come back.
+        strict = replace(tuning, prune_below=tuning.thread_prune_below)
+        pruned = [index for one in roots for index in prune(flat, scores, one, strict)]
+        items = post_labels(
+            flat, dropped, pruned, bylines, lambda one: prune(flat, scores, one, strict)
+        )
+    return with_bylines(flat, items, bylines)
 
 
 def _lead(flat: Flat, scores: Scores, anchor: int, tuning: Tuning) -> tuple[list[int], list[int]]:

@@ -27,14 +27,17 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
-from .signals import MOBILE_ONLY
+from .signals import CONTENT, MOBILE_ONLY
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from .flat import Flat
     from .tuning import Tuning
 
 _DATE_PROPERTIES = frozenset({"datepublished", "datecreated"})
 _AUTHOR_PROPERTIES = frozenset({"author", "creator"})
+_TEXT_PROPERTIES = frozenset({"text", "commenttext", "articlebody"})
 
 
 def _in_person(flat: Flat, index: int, top: int) -> bool:
@@ -133,15 +136,23 @@ def _children(flat: Flat, index: int) -> list[int]:
     return found
 
 
-def with_bylines(flat: Flat, roots: list[int], dropped: list[int], tuning: Tuning) -> list[int]:
-    """``dropped``, less what hides the authors and dates of several posts under ``roots``."""
+def thread_bylines(flat: Flat, roots: list[int], tuning: Tuning) -> list[int]:
+    """The bylines under ``roots`` when they are a thread's posts (else none), in order.
+
+    The roots are a thread when their markup names at least
+    ``tuning.byline_authors`` authors and as many dates.
+    """
     found = [_bylines(flat, root) for root in roots]
     authors = [index for one in found for index in one[0]]
     dates = [index for one in found for index in one[1]]
     # Posts are dated: a list of people (a firm's team) names them undated.
     if min(len(authors), len(dates)) < tuning.byline_authors:
-        return dropped
-    wanted = sorted(authors + dates + [index for one in found for index in one[2]])
+        return []
+    return sorted(authors + dates + [index for one in found for index in one[2]])
+
+
+def with_bylines(flat: Flat, dropped: list[int], wanted: list[int]) -> list[int]:
+    """``dropped``, less what hides the ``wanted`` bylines (the paths down to them)."""
     parent = flat.parent
     end = flat.end
     flags = flat.flags
@@ -169,3 +180,56 @@ def with_bylines(flat: Flat, roots: list[int], dropped: list[int], tuning: Tunin
             if node not in wanted:
                 kept.extend(child for child in _children(flat, node) if child not in paths)
     return sorted(kept)
+
+
+def post_labels(
+    flat: Flat,
+    dropped: list[int],
+    strict: list[int],
+    bylines: list[int],
+    inside: Callable[[int], list[int]],
+) -> list[int]:
+    """``strict`` (a thread's roots pruned of smaller label groups), within bounds.
+
+    Where ``strict`` drops an element that ``dropped`` keeps: if it is mostly
+    links, it is an item (a card's title, date and author), not a member's
+    counters, and what ``dropped`` drops inside it is used; if it holds a
+    byline and a post's text (a content-hinted element, ``itemprop="text"``
+    or a quote), only what ``inside`` drops in it goes, so a one-line post
+    stays.
+    """
+    end = flat.end
+    chars = flat.chars
+    links = flat.link_chars
+    known = set(dropped)
+    # The posts' texts: content-hinted elements (<article>, "post-content"),
+    # microdata texts (itemprop="text") and quotes (another post's text).
+    flags = flat.flags
+    elements = flat.elements
+    bodies = [
+        index
+        for root in strict
+        for index in range(root, end[root])
+        if flags[index] & CONTENT
+        or elements[index].tag == "blockquote"
+        or elements[index].attrs.get("itemprop", "").lower() in _TEXT_PROPERTIES
+    ]
+    result: list[int] = []
+    work = list(strict)
+    while work:
+        index = work.pop()
+        if index in known:
+            result.append(index)
+        elif 2 * links[index] > chars[index]:
+            first = bisect_left(dropped, index)
+            result.extend(dropped[first : bisect_left(dropped, end[index], first)])
+        elif _holds(bylines, index, end[index]) and _holds(bodies, index, end[index]):
+            work.extend(inside(index))
+        else:
+            result.append(index)
+    return sorted(result)
+
+
+def _holds(ordered: list[int], start: int, stop: int) -> bool:
+    # Whether the sorted ``ordered`` has a number in ``start .. stop - 1``.
+    return bisect_left(ordered, stop) > bisect_left(ordered, start)

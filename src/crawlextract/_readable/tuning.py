@@ -138,3 +138,11 @@ class Tuning:
     #: unchanged at all four. 3 is the smallest count no single byline reaches.
     #: Without the dates, a service page's list of its people came in (-0.003).
     byline_authors: int = 3
+    #: In a thread (see ``byline_authors``), an element with no paragraph is
+    #: dropped below minus this many characters instead of ``prune_below``:
+    #: a member's title, join date and post count beside each post, while a
+    #: one-line post ("Congrats!") stays. Swept on the even half of wcxb:
+    #: 30 (as elsewhere) +0, 20 +0.0011 F1, 15 +0.0011, 10 +0.0013, 5 +0.0011,
+    #: 1 +0.0006 (a listing lost its cards' labels); odd half +0.0005 at 10
+    #: (no page lost), AEB unchanged at all of them.
+    thread_prune_below: int = 10
