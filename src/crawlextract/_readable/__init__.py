@@ -18,7 +18,9 @@ The pipeline, in order (each stage is one module):
 
 Before that split, link-heavy blocks that make up a large part of the chosen
 content (a list of items, the cards of a collection) are kept
-(:func:`link_items`, stage 6b of ``docs/readable.md``).
+(:func:`link_items`, stage 6b of ``docs/readable.md``); on a thread whose
+posts mark up their authors and dates, each post's label groups are left out
+and its author and date kept (:mod:`.bylines`, stage 6c).
 
 The result is a :class:`Selection`: roots in document order and the ``id()``
 of every element to skip, which is exactly what the markdown renderer takes.
@@ -132,10 +134,10 @@ def _choose(flat: Flat, tuning: Tuning) -> tuple[list[int], list[int], int]:
             # replies, just before their container.
             opening, opening_dropped = _lead(flat, scores, flat.parent[run[0]], tuning)
             roots, dropped, kept = [*opening, *run], opening_dropped + run_dropped, run_kept
-    return roots, _thread(flat, scores, roots, dropped, tuning), kept
+    return roots, _final_prune(flat, scores, roots, dropped, tuning), kept
 
 
-def _thread(
+def _final_prune(
     flat: Flat, scores: Scores, roots: list[int], dropped: list[int], tuning: Tuning
 ) -> list[int]:
     # What to drop under the final roots: their items kept (6b), and on a
