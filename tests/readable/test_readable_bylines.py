@@ -100,3 +100,23 @@ def test_a_thread_leaves_out_each_members_counters_and_keeps_one_line_posts() ->
     assert "Joined" not in text
     assert "4,726" not in text
     assert "[Brendan]" in text
+
+
+def test_the_bylines_of_a_left_out_comment_section_stay_out() -> None:
+    """Comments left out of an article take their authors and dates with them."""
+    comments = "".join(
+        f"<li><span itemscope itemtype='https://schema.org/Person'>"
+        f"<a href='/u/{number}' itemprop='name'>{name}</a></span>"
+        f"<time datetime='2025-03-2{number}'>Mar 2{number}</time>"
+        f"<p>{name} thinks: {PROSE}</p></li>"
+        for number, name in enumerate(NAMES, 1)
+    )
+    html = (
+        f"<body><article><h1>Lanterns</h1><p>{PROSE * 4}</p><p>{PROSE * 4}</p><p>{PROSE * 4}</p>"
+        f"<section class='comments'><ul>{comments}</ul></section></article></body>"
+    )
+    text = crawlextract.extract(html).readable_markdown
+    assert "The council agreed" in text
+    assert "thinks" not in text
+    for name in NAMES:
+        assert name not in text

@@ -143,7 +143,7 @@ def _final_prune(
     # What to drop under the final roots: their items kept (6b), and on a
     # thread, each post's labels left out and its byline kept (6c).
     items = link_items(flat, scores, roots, dropped, tuning)
-    bylines = thread_bylines(flat, roots, tuning)
+    bylines = thread_bylines(flat, roots, sorted(items), scores.paragraphs, tuning)
     if not bylines:
         return items
     if items is dropped:  # no list of linked items: pruned as a thread

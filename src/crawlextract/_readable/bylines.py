@@ -24,7 +24,7 @@ stay out whatever they hold.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from .signals import CONTENT, MOBILE_ONLY
@@ -136,19 +136,37 @@ def _children(flat: Flat, index: int) -> list[int]:
     return found
 
 
-def thread_bylines(flat: Flat, roots: list[int], tuning: Tuning) -> list[int]:
+def thread_bylines(
+    flat: Flat, roots: list[int], dropped: list[int], paragraphs: list[int], tuning: Tuning
+) -> list[int]:
     """The bylines under ``roots`` when they are a thread's posts (else none), in order.
 
     The roots are a thread when their markup names at least
-    ``tuning.byline_authors`` authors and as many dates.
+    ``tuning.byline_authors`` authors and as many dates. Bylines in a
+    ``dropped`` subtree that holds prose (per ``paragraphs``: a comment
+    section left out of an article) go with its posts: they neither count
+    nor come back.
     """
     found = [_bylines(flat, root) for root in roots]
-    authors = [index for one in found for index in one[0]]
-    dates = [index for one in found for index in one[1]]
+    gone = [index for index in dropped if paragraphs[index]]
+    authors = _outside(flat, gone, [index for one in found for index in one[0]])
+    dates = _outside(flat, gone, [index for one in found for index in one[1]])
     # Posts are dated: a list of people (a firm's team) names them undated.
     if min(len(authors), len(dates)) < tuning.byline_authors:
         return []
-    return sorted(authors + dates + [index for one in found for index in one[2]])
+    quotes = _outside(flat, gone, [index for one in found for index in one[2]])
+    return sorted(authors + dates + quotes)
+
+
+def _outside(flat: Flat, gone: list[int], indices: list[int]) -> list[int]:
+    # The ``indices`` outside every subtree in the sorted ``gone``.
+    end = flat.end
+    kept = []
+    for index in indices:
+        place = bisect_right(gone, index) - 1
+        if place < 0 or index >= end[gone[place]]:
+            kept.append(index)
+    return kept
 
 
 def with_bylines(flat: Flat, dropped: list[int], wanted: list[int]) -> list[int]:
