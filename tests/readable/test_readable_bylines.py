@@ -120,3 +120,21 @@ def test_the_bylines_of_a_left_out_comment_section_stay_out() -> None:
     assert "thinks" not in text
     for name in NAMES:
         assert name not in text
+
+
+def test_a_left_out_list_of_related_posts_keeps_its_titles_and_dates_out() -> None:
+    """Cards of related posts (picture, title, date) under an article do not make it a thread."""
+    cards = "".join(
+        f"<li><a href='/p/{number}'><img src='/i/{number}.jpg'></a>"
+        f"<a href='/p/{number}'>Another story about lanterns number {number}</a>"
+        f"<time datetime='2025-03-2{number}'>Mar 2{number}</time></li>"
+        for number in range(1, 6)
+    )
+    html = (
+        f"<body><article><h1>Lanterns</h1><p>{PROSE * 4}</p><p>{PROSE * 4}</p>"
+        f"<p>{PROSE * 4}</p><div class='related'><ul>{cards}</ul></div></article></body>"
+    )
+    text = crawlextract.extract(html).readable_markdown
+    assert "The council agreed" in text
+    assert "Another story" not in text
+    assert "Mar 2" not in text

@@ -37,6 +37,8 @@ if TYPE_CHECKING:
 
 _DATE_PROPERTIES = frozenset({"datepublished", "datecreated"})
 _AUTHOR_PROPERTIES = frozenset({"author", "creator"})
+# The most bylines one post's header holds: a name, a date and an edit date.
+_ONE_POST = 3
 _TEXT_PROPERTIES = frozenset({"text", "commenttext", "articlebody"})
 
 
@@ -144,11 +146,20 @@ def thread_bylines(
     The roots are a thread when their markup names at least
     ``tuning.byline_authors`` authors and as many dates. Bylines in a
     ``dropped`` subtree that holds prose (per ``paragraphs``: a comment
-    section left out of an article) go with its posts: they neither count
-    nor come back.
+    section left out of an article) or more bylines than one post's header
+    (a list of related posts) go with it: they neither count nor come back.
     """
     found = [_bylines(flat, root) for root in roots]
-    gone = [index for index in dropped if paragraphs[index]]
+    every = sorted(index for one in found for kind in one for index in kind)
+    end = flat.end
+    # A dropped region with prose, or with the bylines of several posts (a
+    # list of related posts), is left out with its bylines.
+    gone = [
+        index
+        for index in dropped
+        if paragraphs[index]
+        or bisect_left(every, end[index]) - bisect_left(every, index) > _ONE_POST
+    ]
     authors = _outside(flat, gone, [index for one in found for index in one[0]])
     dates = _outside(flat, gone, [index for one in found for index in one[1]])
     # Posts are dated: a list of people (a firm's team) names them undated.
