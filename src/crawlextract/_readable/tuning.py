@@ -137,6 +137,9 @@ class Tuning:
     #: forum pages up by 0.004-0.065), 10 lost one page (0.44 -> 0.40); AEB
     #: unchanged at all four. 3 is the smallest count no single byline reaches.
     #: Without the dates, a service page's list of its people came in (-0.003).
+    #: Re-swept with the later byline steps in place: 2 tied on the even half
+    #: and lost 0.0002 on the odd one (a listing -0.05), 5 lost 0.0003 on the
+    #: even half (a listing of posts -0.05); 3 kept.
     byline_authors: int = 3
     #: In a thread (see ``byline_authors``), an element with no paragraph is
     #: dropped below minus this many characters instead of ``prune_below``:
