@@ -28,6 +28,8 @@ from crawlextract._readable import signals
         "author-bio",
         "site-copyright",
         "page-feedback",
+        "post-signature",
+        "signatureContainer",
     ],
 )
 def test_boilerplate_names(names: str) -> None:

@@ -18,7 +18,9 @@ The pipeline, in order (each stage is one module):
 
 Before that split, link-heavy blocks that make up a large part of the chosen
 content (a list of items, the cards of a collection) are kept
-(:func:`link_items`, stage 6b of ``docs/readable.md``).
+(:func:`link_items`, stage 6b of ``docs/readable.md``); on a thread whose
+posts mark up their authors and dates, each post's label groups are left out
+and its author and date kept (:mod:`.bylines`, stage 6c).
 
 The result is a :class:`Selection`: roots in document order and the ``id()``
 of every element to skip, which is exactly what the markdown renderer takes.
@@ -26,10 +28,11 @@ of every element to skip, which is exactly what the markdown renderer takes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from . import signals
+from .bylines import post_labels, thread_bylines, with_bylines
 from .flat import Flat, flatten
 from .pruning import prune, site_of, with_form_labels
 from .recover import all_text, is_fragment, kept_text, own_text, widen
@@ -148,7 +151,27 @@ def _choose(flat: Flat, tuning: Tuning) -> tuple[list[int], list[int], int]:
             # replies, just before their container.
             opening, opening_dropped = _lead(flat, scores, flat.parent[run[0]], tuning)
             roots, dropped, kept = [*opening, *run], opening_dropped + run_dropped, run_kept
-    return roots, link_items(flat, scores, roots, dropped, tuning), kept
+    return roots, _final_prune(flat, scores, roots, dropped, tuning), kept
+
+
+def _final_prune(
+    flat: Flat, scores: Scores, roots: list[int], dropped: list[int], tuning: Tuning
+) -> list[int]:
+    # What to drop under the final roots: their items kept (6b), and on a
+    # thread, each post's labels left out and its byline kept (6c).
+    items = link_items(flat, scores, roots, dropped, tuning)
+    bylines = thread_bylines(flat, roots, sorted(items), scores.paragraphs, tuning)
+    if not bylines:
+        return items
+    if items is dropped:  # no list of linked items: pruned as a thread
+        # The label groups of each post (a member's title, join date and
+        # post count) go; its author and date come back.
+        strict = replace(tuning, prune_below=tuning.thread_prune_below)
+        pruned = [index for one in roots for index in prune(flat, scores, one, strict)]
+        items = post_labels(
+            flat, dropped, pruned, bylines, lambda one: prune(flat, scores, one, strict)
+        )
+    return with_bylines(flat, items, bylines)
 
 
 def _lead(flat: Flat, scores: Scores, anchor: int, tuning: Tuning) -> tuple[list[int], list[int]]:

@@ -147,3 +147,22 @@ class Tuning:
     #: product pages. On the even halves: {footer} +0.0008 F1 on wcxb, AEB the
     #: same; adding nav and aside changed nothing more there, so the smaller set.
     firm_tags: frozenset[str] = frozenset({"footer"})
+    #: The authors and dates of posts are kept (see :mod:`.bylines`) when the
+    #: chosen content marks up at least this many author names and as many
+    #: dates: one article has one byline (or a few names in it), a thread one
+    #: per post. On the even half of wcxb 2, 3 and 5 tied (+0.0006 F1, five
+    #: forum pages up by 0.004-0.065), 10 lost one page (0.44 -> 0.40); AEB
+    #: unchanged at all four. 3 is the smallest count no single byline reaches.
+    #: Without the dates, a service page's list of its people came in (-0.003).
+    #: Re-swept with the later byline steps in place: 2 tied on the even half
+    #: and lost 0.0002 on the odd one (a listing -0.05), 5 lost 0.0003 on the
+    #: even half (a listing of posts -0.05); 3 kept.
+    byline_authors: int = 3
+    #: In a thread (see ``byline_authors``), an element with no paragraph is
+    #: dropped below minus this many characters instead of ``prune_below``:
+    #: a member's title, join date and post count beside each post, while a
+    #: one-line post ("Congrats!") stays. Swept on the even half of wcxb:
+    #: 30 (as elsewhere) +0, 20 +0.0011 F1, 15 +0.0011, 10 +0.0013, 5 +0.0011,
+    #: 1 +0.0006 (a listing lost its cards' labels); odd half +0.0005 at 10
+    #: (no page lost), AEB unchanged at all of them.
+    thread_prune_below: int = 10
