@@ -5,6 +5,10 @@ from __future__ import annotations
 from crawlextract._api import decode_document
 from crawlextract._config import Options
 from crawlextract._readable import select_content
+from crawlextract._readable.flat import flatten
+from crawlextract._readable.pruning import prune
+from crawlextract._readable.scoring import score
+from crawlextract._readable.select import fallback_root
 from crawlextract._readable.tuning import Tuning
 
 PROSE = "The council agreed, after a long debate, to keep the old lanterns on the pier. "
@@ -81,3 +85,23 @@ def test_form_field_labels_inside_the_content_are_dropped() -> None:
     dropped = excluded_tags(html)
     assert "label." in dropped
     assert "form." not in dropped
+
+
+def test_footer_inside_the_content_is_dropped_however_long() -> None:
+    """A ``<footer>`` under the chosen root goes even when it holds most of the root's text.
+
+    Its legal fine print can outweigh a product's few lines; a hinted ``<div>`` holding
+    most of the root's text is still kept (the hint was on the article itself).
+    """
+    fine_print = f"<p>{PROSE}</p>" * 4
+    html = f"<body><div class=intro><p>{PROSE}</p></div><footer>{fine_print}</footer></body>"
+    dom = decode_document(html, None, None, Options()).dom
+    flat = flatten(dom)
+    tuning = Tuning()
+    body = fallback_root(flat)
+    dropped = {flat.elements[index].tag for index in prune(flat, score(flat, tuning), body, tuning)}
+    assert "footer" in dropped
+    hinted_div = html.replace("<footer>", "<div class=comments>").replace("</footer>", "</div>")
+    flat = flatten(decode_document(hinted_div, None, None, Options()).dom)
+    body = fallback_root(flat)
+    assert not prune(flat, score(flat, tuning), body, tuning)

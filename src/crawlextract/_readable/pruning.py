@@ -48,6 +48,7 @@ def prune(
     max_link = 1.0 if links else tuning.max_link_density
     prune_below = float("-inf") if links else -tuning.prune_below
     title = "h1" if tuning.drop_title else None
+    firm = tuning.firm_tags
     dropped: list[int] = []
     index = root + 1
     stop = end[root]
@@ -60,7 +61,10 @@ def prune(
             # search); a form around the article (ASP.NET pages) holds prose.
             drop = True
         elif hinted[index]:
-            drop = raw[index] < keep_share
+            # A hinted <footer> goes however much it holds: it is never a
+            # wrapper of the article (its legal fine print outweighed a
+            # product's description in a widened root).
+            drop = raw[index] < keep_share or tag in firm
         elif is_block[index]:
             size = chars[index]
             drop = bool(size) and link_chars[index] > size * max_link
