@@ -105,3 +105,17 @@ def test_footer_inside_the_content_is_dropped_however_long() -> None:
     flat = flatten(decode_document(hinted_div, None, None, Options()).dom)
     body = fallback_root(flat)
     assert not prune(flat, score(flat, tuning), body, tuning)
+
+
+def test_description_list_without_prose_is_dropped() -> None:
+    """A list of labels and values (a post's author stats) goes; a glossary of sentences stays."""
+    html = (
+        f"<body><article><p>{PROSE}</p>"
+        "<dl class=stats><dt>Joined</dt><dd>Mar 3, 2019</dd><dt>Messages</dt><dd>1,204</dd></dl>"
+        f"<p>{PROSE}</p><dl class=glossary><dt>Lantern</dt><dd>{PROSE}</dd></dl>"
+        f"<p>{PROSE}</p></article></body>"
+    )
+    dropped = excluded_tags(html)
+    assert "dl.stats" in dropped
+    assert "dl.glossary" not in dropped
+    assert "dl.stats" not in excluded_tags(html, Tuning(no_prose_tags=frozenset({"form"})))

@@ -4,7 +4,7 @@ Dropped, with their subtrees: what a reader never sees as text; the ``<h1>``
 title; elements hinted as boilerplate (unless they hold most of the root's
 content, where the hint was on the article itself); link-heavy blocks; and
 groups of short labels with no paragraph (share rows, tag lists,
-"Advertisement").
+"Advertisement"); forms and description lists with no prose paragraph.
 """
 
 from __future__ import annotations
@@ -49,6 +49,7 @@ def prune(
     prune_below = float("-inf") if links else -tuning.prune_below
     title = "h1" if tuning.drop_title else None
     firm = tuning.firm_tags
+    no_prose_tags = tuning.no_prose_tags
     dropped: list[int] = []
     index = root + 1
     stop = end[root]
@@ -56,9 +57,11 @@ def prune(
         tag = elements[index].tag
         if flags[index] & skipped or tag == title:
             drop = True
-        elif tag == "form" and not paragraphs[index]:
+        elif tag in no_prose_tags and not paragraphs[index]:
             # A form with no prose is its fields' labels (a sign-up box, a
             # search); a form around the article (ASP.NET pages) holds prose.
+            # A description list with no prose is labels and values: a
+            # post's author stats ("Joined", "Messages"), an item's metadata.
             drop = True
         elif hinted[index]:
             # A hinted <footer> goes however much it holds: it is never a
