@@ -119,3 +119,30 @@ def test_description_list_without_prose_is_dropped() -> None:
     assert "dl.stats" in dropped
     assert "dl.glossary" not in dropped
     assert "dl.stats" not in excluded_tags(html, Tuning(no_prose_tags=frozenset({"form"})))
+
+
+def test_second_copy_of_a_section_is_dropped() -> None:
+    """A carousel's cloned slide (two blocks, word for word) goes; the first copy stays.
+
+    A single repeated paragraph is the page's own repetition and stays, and so
+    does a copy far from the first one (more than ``copy_levels`` up).
+    """
+    slide = f"<h3>A happy customer</h3><p>{PROSE}</p><p>Five stars.</p>"
+    html = (
+        f"<body><article><p>{PROSE}</p><p>{PROSE}</p>"
+        f"<div class=track><div class=slide>{slide}</div>"
+        f"<div class=clone>{slide}</div></div>"
+        f"<p>{PROSE}</p></article></body>"
+    )
+    dropped = excluded_tags(html)
+    assert "div.clone" in dropped
+    assert "div.slide" not in dropped
+    assert not any(tag.startswith("p.") for tag in dropped)
+    assert "div.clone" not in excluded_tags(html, Tuning(copy_levels=0))
+    far = (
+        f"<body><article><div class=a><div><div><div><div class=first>{slide}</div>"
+        f"</div></div></div></div><p>{PROSE}</p><div class=b><div><div><div>"
+        f"<div class=again>{slide}</div></div></div></div></div></article></body>"
+    )
+    assert "div.again" not in excluded_tags(far)
+    assert "div.b" in excluded_tags(far, Tuning(copy_levels=20))  # its wrapper: the whole copy

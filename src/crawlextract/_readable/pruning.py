@@ -4,7 +4,8 @@ Dropped, with their subtrees: what a reader never sees as text; the ``<h1>``
 title; elements hinted as boilerplate (unless they hold most of the root's
 content, where the hint was on the article itself); link-heavy blocks; and
 groups of short labels with no paragraph (share rows, tag lists,
-"Advertisement"); forms and description lists with no prose paragraph.
+"Advertisement"); forms and description lists with no prose paragraph; and
+second copies of a part of the content (:mod:`.copies`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from bisect import bisect_right
 from itertools import compress
 from typing import TYPE_CHECKING
 
+from .copies import Copies
 from .signals import LABEL, MOBILE_ONLY
 
 if TYPE_CHECKING:
@@ -50,6 +52,9 @@ def prune(
     title = "h1" if tuning.drop_title else None
     firm = tuning.firm_tags
     no_prose_tags = tuning.no_prose_tags
+    block_chars = flat.block_chars
+    copies = Copies(flat, root, tuning.copy_levels)
+    copy_min = tuning.copy_min_chars / flat.scale
     dropped: list[int] = []
     index = root + 1
     stop = end[root]
@@ -72,6 +77,11 @@ def prune(
             size = chars[index]
             drop = bool(size) and link_chars[index] > size * max_link
             drop = drop or (not paragraphs[index] and net[index] < prune_below)
+            # A second copy (a cloned slide, a responsive twin): only
+            # subtrees of several blocks are looked at.
+            drop = drop or (
+                size >= copy_min and size > block_chars[index] and copies.is_copy(index)
+            )
         else:
             drop = False
         if drop:

@@ -133,6 +133,25 @@ class Tuning:
     #: product whose specifications are a <dl> lost 0.012); "h5"/"h6" as well
     #: cost the odd half 0.0027 (short card titles).
     no_prose_tags: frozenset[str] = frozenset({"form", "dl"})
+    #: Inside the chosen content, a subtree of several blocks with at least
+    #: this many characters that repeats, word for word, an earlier subtree
+    #: inside the same ancestor ``copy_levels`` up is left out (a carousel's
+    #: cloned slides, a responsive layout's second copy; see :mod:`.copies`).
+    #: Swept on the even half of wcxb (F1 against 0.8035): with copies
+    #: anywhere under the root, 25 / 50 / 100 / 200 / 400 characters gained
+    #: +0.0014 / +0.0017 / +0.0014 / +0.0012 / +0.0009; with ``copy_levels``
+    #: 4, 50 and 100 both +0.0020, so the larger (fewer subtrees looked at).
+    #: Odd half +0.0044, AEB unchanged. Without the several-blocks condition
+    #: a meal plan that serves the same lunch twice lost its table rows (AEB
+    #: even half -0.0016).
+    copy_min_chars: int = 100
+    #: How close two copies must be: the shared ancestor is at most this many
+    #: levels above the later copy (or is the root). On the even half of wcxb
+    #: (100 characters): 1 / 2 / 3 / 4 / 5 / 6 / 8 levels +0.0006 / +0.0008 /
+    #: +0.0012 / +0.0020 / +0.0020 / +0.0018 / +0.0019, anywhere +0.0014 (it
+    #: took a documentation page's second listing of its parameters and a
+    #: listing's featured post, which the annotators keep); 4.
+    copy_levels: int = 4
     #: Hinted elements with these tags stay hinted even when the hint-trust
     #: rule voids other hints: the legal fine print of a <footer> won on
     #: product pages. On the even halves: {footer} +0.0008 F1 on wcxb, AEB the
