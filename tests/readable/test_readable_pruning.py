@@ -146,3 +146,24 @@ def test_second_copy_of_a_section_is_dropped() -> None:
     )
     assert "div.again" not in excluded_tags(far)
     assert "div.b" in excluded_tags(far, Tuning(copy_levels=20))  # its wrapper: the whole copy
+
+
+def test_many_parts_of_equal_length_are_compared_in_linear_time() -> None:
+    """Thousands of distinct rows with equal text counts are no copies, and cost no pairwise pass.
+
+    A generous bound: comparing every row with every earlier one took tens of
+    seconds for these 6,000 rows; a lookup by text is linear.
+    """
+    import time  # noqa: PLC0415 - only this test times anything
+
+    rows = "".join(
+        f"<div class=row><p>Item {i:06d} is described here, briefly, with words to count.</p>"
+        f"<p>Its price: {i:06d} units, in stock today.</p></div>"
+        for i in range(6000)
+    )
+    html = f"<body><article><p>{PROSE}</p><div class=list>{rows}</div></article></body>"
+    dom = decode_document(html, None, None, Options()).dom
+    start = time.perf_counter()
+    selection = select_content(dom)
+    assert time.perf_counter() - start < 20
+    assert not any(e.tag == "div" and id(e) in selection.exclude for e in dom.iter())

@@ -21,17 +21,22 @@ if TYPE_CHECKING:
 
 
 class Copies:
-    """The multi-block subtrees met so far under one root, by place and size."""
+    """The multi-block subtrees met so far under one root, by place, size and text."""
 
-    __slots__ = ("_flat", "_levels", "_root", "_seen")
+    __slots__ = ("_first", "_flat", "_levels", "_root", "_texts")
 
     def __init__(self, flat: Flat, root: int, levels: int) -> None:
         """Start with none met under ``root``; copies must share the ancestor ``levels`` up."""
         self._flat = flat
         self._root = root
         self._levels = levels
-        # (shared ancestor, characters, link characters) -> elements met.
-        self._seen: dict[tuple[int, int, int], list[int]] = {}
+        # (shared ancestor, characters, link characters) -> the first element
+        # met with them, whose text is read only when a second one comes.
+        self._first: dict[tuple[int, int, int], int] = {}
+        # (the same key, text) -> the elements met with them: each element's
+        # text is read at most once, and a lookup finds an equal one (a
+        # thousand rows of equal length never compare with each other).
+        self._texts: dict[tuple[tuple[int, int, int], str], list[int]] = {}
 
     def is_copy(self, index: int) -> bool:
         """Whether ``index`` repeats an earlier subtree near it; if not, remember it.
@@ -48,20 +53,21 @@ class Copies:
                 break
             near = parent[near]
         key = (near, flat.chars[index], flat.link_chars[index])
-        met = self._seen.get(key)
-        if met is None:
-            self._seen[key] = [index]
+        first = self._first.get(key)
+        if first is None:
+            self._first[key] = index
             return False
-        elements = flat.elements
+        texts = self._texts
+        if first >= 0:
+            texts[key, self._text(first)] = [first]
+            self._first[key] = -1
+        met = texts.setdefault((key, self._text(index)), [])
         end = flat.end
-        text = None
-        for earlier in met:
-            # A wrapper and its only child hold the same text: not a copy.
-            if index < end[earlier]:
-                continue
-            if text is None:
-                text = " ".join(elements[index].text().split())
-            if " ".join(elements[earlier].text().split()) == text:
-                return True
+        # A wrapper and its only child hold the same text: not a copy.
+        if any(index >= end[earlier] for earlier in met):
+            return True
         met.append(index)
         return False
+
+    def _text(self, index: int) -> str:
+        return " ".join(self._flat.elements[index].text().split())
