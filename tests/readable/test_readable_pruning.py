@@ -6,7 +6,10 @@ from crawlextract import extract
 from crawlextract._api import decode_document
 from crawlextract._config import Options
 from crawlextract._readable import select_content
-from crawlextract._readable.pruning import site_of
+from crawlextract._readable.flat import flatten
+from crawlextract._readable.pruning import prune, site_of
+from crawlextract._readable.scoring import score
+from crawlextract._readable.select import fallback_root
 from crawlextract._readable.tuning import Tuning
 
 PROSE = "The council agreed, after a long debate, to keep the old lanterns on the pier. "
@@ -167,3 +170,85 @@ def test_site_of_keeps_the_last_two_labels() -> None:
     assert site_of("https://www.news.example.com/a") == "example.com"
     assert site_of("not a url") is None
     assert site_of(None) is None
+
+
+def test_footer_inside_the_content_is_dropped_however_long() -> None:
+    """A ``<footer>`` under the chosen root goes even when it holds most of the root's text.
+
+    Its legal fine print can outweigh a product's few lines; a hinted ``<div>`` holding
+    most of the root's text is still kept (the hint was on the article itself).
+    """
+    fine_print = f"<p>{PROSE}</p>" * 4
+    html = f"<body><div class=intro><p>{PROSE}</p></div><footer>{fine_print}</footer></body>"
+    dom = decode_document(html, None, None, Options()).dom
+    flat = flatten(dom)
+    tuning = Tuning()
+    body = fallback_root(flat)
+    dropped = {flat.elements[index].tag for index in prune(flat, score(flat, tuning), body, tuning)}
+    assert "footer" in dropped
+    hinted_div = html.replace("<footer>", "<div class=comments>").replace("</footer>", "</div>")
+    flat = flatten(decode_document(hinted_div, None, None, Options()).dom)
+    body = fallback_root(flat)
+    assert not prune(flat, score(flat, tuning), body, tuning)
+
+
+def test_description_list_without_prose_is_dropped() -> None:
+    """A list of labels and values (a post's author stats) goes; a glossary of sentences stays."""
+    html = (
+        f"<body><article><p>{PROSE}</p>"
+        "<dl class=stats><dt>Joined</dt><dd>Mar 3, 2019</dd><dt>Messages</dt><dd>1,204</dd></dl>"
+        f"<p>{PROSE}</p><dl class=glossary><dt>Lantern</dt><dd>{PROSE}</dd></dl>"
+        f"<p>{PROSE}</p></article></body>"
+    )
+    dropped = excluded_tags(html)
+    assert "dl.stats" in dropped
+    assert "dl.glossary" not in dropped
+    assert "dl.stats" not in excluded_tags(html, Tuning(no_prose_tags=frozenset({"form"})))
+
+
+def test_second_copy_of_a_section_is_dropped() -> None:
+    """A carousel's cloned slide (two blocks, word for word) goes; the first copy stays.
+
+    A single repeated paragraph is the page's own repetition and stays, and so
+    does a copy far from the first one (more than ``copy_levels`` up).
+    """
+    slide = f"<h3>A happy customer</h3><p>{PROSE}</p><p>Five stars.</p>"
+    html = (
+        f"<body><article><p>{PROSE}</p><p>{PROSE}</p>"
+        f"<div class=track><div class=slide>{slide}</div>"
+        f"<div class=clone>{slide}</div></div>"
+        f"<p>{PROSE}</p></article></body>"
+    )
+    dropped = excluded_tags(html)
+    assert "div.clone" in dropped
+    assert "div.slide" not in dropped
+    assert not any(tag.startswith("p.") for tag in dropped)
+    assert "div.clone" not in excluded_tags(html, Tuning(copy_levels=0))
+    far = (
+        f"<body><article><div class=a><div><div><div><div class=first>{slide}</div>"
+        f"</div></div></div></div><p>{PROSE}</p><div class=b><div><div><div>"
+        f"<div class=again>{slide}</div></div></div></div></div></article></body>"
+    )
+    assert "div.again" not in excluded_tags(far)
+    assert "div.b" in excluded_tags(far, Tuning(copy_levels=20))  # its wrapper: the whole copy
+
+
+def test_many_parts_of_equal_length_are_compared_in_linear_time() -> None:
+    """Thousands of distinct rows with equal text counts are no copies, and cost no pairwise pass.
+
+    A generous bound: comparing every row with every earlier one took tens of
+    seconds for these 6,000 rows; a lookup by text is linear.
+    """
+    import time  # noqa: PLC0415 - only this test times anything
+
+    rows = "".join(
+        f"<div class=row><p>Item {i:06d} is described here, briefly, with words to count.</p>"
+        f"<p>Its price: {i:06d} units, in stock today.</p></div>"
+        for i in range(6000)
+    )
+    html = f"<body><article><p>{PROSE}</p><div class=list>{rows}</div></article></body>"
+    dom = decode_document(html, None, None, Options()).dom
+    start = time.perf_counter()
+    selection = select_content(dom)
+    assert time.perf_counter() - start < 20
+    assert not any(e.tag == "div" and id(e) in selection.exclude for e in dom.iter())

@@ -30,6 +30,8 @@ from crawlextract._readable import signals
         "page-feedback",
         "post-signature",
         "signatureContainer",
+        "message-signature",
+        "cSignature",
     ],
 )
 def test_boilerplate_names(names: str) -> None:
@@ -37,7 +39,9 @@ def test_boilerplate_names(names: str) -> None:
     assert signals.name_flags(names) == signals.BOILERPLATE
 
 
-@pytest.mark.parametrize("names", ["content", "col-md-8", "advantage", "row clearfix", "story"])
+@pytest.mark.parametrize(
+    "names", ["content", "col-md-8", "advantage", "row clearfix", "story", "sig sig-object py"]
+)
 def test_neutral_names(names: str) -> None:
     """Ordinary layout names, and words that merely contain a hint word, are not hints."""
     assert signals.name_flags(names) == 0

@@ -4,7 +4,8 @@ Dropped, with their subtrees: what a reader never sees as text; the ``<h1>``
 title; elements hinted as boilerplate (unless they hold most of the root's
 content, where the hint was on the article itself); link-heavy blocks; and
 groups of short labels with no paragraph (share rows, tag lists,
-"Advertisement").
+"Advertisement"); forms and description lists with no prose paragraph; and
+second copies of a part of the content (:mod:`.copies`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from itertools import compress
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from .copies import Copies
 from .signals import HEADINGS, LABEL, MOBILE_ONLY
 
 # Headings below the page's title (<h1>): a section's heading.
@@ -53,6 +55,11 @@ def prune(
     max_link = 1.0 if links else tuning.max_link_density
     prune_below = float("-inf") if links else -tuning.prune_below
     title = "h1" if tuning.drop_title else None
+    firm = tuning.firm_tags
+    no_prose_tags = tuning.no_prose_tags
+    block_chars = flat.block_chars
+    copies = Copies(flat, root, tuning.copy_levels)
+    copy_min = tuning.copy_min_chars / flat.scale
     dropped: list[int] = []
     index = root + 1
     stop = end[root]
@@ -60,12 +67,17 @@ def prune(
         tag = elements[index].tag
         if flags[index] & skipped or tag == title:
             drop = True
-        elif tag == "form" and not paragraphs[index]:
+        elif tag in no_prose_tags and not paragraphs[index]:
             # A form with no prose is its fields' labels (a sign-up box, a
             # search); a form around the article (ASP.NET pages) holds prose.
+            # A description list with no prose is labels and values: a
+            # post's author stats ("Joined", "Messages"), an item's metadata.
             drop = True
         elif hinted[index]:
-            drop = raw[index] < keep_share
+            # A hinted <footer> goes however much it holds: it is never a
+            # wrapper of the article (its legal fine print outweighed a
+            # product's description in a widened root).
+            drop = raw[index] < keep_share or tag in firm
         elif tag == "a":
             drop = chars[index] <= 1 and _is_permalink(flat, index)
         elif tag in SECTION_HEADINGS:
@@ -90,6 +102,11 @@ def prune(
                 # the article reviews) are no navigation of this one.
                 drop = False
             drop = drop or (not paragraphs[index] and net[index] < prune_below)
+            # A second copy (a cloned slide, a responsive twin): only
+            # subtrees of several blocks are looked at.
+            drop = drop or (
+                size >= copy_min and size > block_chars[index] and copies.is_copy(index)
+            )
         else:
             drop = False
         if drop:

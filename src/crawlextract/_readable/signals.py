@@ -79,7 +79,9 @@ SOFT_HIDDEN_TAGS = frozenset({"noscript"})
 # "widget", "carousel", "slider", "gallery", "meta", "review" and
 # "disclaimer" lost on at least one); signatures ("signature*": a forum
 # member's sign-off under each post, a Q&A site's user card; wcxb tune half
-# +0.0008, check half +0.0007, 13 forum pages up, AEB the same);
+# +0.0008, check half +0.0007, 13 forum pages up, AEB the same; found by
+# two separate rounds; the Sphinx class "sig" of API signatures is not
+# matched: "sig" as a word lost 0.002-0.03 on docs pages);
 # newsletter and sign-up boxes; ads; consent and pop-up layers; and the words
 # for comments and ads in a few other languages. Matched as whole
 # words (split as in name_flags), or as a word prefix when the entry ends with "*".
