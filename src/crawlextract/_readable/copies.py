@@ -23,20 +23,27 @@ if TYPE_CHECKING:
 class Copies:
     """The multi-block subtrees met so far under one root, by place, size and text."""
 
-    __slots__ = ("_first", "_flat", "_levels", "_root", "_texts")
+    __slots__ = ("_flat", "_left", "_levels", "_open", "_read", "_root", "_texts")
 
     def __init__(self, flat: Flat, root: int, levels: int) -> None:
         """Start with none met under ``root``; copies must share the ancestor ``levels`` up."""
         self._flat = flat
         self._root = root
         self._levels = levels
-        # (shared ancestor, characters, link characters) -> the first element
-        # met with them, whose text is read only when a second one comes.
-        self._first: dict[tuple[int, int, int], int] = {}
-        # (the same key, text) -> the elements met with them: each element's
-        # text is read at most once, and a lookup finds an equal one (a
-        # thousand rows of equal length never compare with each other).
+        # (shared ancestor, characters, link characters) -> the elements met
+        # with them that the walk is still inside. Elements come in document
+        # order, so these are ancestors of the element looked at (a wrapper
+        # and its only child hold the same text), and no subtree repeats one
+        # that holds it: their text is read only once the walk has left them.
+        self._open: dict[tuple[int, int, int], list[int]] = {}
+        # The keys of which some element was left (and its text read).
+        self._left: set[tuple[int, int, int]] = set()
+        # (the same key, text) -> the elements left with them: a lookup finds
+        # an equal one (a thousand rows of equal length never compare with
+        # each other).
         self._texts: dict[tuple[tuple[int, int, int], str], list[int]] = {}
+        # Each element's text is read at most once.
+        self._read: dict[int, str] = {}
 
     def is_copy(self, index: int) -> bool:
         """Whether ``index`` repeats an earlier subtree near it; if not, remember it.
@@ -47,27 +54,32 @@ class Copies:
         """
         flat = self._flat
         parent = flat.parent
+        end = flat.end
         near = index
         for _ in range(self._levels):
             if near <= self._root:
                 break
             near = parent[near]
         key = (near, flat.chars[index], flat.link_chars[index])
-        first = self._first.get(key)
-        if first is None:
-            self._first[key] = index
-            return False
-        texts = self._texts
-        if first >= 0:
-            texts[key, self._text(first)] = [first]
-            self._first[key] = -1
-        met = texts.setdefault((key, self._text(index)), [])
-        end = flat.end
-        # A wrapper and its only child hold the same text: not a copy.
-        if any(index >= end[earlier] for earlier in met):
-            return True
-        met.append(index)
+        still_open = self._open.setdefault(key, [])
+        if still_open and index >= end[still_open[-1]]:
+            # They nest (the innermost last): once the innermost is left, so
+            # maybe are some around it.
+            texts = self._texts
+            for earlier in still_open:
+                if index >= end[earlier]:
+                    texts.setdefault((key, self._text(earlier)), []).append(earlier)
+            still_open[:] = [earlier for earlier in still_open if index < end[earlier]]
+            self._left.add(key)
+        if key in self._left:
+            met = self._texts.get((key, self._text(index)))
+            if met is not None and any(index >= end[earlier] for earlier in met):
+                return True
+        still_open.append(index)
         return False
 
     def _text(self, index: int) -> str:
-        return " ".join(self._flat.elements[index].text().split())
+        text = self._read.get(index)
+        if text is None:
+            text = self._read[index] = " ".join(self._flat.elements[index].text().split())
+        return text
