@@ -128,16 +128,6 @@ def _attribution(flat: Flat, quote: int) -> list[int]:
     return []
 
 
-def _children(flat: Flat, index: int) -> list[int]:
-    end = flat.end
-    child = index + 1
-    found = []
-    while child < end[index]:
-        found.append(child)
-        child = end[child]
-    return found
-
-
 def thread_bylines(
     flat: Flat, roots: list[int], dropped: list[int], paragraphs: list[int], tuning: Tuning
 ) -> list[int]:
@@ -207,7 +197,7 @@ def with_bylines(flat: Flat, dropped: list[int], wanted: list[int]) -> list[int]
         # What sits beside the paths stays out: the avatar, the buttons, the counters.
         for node in sorted(paths):
             if node not in wanted:
-                kept.extend(child for child in _children(flat, node) if child not in paths)
+                kept.extend(child for child in flat.children(node) if child not in paths)
     return sorted(kept)
 
 

@@ -106,6 +106,17 @@ class Flat:
         #: The page's site (the last two labels of its host), if known.
         self.site: str | None = None
 
+    def children(self, index: int) -> list[int]:
+        """The numbers of the element children of ``index``, in document order."""
+        end = self.end
+        found = []
+        child = index + 1
+        stop = end[index]
+        while child < stop:
+            found.append(child)
+            child = end[child]
+        return found
+
 
 # One hot loop over every node of the page: split into per-node calls it ran
 # about a third slower, so its branches stay together.

@@ -37,35 +37,33 @@ def _skipped_by_renderer(element: Element) -> bool:
     return element.tag in SOFT_HIDDEN_TAGS or "hidden" in element.attrs
 
 
-def _children(flat: Flat, index: int) -> list[int]:
-    end = flat.end
-    found = []
-    child = index + 1
-    while child < end[index]:
-        found.append(child)
-        child = end[child]
-    return found
-
-
 def _holding_wrappers(flat: Flat, root: int, skip: set[int]) -> set[int]:
     # Every element under root whose subtree holds a wrapper (the wrapper included).
     elements = flat.elements
     end = flat.end
-    parent = flat.parent
-    holds: set[int] = set()
+    wrappers = []
     index = root
     while index < end[root]:
         if index in skip:
             index = end[index]
             continue
         if _skipped_by_renderer(elements[index]):
-            up = index
-            while up not in holds:
-                holds.add(up)
-                if up == root:
-                    break
-                up = parent[up]
+            wrappers.append(index)
         index += 1
+    return _up_to(flat, root, wrappers)
+
+
+def _up_to(flat: Flat, root: int, starts: list[int]) -> set[int]:
+    # The ``starts`` and their ancestors, up to ``root``.
+    parent = flat.parent
+    holds: set[int] = set()
+    for start in starts:
+        up = start
+        while up not in holds:
+            holds.add(up)
+            if up == root:
+                break
+            up = parent[up]
     return holds
 
 
@@ -83,7 +81,7 @@ def renderable_roots(flat: Flat, roots: list[int], dropped: list[int]) -> list[i
             if index in skip:
                 continue
             if index in holds:
-                pending.extend(reversed(_children(flat, index)))
+                pending.extend(reversed(flat.children(index)))
             elif not _skipped_by_renderer(elements[index]):
                 found.append(index)
     return found
@@ -97,12 +95,17 @@ _DIALOG_ROLES = frozenset({"dialog", "alertdialog"})
 _PANEL_ATTRIBUTES = frozenset({"role", "aria-labelledby", "id"})
 
 
+def _class_and_id(attrs: dict[str, str]) -> str:
+    # The names read for hints, as one string (what signals.name_flags reads).
+    return " ".join(filter(None, (attrs.get("class"), attrs.get("id"))))
+
+
 def _is_panel(element: Element, controlled: set[str] | None) -> bool:
     attrs = element.attrs
     role = attrs.get("role")
     if role in _DIALOG_ROLES or "aria-modal" in attrs:
         return False
-    names = " ".join(filter(None, (attrs.get("class"), attrs.get("id"))))
+    names = _class_and_id(attrs)
     if names and signals.is_layer(names):
         return False
     if role in _PANEL_ROLES or "aria-labelledby" in attrs:
@@ -172,7 +175,7 @@ def shown_to_the_eye(flat: Flat, roots: list[int], dropped: list[int], tuning: T
             or is_hidden({name: value for name, value in attrs.items() if name != "aria-hidden"})
         ):
             continue
-        names = " ".join(filter(None, (attrs.get("class"), attrs.get("id"))))
+        names = _class_and_id(attrs)
         if names and signals.name_flags(names) & (signals.SOFT_HIDDEN | signals.MOBILE_ONLY):
             continue
         if least <= len(element.text().strip()) <= most:
@@ -201,7 +204,7 @@ def open_panels(
                 children = elements[index].children
                 found.extend(child for child in children if isinstance(child, Element))
             elif index in holds:
-                pending.extend(reversed(_children(flat, index)))
+                pending.extend(reversed(flat.children(index)))
             elif index not in skip:
                 found.append(elements[index])
     return found
@@ -211,13 +214,4 @@ def _holding(flat: Flat, root: int, inner: list[int]) -> set[int]:
     # The ancestors of the ``inner`` elements under ``root``, up to ``root``.
     end = flat.end
     parent = flat.parent
-    holds: set[int] = set()
-    for index in inner:
-        if root < index < end[root]:
-            up = parent[index]
-            while up not in holds:
-                holds.add(up)
-                if up == root:
-                    break
-                up = parent[up]
-    return holds
+    return _up_to(flat, root, [parent[index] for index in inner if root < index < end[root]])

@@ -34,17 +34,6 @@ def _signature(flat: Flat, index: int) -> tuple[str, str | None]:
     return element.tag, words[0] if words else None
 
 
-def _children(flat: Flat, index: int) -> list[int]:
-    end = flat.end
-    child = index + 1
-    stop = end[index]
-    found = []
-    while child < stop:
-        found.append(child)
-        child = end[child]
-    return found
-
-
 def repeated_siblings(flat: Flat, scores: Scores, root: int, tuning: Tuning) -> list[int]:
     """The run of alike, prose-holding siblings around ``root`` (or just ``root``)."""
     parent = flat.parent
@@ -57,7 +46,7 @@ def repeated_siblings(flat: Flat, scores: Scores, root: int, tuning: Tuning) -> 
             break
         signature = _signature(flat, index)
         if signature[1] is not None:
-            alike = [child for child in _children(flat, up) if _signature(flat, child) == signature]
+            alike = [child for child in flat.children(up) if _signature(flat, child) == signature]
             if len(alike) > 1:
                 # The first level with siblings of its kind decides: a run
                 # of posts, or (when they hold no prose) a layout grid, above
@@ -97,7 +86,7 @@ def lead_siblings(flat: Flat, scores: Scores, root: int, tuning: Tuning) -> list
     up = parent[root]
     if up < 0:
         return []
-    before = [child for child in _children(flat, up) if child < root]
+    before = [child for child in flat.children(up) if child < root]
     found: list[int] = []
     for child in reversed(before):
         if not chars[child]:
